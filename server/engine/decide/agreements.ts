@@ -1,0 +1,135 @@
+import type { CommandOf, Meta } from '../commands';
+import type { GameEvent } from '../events';
+import { isRejected, requireKind, requireNegotiation, requirePlayer, type Player } from '../guards';
+import { canSeeChannel, channelOpenInPhase, isCurrentMember, seatsAt } from '../queries';
+import { reject, type Rejection } from '../rejection';
+import type { ActiveGame, Proposal, Term } from '../state';
+import { visibleChannel } from './channels';
+
+type Result = GameEvent[] | Rejection;
+
+/** Official talks may require one side to give something first; back channels never do. */
+export function fulfilPrecondition(game: ActiveGame, meta: Meta): Result {
+  const player = requirePlayer(game, meta);
+  if (isRejected(player)) return player;
+  const pre = game.scenario.precondition;
+  if (!pre) return reject('INVALID_INPUT', 'This scenario has no precondition for official talks.');
+  const denied = requireKind(player, ['leader'], 'meet the precondition for official talks') ?? requireNegotiation(game, meta, 'meet the precondition');
+  if (denied) return denied;
+  if (player.role.side !== pre.side) return reject('WRONG_ROLE', `Only the other side's leader can meet this precondition: ${pre.description}`);
+  if (game.tables[player.tableId]?.preconditionMet) return reject('PRECONDITION_ALREADY_MET', 'The precondition has already been met.');
+  return [{ type: 'PreconditionFulfilled', tableId: player.tableId, by: player.seat.id, supportDelta: { [pre.side]: -pre.supportCost }, at: meta.now }];
+}
+
+function validTerms(game: ActiveGame, terms: Term[]): Rejection | null {
+  if (terms.length === 0) return reject('INVALID_TERMS', 'A proposal needs at least one term.');
+  const seen = new Set<string>();
+  for (const term of terms) {
+    const issue = game.scenario.issues.find((i) => i.id === term.issueId);
+    if (!issue) return reject('INVALID_TERMS', `The scenario has no issue “${term.issueId}”.`);
+    if (!issue.options.some((o) => o.id === term.optionId)) return reject('INVALID_TERMS', `“${term.optionId}” is not an option of ${issue.title}.`);
+    if (seen.has(issue.id)) return reject('INVALID_TERMS', `${issue.title} appears twice; choose one option per issue.`);
+    seen.add(issue.id);
+  }
+  return null;
+}
+
+export function propose(game: ActiveGame, cmd: CommandOf<'Propose'>, meta: Meta): Result {
+  const player = requirePlayer(game, meta);
+  if (isRejected(player)) return player;
+  const denied = requireKind(player, ['leader', 'envoy'], 'make proposals') ?? requireNegotiation(game, meta, 'make proposals');
+  if (denied) return denied;
+  const channel = visibleChannel(game, player, cmd.channelId);
+  if (isRejected(channel)) return channel;
+  if (channel.kind === 'press') return reject('INVALID_INPUT', 'Proposals are made in the front channel, a team channel or a back channel, not in the press.');
+  if (channel.kind === 'back' && !isCurrentMember(channel, player.seat.id)) return reject('NOT_A_MEMBER', 'You have left this back channel.');
+  if (!channelOpenInPhase(game, channel)) return reject('CHANNEL_CLOSED', 'That channel is closed during this phase.');
+  const table = game.tables[player.tableId];
+  if (table?.agreement) return reject('AGREEMENT_EXISTS', 'Your table has already concluded an agreement.');
+  if (channel.kind === 'front' && !table?.preconditionMet) {
+    return reject('PRECONDITION_UNMET', `Official talks cannot start until the precondition is met: ${game.scenario.precondition?.description ?? ''} Back channels need no precondition.`);
+  }
+  const badTerms = validTerms(game, cmd.terms);
+  if (badTerms) return badTerms;
+  if (channel.kind === 'front' && cmd.terms.some((t) => t.secret)) return reject('SECRET_TERM_IN_PUBLIC', 'A term proposed on the front channel is public by definition; make it public or propose it in a back channel.');
+  if (cmd.counterTo !== undefined) {
+    const original = game.proposals[cmd.counterTo];
+    if (!original || original.channelId !== channel.id) return reject('UNKNOWN_PROPOSAL', 'There is no such proposal in this channel to counter.');
+    if (original.status !== 'open') return reject('ALREADY_DONE', 'That proposal is no longer open.');
+  }
+  const terms = cmd.terms.map((t) => ({ issueId: t.issueId, optionId: t.optionId, secret: t.secret }));
+  return [{
+    type: 'ProposalMade', proposalId: `p${Object.keys(game.proposals).length + 1}`, tableId: player.tableId, channelId: channel.id,
+    by: player.seat.id, terms, mode: cmd.mode, counterTo: cmd.counterTo ?? null, at: meta.now,
+  }];
+}
+
+/** The proposal as the player may act on it; unseen proposals are unknown. */
+function visibleOpenProposal(game: ActiveGame, player: Player, proposalId: string): Proposal | Rejection {
+  const proposal = game.proposals[proposalId];
+  const channel = proposal ? game.channels[proposal.channelId] : undefined;
+  if (!proposal || !channel || !canSeeChannel(game, player.seat, channel)) return reject('UNKNOWN_PROPOSAL', 'You have no such proposal.');
+  if (channel.kind === 'back' && !isCurrentMember(channel, player.seat.id)) return reject('NOT_A_MEMBER', 'You have left the channel this proposal is in.');
+  if (proposal.status !== 'open') return reject('ALREADY_DONE', `That proposal is ${proposal.status}.`);
+  return proposal;
+}
+
+export function acceptProposal(game: ActiveGame, cmd: CommandOf<'AcceptProposal'>, meta: Meta): Result {
+  const player = requirePlayer(game, meta);
+  if (isRejected(player)) return player;
+  const denied = requireKind(player, ['leader', 'envoy'], 'accept proposals') ?? requireNegotiation(game, meta, 'accept proposals');
+  if (denied) return denied;
+  const proposal = visibleOpenProposal(game, player, cmd.proposalId);
+  if (isRejected(proposal)) return proposal;
+  const side = player.role.side;
+  const proposerSide = game.seats[proposal.by] ? game.scenario.roles.find((r) => r.id === game.seats[proposal.by]!.roleId)?.side : null;
+  if (!side || side === proposerSide) return reject('NOT_ALLOWED', 'Your own side made this proposal; acceptance must come from the other side.');
+  if (proposal.acceptedBySides.includes(side)) return reject('ALREADY_DONE', 'Your side has already accepted this proposal.');
+  return [{ type: 'ProposalAccepted', proposalId: proposal.id, by: player.seat.id, side, at: meta.now }];
+}
+
+/** Every side's leader signs an official proposal to conclude it. */
+export function signProposal(game: ActiveGame, cmd: CommandOf<'SignProposal'>, meta: Meta): Result {
+  const player = requirePlayer(game, meta);
+  if (isRejected(player)) return player;
+  const denied = requireKind(player, ['leader'], 'sign agreements') ?? requireNegotiation(game, meta, 'sign agreements');
+  if (denied) return denied;
+  const proposal = visibleOpenProposal(game, player, cmd.proposalId);
+  if (isRejected(proposal)) return proposal;
+  if (proposal.mode === 'exploratory') return reject('EXPLORATORY_CANNOT_BE_SIGNED', 'This proposal only tests the waters: it is deniable and cannot be signed. Table it again as an official proposal.');
+  if (proposal.signedBy.includes(player.seat.id)) return reject('ALREADY_DONE', 'You have already signed this proposal.');
+  if (game.tables[player.tableId]?.agreement) return reject('AGREEMENT_EXISTS', 'Your table has already concluded an agreement.');
+  const events: GameEvent[] = [{ type: 'ProposalSigned', proposalId: proposal.id, by: player.seat.id, at: meta.now }];
+  const signers = [...proposal.signedBy, player.seat.id];
+  const leaders = seatsAt(game, player.tableId).filter((s) => game.scenario.roles.find((r) => r.id === s.roleId)?.kind === 'leader');
+  const sidesSigned = new Set(leaders.filter((l) => signers.includes(l.id)).map((l) => game.scenario.roles.find((r) => r.id === l.roleId)?.side));
+  if (game.scenario.sides.every((s) => sidesSigned.has(s.id))) {
+    events.push({ type: 'AgreementConcluded', tableId: player.tableId, proposalId: proposal.id, at: meta.now });
+  }
+  return events;
+}
+
+/** A deal counts only once it is public: its public terms meet public opinion. */
+export function announceAgreement(game: ActiveGame, meta: Meta): Result {
+  const player = requirePlayer(game, meta);
+  if (isRejected(player)) return player;
+  const denied = requireKind(player, ['leader'], 'announce an agreement') ?? requireNegotiation(game, meta, 'announce an agreement');
+  if (denied) return denied;
+  const table = game.tables[player.tableId];
+  const agreement = table?.agreement;
+  if (!table || !agreement) return reject('NO_AGREEMENT', 'Your table has no concluded agreement to announce.');
+  if (agreement.announcedAt !== null) return reject('ALREADY_DONE', 'The agreement has already been announced.');
+  const proposal = game.proposals[agreement.proposalId];
+  if (!proposal) return reject('NO_AGREEMENT', 'Your table has no concluded agreement to announce.');
+  const origin = game.channels[proposal.channelId];
+  const originExposedFirst = origin?.kind === 'back' && origin.exposed;
+  const supportDelta: Record<string, number> = {};
+  const add = (side: string, d: number) => (supportDelta[side] = (supportDelta[side] ?? 0) + d);
+  for (const term of proposal.terms) {
+    if (term.secret) continue;
+    const option = game.scenario.issues.find((i) => i.id === term.issueId)?.options.find((o) => o.id === term.optionId);
+    for (const [side, d] of Object.entries(option?.publicReaction ?? {})) add(side, d);
+  }
+  if (originExposedFirst) for (const s of game.scenario.sides) add(s.id, -game.scenario.leak.originExposedBacklash);
+  return [{ type: 'AgreementAnnounced', tableId: table.id, proposalId: proposal.id, supportDelta, originExposedFirst, at: meta.now }];
+}

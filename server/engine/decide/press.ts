@@ -1,0 +1,130 @@
+import type { CommandOf, Meta } from '../commands';
+import { LIMITS } from '../commands';
+import type { GameEvent } from '../events';
+import { cleanText, isRejected, requireKind, requireLive, requireNegotiation, requirePlayer, type Player } from '../guards';
+import { channelOpenInPhase, pressChannelId, roleOf, sideOf } from '../queries';
+import { reject, type Rejection } from '../rejection';
+import type { ActiveGame, Story, Tip } from '../state';
+
+type Result = GameEvent[] | Rejection;
+
+function watchTarget(game: ActiveGame, player: Player, seatId: string): Rejection | null {
+  const seat = game.seats[seatId];
+  if (!seat || seat.status !== 'active' || seat.tableId !== player.tableId) return reject('UNKNOWN_SEAT', `There is nobody ${seatId} at your table.`);
+  if (seat.id === player.seat.id) return reject('INVALID_INPUT', 'You cannot watch yourself.');
+  return null;
+}
+
+/** A journalist digs into one person: their back channels leak more this round and the next. */
+export function investigate(game: ActiveGame, cmd: CommandOf<'Investigate'>, meta: Meta): Result {
+  const player = requirePlayer(game, meta);
+  if (isRejected(player)) return player;
+  const denied = requireKind(player, ['journalist'], 'investigate') ?? requireNegotiation(game, meta, 'investigate') ?? watchTarget(game, player, cmd.seatId);
+  if (denied) return denied;
+  const table = game.tables[player.tableId];
+  if (table?.investigations.some((w) => w.by === player.seat.id && w.untilPhase > game.phaseIndex)) {
+    return reject('LIMIT_REACHED', 'You started an investigation this round already; you can start another next round.');
+  }
+  return [{ type: 'InvestigationStarted', tableId: player.tableId, by: player.seat.id, target: cmd.seatId, untilPhase: game.phaseIndex + 1, at: meta.now }];
+}
+
+/** A spoiler watches one person: their back channels leak more, and every leak reaches the spoiler. */
+export function surveil(game: ActiveGame, cmd: CommandOf<'Surveil'>, meta: Meta): Result {
+  const player = requirePlayer(game, meta);
+  if (isRejected(player)) return player;
+  const denied = requireKind(player, ['spoiler'], 'put someone under surveillance') ?? requireNegotiation(game, meta, 'watch anyone') ?? watchTarget(game, player, cmd.seatId);
+  if (denied) return denied;
+  const table = game.tables[player.tableId];
+  if (table?.surveillance.some((w) => w.by === player.seat.id && w.untilPhase > game.phaseIndex)) {
+    return reject('LIMIT_REACHED', 'You set up surveillance this round already; you can move it next round.');
+  }
+  return [{ type: 'SurveillanceStarted', tableId: player.tableId, by: player.seat.id, target: cmd.seatId, untilPhase: game.phaseIndex + 1, at: meta.now }];
+}
+
+interface StoryEffect {
+  exposed: string | null;
+  accurate: boolean | null;
+  supportDelta: Record<string, number>;
+  exposedChannelId: string | null;
+  exposedSecretIssue: string | null;
+}
+
+/** What publishing a tip does: the engine, not the journalist, knows whether it was true. */
+function storyEffect(game: ActiveGame, tip: Tip | undefined): StoryEffect {
+  const none: StoryEffect = { exposed: null, accurate: null, supportDelta: {}, exposedChannelId: null, exposedSecretIssue: null };
+  if (!tip) return none;
+  const p = game.scenario.leak;
+  const source = tip.source;
+  if (source.kind === 'rumour') {
+    const supportDelta = Object.fromEntries(game.scenario.sides.map((s) => [s.id, -p.rumourImpact]));
+    return { ...none, accurate: false, supportDelta, exposed: tip.text };
+  }
+  if (source.kind === 'secretTerm') {
+    const proposal = game.proposals[source.proposalId];
+    const term = proposal?.terms.find((t) => t.issueId === source.issueId);
+    const option = game.scenario.issues.find((i) => i.id === source.issueId)?.options.find((o) => o.id === term?.optionId);
+    return { ...none, accurate: true, supportDelta: { ...(option?.publicReaction ?? {}) }, exposed: tip.text, exposedSecretIssue: source.issueId };
+  }
+  const channel = game.channels[source.channelId];
+  const message = game.messages.find((m) => m.id === source.messageId);
+  if (!channel || !message) return none;
+  const sides = new Set<string>();
+  if (channel.kind === 'team' && channel.side) sides.add(channel.side);
+  for (const id of Object.keys(channel.members)) {
+    const side = sideOf(game, game.seats[id]!);
+    if (side) sides.add(side);
+  }
+  const backlash = channel.kind === 'back' ? p.exposureBacklash : Math.ceil(p.exposureBacklash / 2);
+  const author = message.author.kind === 'seat' ? (roleOf(game, game.seats[message.author.seatId]!)?.title ?? 'an official') : 'Control';
+  return {
+    exposed: `“${message.text}” — ${author}`,
+    accurate: true,
+    supportDelta: Object.fromEntries([...sides].map((s) => [s, -backlash])),
+    exposedChannelId: channel.kind === 'back' && !channel.exposed ? channel.id : null,
+    exposedSecretIssue: null,
+  };
+}
+
+export function publishStory(game: ActiveGame, cmd: CommandOf<'PublishStory'>, meta: Meta): Result {
+  const player = requirePlayer(game, meta);
+  if (isRejected(player)) return player;
+  const denied = requireKind(player, ['journalist'], 'publish stories') ?? requireLive(game, meta);
+  if (denied) return denied;
+  const press = game.channels[pressChannelId(player.tableId)];
+  if (!press || !channelOpenInPhase(game, press)) return reject('CHANNEL_CLOSED', 'The press is closed during this phase.');
+  const headline = cleanText(cmd.headline, LIMITS.headlineLength, 'headline');
+  if (isRejected(headline)) return headline;
+  const body = cleanText(cmd.body, LIMITS.storyLength, 'story');
+  if (isRejected(body)) return body;
+  let tip: Tip | undefined;
+  if (cmd.tipId !== undefined) {
+    tip = game.tips[cmd.tipId];
+    if (!tip || !tip.recipients.includes(player.seat.id)) return reject('UNKNOWN_TIP', 'You have no such tip.');
+    if (game.stories.some((s) => s.tipId === tip!.id)) return reject('ALREADY_DONE', 'A story based on that tip has already been published.');
+  }
+  const effect = storyEffect(game, tip);
+  const story: Story = {
+    id: `st${game.stories.length + 1}`, tableId: player.tableId, journalistId: player.seat.id, headline, body, tipId: tip?.id ?? null,
+    exposed: effect.exposed, accurate: effect.accurate, supportDelta: effect.supportDelta, at: meta.now,
+  };
+  return [{ type: 'StoryPublished', story, exposedChannelId: effect.exposedChannelId, exposedSecretIssue: effect.exposedSecretIssue }];
+}
+
+/** A spoiler rallies their side against a deal or an exposed back channel; the leaders pay. */
+export function mobilise(game: ActiveGame, meta: Meta): Result {
+  const player = requirePlayer(game, meta);
+  if (isRejected(player)) return player;
+  const denied = requireKind(player, ['spoiler'], 'mobilise the public') ?? requireNegotiation(game, meta, 'mobilise');
+  if (denied) return denied;
+  const table = game.tables[player.tableId];
+  if (!table) return reject('UNKNOWN_TABLE', 'Your table is gone.');
+  const exposed = Object.values(game.channels).some((c) => c.tableId === table.id && c.kind === 'back' && c.exposed);
+  const announced = table.agreement?.announcedAt != null;
+  if (!exposed && !announced) return reject('NOTHING_TO_MOBILISE', 'There is nothing public to rally against yet: wait for a deal to be announced or a back channel to be exposed.');
+  if (table.mobilisations.some((m) => m.seatId === player.seat.id && m.phase === game.phaseIndex)) {
+    return reject('LIMIT_REACHED', 'You have already mobilised this round.');
+  }
+  const side = player.role.side;
+  const supportDelta = side ? { [side]: -game.scenario.leak.mobilisationImpact } : {};
+  return [{ type: 'SpoilerMobilised', tableId: table.id, seatId: player.seat.id, supportDelta, at: meta.now }];
+}

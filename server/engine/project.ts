@@ -1,0 +1,187 @@
+import { leakRisk, riskLevel } from './leak-risk';
+import { canSeeChannel, canSeeMessageAt, channelOpenInPhase, currentPhase, isCurrentMember, roleOf, seatsAt, sideOf } from './queries';
+import type { ActiveGame, Channel, GameState, Message, Proposal, Seat, Story } from './state';
+import type { AgreementView, ChannelView, FacilitatorView, MessageView, ProjectorView, SeatSummary, SeatView, SessionHeader, StoryView, TableView, View, Viewer } from './view';
+
+/**
+ * The one exit for data. Everything a browser receives is built here, field by field, from
+ * what the viewer is entitled to: a seat sees its channels, its brief, its tips and what is
+ * public; the projector only what is public; the facilitator everything.
+ */
+export function project(state: GameState, viewer: { kind: 'seat'; seatId: string }): SeatView | null;
+export function project(state: GameState, viewer: { kind: 'projector' }): ProjectorView | null;
+export function project(state: GameState, viewer: { kind: 'facilitator' }): FacilitatorView | null;
+export function project(state: GameState, viewer: Viewer): View | null;
+export function project(state: GameState, viewer: Viewer): View | null {
+  if (!state.created) return null;
+  switch (viewer.kind) {
+    case 'seat': {
+      const seat = state.seats[viewer.seatId];
+      return seat ? projectSeat(state, seat) : null;
+    }
+    case 'projector':
+      return projectProjector(state);
+    case 'facilitator':
+      return projectFacilitator(state);
+    default: {
+      const unreachable: never = viewer;
+      return unreachable;
+    }
+  }
+}
+
+export function sessionHeader(game: ActiveGame): SessionHeader {
+  const phase = currentPhase(game);
+  const s = game.scenario;
+  return {
+    code: game.code,
+    status: game.status,
+    locked: game.locked,
+    scenario: {
+      id: s.id, title: s.title, period: s.period, summary: s.summary, publicBackground: s.publicBackground,
+      sides: s.sides, issues: s.issues, escalation: s.escalation, precondition: s.precondition ?? null,
+      phases: s.phases.map((p) => ({ id: p.id, title: p.title, kind: p.kind, durationSec: game.options.phaseDurations[p.id] ?? p.durationSec })),
+    },
+    phase: phase ? { index: game.phaseIndex, id: phase.id, title: phase.title, kind: phase.kind, openChannels: game.options.openChannels[phase.id] ?? phase.openChannels } : null,
+    deadlineAt: game.deadlineAt,
+    pausedRemainingMs: game.pausedRemainingMs,
+  };
+}
+
+function seatSummary(game: ActiveGame, seat: Seat): SeatSummary {
+  const role = roleOf(game, seat);
+  return { id: seat.id, name: seat.name, roleId: role?.id ?? null, roleTitle: role?.title ?? null, kind: role?.kind ?? null, side: role?.side ?? null };
+}
+
+function messageView(m: Message): MessageView {
+  return { id: m.id, channelId: m.channelId, author: m.author, text: m.text, at: m.at };
+}
+
+function proposalView(p: Proposal) {
+  return { id: p.id, channelId: p.channelId, by: p.by, terms: p.terms, mode: p.mode, counterTo: p.counterTo, status: p.status, acceptedBySides: p.acceptedBySides, signedBy: p.signedBy, at: p.at };
+}
+
+function storyView(game: ActiveGame, s: Story): StoryView {
+  return { id: s.id, journalistId: s.journalistId, headline: s.headline, body: s.body, exposed: s.exposed, at: s.at, accurate: game.status === 'ended' ? s.accurate : null };
+}
+
+/** Those in on the deal see every term; everyone else sees public and exposed terms once announced. */
+function agreementView(game: ActiveGame, tableId: string, seat: Seat | null): AgreementView | null {
+  const agreement = game.tables[tableId]?.agreement;
+  const proposal = agreement ? game.proposals[agreement.proposalId] : undefined;
+  const channel = proposal ? game.channels[proposal.channelId] : undefined;
+  if (!agreement || !proposal || !channel) return null;
+  const inOnIt = seat !== null && canSeeChannel(game, seat, channel) && proposal.terms.length > 0;
+  const announced = agreement.announcedAt !== null;
+  if (!inOnIt && !announced) return null;
+  const terms = inOnIt ? proposal.terms : proposal.terms.filter((t) => !t.secret || agreement.exposedSecretIssues.includes(t.issueId));
+  return { announced, announcedAt: agreement.announcedAt, terms, originExposedFirst: agreement.originExposedFirst };
+}
+
+function tableView(game: ActiveGame, tableId: string, seat: Seat | null): TableView | null {
+  const table = game.tables[tableId];
+  if (!table) return null;
+  return {
+    id: table.id,
+    seats: seatsAt(game, tableId).map((s) => seatSummary(game, s)),
+    support: table.support,
+    escalation: table.escalation,
+    preconditionMet: table.preconditionMet,
+    agreement: agreementView(game, tableId, seat),
+    stories: game.stories.filter((s) => s.tableId === tableId).map((s) => storyView(game, s)),
+  };
+}
+
+function channelView(game: ActiveGame, seat: Seat, channel: Channel): ChannelView {
+  const isBack = channel.kind === 'back';
+  const current = !isBack || isCurrentMember(channel, seat.id);
+  return {
+    id: channel.id,
+    kind: channel.kind,
+    side: channel.side,
+    topic: channel.topic,
+    members: Object.keys(channel.members).filter((id) => isCurrentMember(channel, id)),
+    invited: Object.keys(channel.invited),
+    exposed: channel.exposed,
+    open: current && game.status === 'running' && channelOpenInPhase(game, channel),
+    riskLevel: isBack && current ? riskLevel(leakRisk(game, channel)) : null,
+    left: !current,
+  };
+}
+
+function visibleBroadcasts(game: ActiveGame, tableId: string | null, side: string | null | 'public') {
+  return game.broadcasts.filter((b) => (b.tableId === null || b.tableId === tableId) && (b.audience === 'all' || (side !== 'public' && b.audience === side)));
+}
+
+function projectSeat(game: ActiveGame, seat: Seat): SeatView {
+  const session = sessionHeader(game);
+  const lobby = Object.values(game.seats).filter((s) => s.status === 'active').map((s) => ({ id: s.id, name: s.name }));
+  const role = roleOf(game, seat);
+  const base: SeatView = {
+    kind: 'seat', session,
+    me: { seatId: seat.id, name: seat.name, status: seat.status, tableId: null, role: null, watching: [], mobilisedThisRound: false },
+    lobby, table: null, channels: [], messages: [], proposals: [], invitations: [], tips: [], broadcasts: [], scores: null, myScore: null, debrief: null,
+  };
+  if (seat.status !== 'active') return { ...base, lobby: [] };
+  const withBroadcasts = { ...base, broadcasts: visibleBroadcasts(game, seat.tableId, sideOf(game, seat)) };
+  if (!seat.tableId || !role) return withBroadcasts;
+  const tableId = seat.tableId;
+  const table = game.tables[tableId];
+  const channels = Object.values(game.channels).filter((c) => canSeeChannel(game, seat, c));
+  const visible = new Map(channels.map((c) => [c.id, c]));
+  const messages = game.messages.filter((m) => {
+    const c = visible.get(m.channelId);
+    return c !== undefined && canSeeMessageAt(c, seat.id, m.n);
+  });
+  const proposals = Object.values(game.proposals).filter((p) => visible.has(p.channelId));
+  const invitations = Object.values(game.channels)
+    .filter((c) => c.tableId === tableId && c.kind === 'back' && c.invited[seat.id])
+    .map((c) => ({ channelId: c.id, topic: c.topic, by: c.invited[seat.id]!.by, members: Object.keys(c.members).filter((id) => isCurrentMember(c, id)) }));
+  const tips = Object.values(game.tips)
+    .filter((t) => t.recipients.includes(seat.id))
+    .map((t) => ({ id: t.id, form: t.form, text: t.text, at: t.at, published: game.stories.some((s) => s.tipId === t.id) }));
+  const ended = game.status === 'ended';
+  const watching = [
+    ...(table?.investigations ?? []).filter((w) => w.by === seat.id).map((w) => ({ kind: 'investigation' as const, target: w.target, untilPhase: w.untilPhase })),
+    ...(table?.surveillance ?? []).filter((w) => w.by === seat.id).map((w) => ({ kind: 'surveillance' as const, target: w.target, untilPhase: w.untilPhase })),
+  ];
+  return {
+    ...withBroadcasts,
+    me: {
+      seatId: seat.id, name: seat.name, status: seat.status, tableId,
+      role: { id: role.id, title: role.title, kind: role.kind, side: role.side, brief: role.brief, objectives: role.objectives.map((o) => ({ id: o.id, description: o.description, points: o.points })) },
+      watching,
+      mobilisedThisRound: (table?.mobilisations ?? []).some((m) => m.seatId === seat.id && m.phase === game.phaseIndex),
+    },
+    table: tableView(game, tableId, seat),
+    channels: channels.map((c) => channelView(game, seat, c)),
+    messages: messages.map(messageView),
+    proposals: proposals.map(proposalView),
+    invitations,
+    tips,
+    scores: ended && game.scores ? game.scores.filter((s) => game.seats[s.seatId]?.tableId === tableId).map((s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', total: s.total })) : null,
+    myScore: ended ? (game.scores?.find((s) => s.seatId === seat.id) ?? null) : null,
+    debrief: ended ? { questions: game.scenario.debriefQuestions, whatReallyHappened: game.scenario.whatReallyHappened } : null,
+  };
+}
+
+function projectProjector(game: ActiveGame): ProjectorView {
+  const tables = Object.keys(game.tables).map((id) => {
+    const front = game.channels[`${id}:front`];
+    const view = tableView(game, id, null) as TableView;
+    return { ...view, frontMessages: game.messages.filter((m) => m.channelId === front?.id).map(messageView) };
+  });
+  return {
+    kind: 'projector',
+    session: sessionHeader(game),
+    lobby: Object.values(game.seats).filter((s) => s.status === 'active').map((s) => ({ id: s.id, name: s.name })),
+    tables,
+    broadcasts: visibleBroadcasts(game, null, 'public').filter((b) => b.tableId === null),
+    scores: game.status === 'ended' && game.scores ? game.scores.map((s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', total: s.total, tableId: game.seats[s.seatId]?.tableId ?? null })) : null,
+  };
+}
+
+function projectFacilitator(game: ActiveGame): FacilitatorView {
+  const risks = Object.fromEntries(Object.values(game.channels).filter((c) => c.kind === 'back').map((c) => [c.id, leakRisk(game, c)]));
+  return { kind: 'facilitator', session: sessionHeader(game), game, risks };
+}

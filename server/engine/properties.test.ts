@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decide } from './decide';
+import type { GameEvent } from './events';
+import { project } from './project';
+import { clamp } from './queries';
+import { fold, active } from './testing/harness';
+import { playRandom, type Step } from './testing/random-play';
+import type { ActiveGame } from './state';
+
+const step: fc.Arbitrary<Step> = fc.record({
+  pick: fc.nat(1000),
+  a: fc.nat(1000),
+  b: fc.nat(1000),
+  c: fc.nat(1000),
+  flag: fc.boolean(),
+  dt: fc.oneof({ arbitrary: fc.nat(2_000), weight: 20 }, { arbitrary: fc.nat(60_000), weight: 1 }),
+});
+const sequence = fc.record({ seed: fc.integer(), players: fc.integer({ min: 4, max: 16 }), steps: fc.array(step, { minLength: 10, maxLength: 120 }) });
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
+
+/**
+ * An oracle for secrecy, built from the event log alone (not from the engine's own visibility
+ * code): which back-channel messages each seat was in the room for.
+ */
+function backChannelEntitlement(events: GameEvent[]) {
+  const membersLeftAt = new Map<string, Map<string, number | null>>();
+  const messageNumber = new Map<string, number>();
+  let n = 0;
+  for (const e of events) {
+    if (e.type === 'BackChannelOpened') membersLeftAt.set(e.channelId, new Map([[e.by, null]]));
+    if (e.type === 'InvitationAnswered' && e.accepted) membersLeftAt.get(e.channelId)?.set(e.seatId, null);
+    if (e.type === 'BackChannelLeft') membersLeftAt.get(e.channelId)?.set(e.seatId, n);
+    if (e.type === 'MessagePosted') messageNumber.set(e.messageId, n++);
+  }
+  return (seatId: string, channelId: string, messageId: string): boolean => {
+    const members = membersLeftAt.get(channelId);
+    if (!members?.has(seatId)) return false;
+    const leftAt = members.get(seatId);
+    return leftAt === null || leftAt === undefined || (messageNumber.get(messageId) ?? Infinity) < leftAt;
+  };
+}
+
+function checkSecrecy(game: ActiveGame, events: GameEvent[]) {
+  const entitledBack = backChannelEntitlement(events);
+  const posted = events.filter((e): e is Extract<GameEvent, { type: 'MessagePosted' }> => e.type === 'MessagePosted');
+  const tips = events.flatMap((e) => (e.type === 'LeakOccurred' ? [e.tip] : []));
+  for (const seat of Object.values(game.seats)) {
+    const view = project(game, { kind: 'seat', seatId: seat.id });
+    expect(view).not.toBeNull();
+    const json = JSON.stringify(view);
+    const role = game.scenario.roles.find((r) => r.id === seat.roleId);
+    const sideOfSeat = role?.side ?? null;
+    for (const m of posted) {
+      const channel = game.channels[m.channelId];
+      let entitled = seat.status === 'active' && seat.tableId === m.tableId;
+      if (channel?.kind === 'team') entitled &&= sideOfSeat === channel.side;
+      if (channel?.kind === 'back') entitled &&= entitledBack(seat.id, m.channelId, m.messageId);
+      const shown = view!.messages.some((v) => v.id === m.messageId);
+      if (!entitled) {
+        expect(shown, `${seat.id} sees ${m.messageId} in ${m.channelId}`).toBe(false);
+        if (channel?.kind !== 'front' && channel?.kind !== 'press') expect(json.includes(`"${m.text}"`), `${seat.id} payload holds ${m.text}`).toBe(false);
+      } else {
+        expect(shown, `${seat.id} misses ${m.messageId}`).toBe(true);
+      }
+    }
+    for (const tip of tips) {
+      const mine = tip.recipients.includes(seat.id) && seat.status === 'active';
+      expect(view!.tips.some((t) => t.id === tip.id)).toBe(mine);
+    }
+    for (const other of game.scenario.roles) {
+      if (other.id === seat.roleId && seat.status === 'active') continue;
+      for (const fact of other.brief.privateFacts) expect(json.includes(fact), `${seat.id} sees ${other.id}'s brief`).toBe(false);
+    }
+    for (const secretKey of ['"leakRisk"', '"rng"', '"source"', '"recipients"']) expect(json.includes(secretKey)).toBe(false);
+    if (game.status !== 'ended') expect(json.includes('"accurate":true') || json.includes('"accurate":false')).toBe(false);
+  }
+  const projector = JSON.stringify(project(game, { kind: 'projector' }));
+  for (const m of posted) {
+    const kind = game.channels[m.channelId]?.kind;
+    if (kind === 'back' || kind === 'team') expect(projector.includes(`"${m.text}"`)).toBe(false);
+  }
+  for (const tip of tips) expect(projector.includes(tip.text) && tip.source.kind !== 'rumour').toBe(false);
+}
+
+function checkInvariants(game: ActiveGame) {
+  const activeSeats = Object.values(game.seats).filter((s) => s.status === 'active');
+  const names = activeSeats.map((s) => s.name.toLowerCase());
+  expect(new Set(names).size).toBe(names.length);
+  for (const s of activeSeats) {
+    expect(s.tableId === null).toBe(s.roleId === null);
+  }
+  for (const table of Object.values(game.tables)) {
+    for (const value of Object.values(table.support)) expect(value).toBe(clamp(value, 0, 100));
+    expect(table.escalation).toBe(clamp(table.escalation, 0, game.scenario.escalation.length - 1));
+    for (const role of game.scenario.roles) {
+      const holders = activeSeats.filter((s) => s.tableId === table.id && s.roleId === role.id).length;
+      expect(holders).toBeLessThanOrEqual(role.max);
+    }
+  }
+}
+
+describe('engine properties over random play', () => {
+  it('is deterministic: the log folds to the live state, and a rerun gives the same events', () => {
+    fc.assert(
+      fc.property(sequence, ({ seed, players, steps }) => {
+        const first = playRandom(seed, players, steps);
+        expect(fold(first.events)).toEqual(first.state);
+        const second = playRandom(seed, players, steps);
+        expect(second.events).toEqual(first.events);
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
+  it('keeps secrets: no seat or projector ever sees what its role may not', () => {
+    fc.assert(
+      fc.property(sequence, ({ seed, players, steps }) => {
+        const game = playRandom(seed, players, steps, (played, g) => {
+          if (played.accepted && g.events.length % 7 === 0) checkSecrecy(g.game, g.events);
+        });
+        checkSecrecy(game.game, game.events);
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
+  it('holds its invariants, and accepts no message after its deadline or while paused', () => {
+    fc.assert(
+      fc.property(sequence, ({ seed, players, steps }) => {
+        playRandom(seed, players, steps, (played, g) => {
+          checkInvariants(g.game);
+          const posted = played.accepted?.some((e) => e.type === 'MessagePosted' && e.author.kind === 'seat');
+          if (posted) {
+            expect(played.before.pausedRemainingMs).toBeNull();
+            expect(played.before.status).toBe('running');
+            if (played.before.deadlineAt !== null) expect(played.now).toBeLessThan(played.before.deadlineAt);
+          }
+          if (played.accepted === null) {
+            // a rejection changes nothing: the state is the very same object
+            expect(g.game).toBe(played.before);
+          }
+        });
+      }),
+      { numRuns: RUNS },
+    );
+  }, 120_000);
+
+  it('rejects every command on a session that does not exist', () => {
+    const state = fold([]);
+    expect(state.created).toBe(false);
+    expect(decide(state, { type: 'Join', name: 'A' }, { now: 0, actor: { kind: 'guest' } })).toMatchObject({ code: 'SESSION_NOT_CREATED' });
+    expect(() => active(state)).toThrow();
+  });
+});

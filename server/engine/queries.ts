@@ -1,0 +1,83 @@
+import type { Phase, RoleSlot } from './scenario';
+import type { ActiveGame, Channel, Seat } from './state';
+
+/** Read-only helpers shared by decide, evolve, project and scoring. */
+
+export const frontChannelId = (tableId: string) => `${tableId}:front`;
+export const pressChannelId = (tableId: string) => `${tableId}:press`;
+export const teamChannelId = (tableId: string, side: string) => `${tableId}:team:${side}`;
+
+export function roleOf(game: ActiveGame, seat: Seat): RoleSlot | undefined {
+  return seat.roleId ? game.scenario.roles.find((r) => r.id === seat.roleId) : undefined;
+}
+
+export function currentPhase(game: ActiveGame): Phase | undefined {
+  return game.status === 'running' ? game.scenario.phases[game.phaseIndex] : undefined;
+}
+
+export function phaseDurationMs(game: ActiveGame, index: number): number {
+  const phase = game.scenario.phases[index];
+  if (!phase) return 0;
+  return (game.options.phaseDurations[phase.id] ?? phase.durationSec) * 1000;
+}
+
+export function channelOpenInPhase(game: ActiveGame, channel: Channel): boolean {
+  const phase = currentPhase(game);
+  if (!phase) return false;
+  const open = game.options.openChannels[phase.id] ?? phase.openChannels;
+  return open.includes(channel.kind);
+}
+
+/** Seats playing at a table (dealt, not kicked, not gone). */
+export function seatsAt(game: ActiveGame, tableId: string): Seat[] {
+  return Object.values(game.seats).filter((s) => s.tableId === tableId && s.status === 'active');
+}
+
+export function sideOf(game: ActiveGame, seat: Seat): string | null {
+  return roleOf(game, seat)?.side ?? null;
+}
+
+/** Whether a seat may read a channel at all (membership windows are checked per message). */
+export function canSeeChannel(game: ActiveGame, seat: Seat, channel: Channel): boolean {
+  if (seat.status !== 'active' || seat.tableId !== channel.tableId) return false;
+  switch (channel.kind) {
+    case 'front':
+    case 'press':
+      return true;
+    case 'team':
+      return sideOf(game, seat) === channel.side;
+    case 'back':
+      return channel.members[seat.id] !== undefined;
+    default: {
+      const unreachable: never = channel.kind;
+      return unreachable;
+    }
+  }
+}
+
+/** Whether a seat may read a given message of a channel it can see. */
+export function canSeeMessageAt(channel: Channel, seatId: string, messageNumber: number): boolean {
+  if (channel.kind !== 'back') return true;
+  const membership = channel.members[seatId];
+  if (!membership) return false;
+  return membership.leftAtMessage === null || messageNumber < membership.leftAtMessage;
+}
+
+export function isCurrentMember(channel: Channel, seatId: string): boolean {
+  const m = channel.members[seatId];
+  return m !== undefined && m.leftAtMessage === null;
+}
+
+export function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+export function maxEscalation(game: ActiveGame): number {
+  return Math.max(0, game.scenario.escalation.length - 1);
+}
+
+export function optionLabel(game: ActiveGame, issueId: string, optionId: string): string {
+  const issue = game.scenario.issues.find((i) => i.id === issueId);
+  const option = issue?.options.find((o) => o.id === optionId);
+  return `${issue?.title ?? issueId}: ${option?.label ?? optionId}`;
+}

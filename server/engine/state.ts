@@ -1,0 +1,193 @@
+import type { ChannelKind, RoleKind, Scenario } from './scenario';
+
+/** Options a facilitator sets when creating a session. */
+export interface SessionOptions {
+  /** Multiplies every back-channel message's leak risk (1 = the scenario's rates). */
+  leakSensitivity: number;
+  /** Overrides of phase lengths, in seconds, by phase id. */
+  phaseDurations: Record<string, number>;
+  /** Overrides of which channels are open in a phase, by phase id. */
+  openChannels: Record<string, ChannelKind[]>;
+  /** How many tables to deal into; null lets the engine choose (tables of about six). */
+  tableCount: number | null;
+}
+
+export const DEFAULT_OPTIONS: SessionOptions = {
+  leakSensitivity: 1,
+  phaseDurations: {},
+  openChannels: {},
+  tableCount: null,
+};
+
+export type SeatStatus = 'active' | 'left' | 'kicked';
+
+export interface Seat {
+  id: string;
+  name: string;
+  status: SeatStatus;
+  tableId: string | null;
+  roleId: string | null;
+}
+
+export interface Membership {
+  /** Index (message number) from which the member stopped seeing the channel; null while in it. */
+  leftAtMessage: number | null;
+}
+
+export interface Channel {
+  id: string;
+  tableId: string;
+  kind: ChannelKind;
+  /** Team channels belong to one side. */
+  side: string | null;
+  /** Back channels only. */
+  topic: string | null;
+  openedBy: string | null;
+  openedInPhase: number;
+  members: Record<string, Membership>;
+  invited: Record<string, { by: string }>;
+  messageCount: number;
+  /** A story exposed this back channel to everyone. */
+  exposed: boolean;
+}
+
+export type Author = { kind: 'seat'; seatId: string } | { kind: 'control' };
+
+export interface Message {
+  id: string;
+  /** Global message number, used for back-channel membership windows. */
+  n: number;
+  tableId: string;
+  channelId: string;
+  author: Author;
+  text: string;
+  at: number;
+  /** Leak risk this message carried (back channels only). */
+  leakRisk: number | null;
+}
+
+export interface Tip {
+  id: string;
+  tableId: string;
+  form: 'quote' | 'paraphrase';
+  text: string;
+  recipients: string[];
+  /** Origin, never shown to players: the leaked message or secret term, or a planted rumour. */
+  source:
+    | { kind: 'message'; messageId: string; channelId: string }
+    | { kind: 'secretTerm'; proposalId: string; issueId: string }
+    | { kind: 'rumour' };
+  manual: boolean;
+  at: number;
+}
+
+export interface Story {
+  id: string;
+  tableId: string;
+  journalistId: string;
+  headline: string;
+  body: string;
+  tipId: string | null;
+  /** What the story laid bare: the quoted message or term, copied into the public record. */
+  exposed: string | null;
+  accurate: boolean | null;
+  supportDelta: Record<string, number>;
+  at: number;
+}
+
+export interface Term {
+  issueId: string;
+  optionId: string;
+  secret: boolean;
+}
+
+export interface Proposal {
+  id: string;
+  tableId: string;
+  channelId: string;
+  by: string;
+  terms: Term[];
+  mode: 'exploratory' | 'official';
+  counterTo: string | null;
+  status: 'open' | 'superseded' | 'concluded' | 'closed';
+  acceptedBySides: string[];
+  signedBy: string[];
+  at: number;
+}
+
+export interface Agreement {
+  proposalId: string;
+  concludedAt: number;
+  announcedAt: number | null;
+  /** The back channel it was drafted in was exposed before it was announced. */
+  originExposedFirst: boolean;
+  exposedSecretIssues: string[];
+}
+
+export interface Watch {
+  by: string;
+  target: string;
+  /** Last phase index (inclusive) in which the watch raises risk. */
+  untilPhase: number;
+}
+
+export interface TableState {
+  id: string;
+  support: Record<string, number>;
+  escalation: number;
+  preconditionMet: boolean;
+  agreement: Agreement | null;
+  investigations: Watch[];
+  surveillance: Watch[];
+  mobilisations: { seatId: string; phase: number }[];
+}
+
+export interface Broadcast {
+  id: string;
+  /** null: every table. */
+  tableId: string | null;
+  /** 'all' or a side id. */
+  audience: string;
+  kind: 'control' | 'news' | 'intelligence' | 'escalation';
+  title: string;
+  body: string;
+  at: number;
+}
+
+export interface RoleScore {
+  seatId: string;
+  total: number;
+  objectives: { id: string; description: string; points: number; achieved: boolean }[];
+}
+
+export type SessionStatus = 'lobby' | 'running' | 'ended';
+
+export interface ActiveGame {
+  created: true;
+  code: string;
+  scenario: Scenario;
+  options: SessionOptions;
+  rng: number;
+  status: SessionStatus;
+  locked: boolean;
+  phaseIndex: number;
+  deadlineAt: number | null;
+  pausedRemainingMs: number | null;
+  seats: Record<string, Seat>;
+  tables: Record<string, TableState>;
+  channels: Record<string, Channel>;
+  messages: Message[];
+  tips: Record<string, Tip>;
+  stories: Story[];
+  proposals: Record<string, Proposal>;
+  broadcasts: Broadcast[];
+  scores: RoleScore[] | null;
+}
+
+export type GameState = { created: false } | ActiveGame;
+
+export function initialState(): GameState {
+  return { created: false };
+}
+
+export type { RoleKind };

@@ -1,0 +1,154 @@
+import type { ChannelKind, EscalationLevel, Issue, Precondition, RoleBrief, RoleKind, Side } from './scenario';
+import type { Author, Broadcast, RoleScore, SessionStatus, Term } from './state';
+
+/** What one viewer may see. Every byte sent to a browser is one of these. */
+
+export type Viewer = { kind: 'seat'; seatId: string } | { kind: 'facilitator' } | { kind: 'projector' };
+
+export interface SessionHeader {
+  code: string;
+  status: SessionStatus;
+  locked: boolean;
+  scenario: {
+    id: string;
+    title: string;
+    period: string;
+    summary: string;
+    publicBackground: string;
+    sides: Side[];
+    issues: Issue[];
+    escalation: EscalationLevel[];
+    precondition: Precondition | null;
+    phases: { id: string; title: string; kind: 'briefing' | 'negotiation'; durationSec: number }[];
+  };
+  phase: { index: number; id: string; title: string; kind: 'briefing' | 'negotiation'; openChannels: ChannelKind[] } | null;
+  deadlineAt: number | null;
+  pausedRemainingMs: number | null;
+}
+
+export interface SeatSummary {
+  id: string;
+  name: string;
+  roleId: string | null;
+  roleTitle: string | null;
+  kind: RoleKind | null;
+  side: string | null;
+}
+
+export interface ChannelView {
+  id: string;
+  kind: ChannelKind;
+  side: string | null;
+  topic: string | null;
+  members: string[];
+  invited: string[];
+  exposed: boolean;
+  /** Whether the viewer can post there right now. */
+  open: boolean;
+  /** Back channels only: how exposed the channel feels, never the number. */
+  riskLevel: 'low' | 'elevated' | 'high' | null;
+  /** The viewer left this channel and only sees what came before. */
+  left: boolean;
+}
+
+export interface MessageView {
+  id: string;
+  channelId: string;
+  author: Author;
+  text: string;
+  at: number;
+}
+
+export interface ProposalView {
+  id: string;
+  channelId: string;
+  by: string;
+  terms: Term[];
+  mode: 'exploratory' | 'official';
+  counterTo: string | null;
+  status: 'open' | 'superseded' | 'concluded' | 'closed';
+  acceptedBySides: string[];
+  signedBy: string[];
+  at: number;
+}
+
+export interface AgreementView {
+  announced: boolean;
+  announcedAt: number | null;
+  /** Terms the viewer may see: all of them for those in on the deal, else public and exposed ones. */
+  terms: Term[];
+  originExposedFirst: boolean;
+}
+
+export interface StoryView {
+  id: string;
+  journalistId: string;
+  headline: string;
+  body: string;
+  exposed: string | null;
+  at: number;
+  /** Revealed only when the session has ended. */
+  accurate: boolean | null;
+}
+
+export interface TableView {
+  id: string;
+  seats: SeatSummary[];
+  support: Record<string, number>;
+  escalation: number;
+  preconditionMet: boolean;
+  agreement: AgreementView | null;
+  stories: StoryView[];
+}
+
+export interface InvitationView {
+  channelId: string;
+  topic: string | null;
+  by: string;
+  members: string[];
+}
+
+export interface SeatView {
+  kind: 'seat';
+  session: SessionHeader;
+  me: {
+    seatId: string;
+    name: string;
+    status: 'active' | 'left' | 'kicked';
+    tableId: string | null;
+    role: { id: string; title: string; kind: RoleKind; side: string | null; brief: RoleBrief; objectives: { id: string; description: string; points: number }[] } | null;
+    watching: { kind: 'investigation' | 'surveillance'; target: string; untilPhase: number }[];
+    mobilisedThisRound: boolean;
+  };
+  lobby: { id: string; name: string }[];
+  table: TableView | null;
+  channels: ChannelView[];
+  messages: MessageView[];
+  proposals: ProposalView[];
+  invitations: InvitationView[];
+  tips: { id: string; form: 'quote' | 'paraphrase'; text: string; at: number; published: boolean }[];
+  broadcasts: Broadcast[];
+  scores: { seatId: string; name: string; total: number }[] | null;
+  myScore: RoleScore | null;
+  debrief: { questions: string[]; whatReallyHappened: string } | null;
+}
+
+export interface ProjectorView {
+  kind: 'projector';
+  session: SessionHeader;
+  lobby: { id: string; name: string }[];
+  tables: (TableView & { frontMessages: MessageView[] })[];
+  broadcasts: Broadcast[];
+  scores: { seatId: string; name: string; total: number; tableId: string | null }[] | null;
+}
+
+
+
+export interface FacilitatorView {
+  kind: 'facilitator';
+  session: SessionHeader;
+  /** The god view: the whole game, with the current leak risk of every back channel. */
+  game: import('./state').ActiveGame;
+  risks: Record<string, number>;
+}
+export type View = SeatView | ProjectorView | FacilitatorView;
