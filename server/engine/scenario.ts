@@ -123,7 +123,7 @@ export interface LeakParameters {
   originExposedBacklash: number;
   /** Support a spoiler's mobilisation costs its own side's leadership. */
   mobilisationImpact: number;
-  /** Support a published false story costs nobody but the journalist's credibility; kept for balance. */
+  /** Support every side loses when a planted rumour is published as news (it is also scored as inaccurate). */
   rumourImpact: number;
 }
 

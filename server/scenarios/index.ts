@@ -1,0 +1,56 @@
+/**
+ * The scenarios that ship with Backchannel. Each built-in is a JSON file in this folder, imported
+ * statically (so it works under tsx, vitest and Next's server build alike) and validated with the
+ * same schema as facilitator uploads. An invalid built-in is a programming error: we throw.
+ */
+import type { Scenario } from '../engine/scenario';
+import cubanMissileCrisis from './cuban-missile-crisis.json';
+import { parseScenario } from './schema';
+
+const SOURCES: readonly { file: string; data: unknown }[] = [
+  { file: 'cuban-missile-crisis.json', data: cubanMissileCrisis },
+];
+
+let validated: Scenario[] | undefined;
+
+function loadAll(): Scenario[] {
+  if (validated) return validated;
+  const scenarios: Scenario[] = [];
+  const problems: string[] = [];
+  const seen = new Map<string, string>();
+  for (const { file, data } of SOURCES) {
+    const result = parseScenario(data);
+    if (!result.ok) {
+      problems.push(`${file}:\n${result.errors.map((e) => `  ${e.path || '(root)'}: ${e.message}`).join('\n')}`);
+      continue;
+    }
+    const other = seen.get(result.scenario.id);
+    if (other) {
+      problems.push(`${file}: scenario id "${result.scenario.id}" is already used by ${other}`);
+      continue;
+    }
+    seen.set(result.scenario.id, file);
+    scenarios.push(result.scenario);
+  }
+  if (problems.length > 0) {
+    throw new Error(`Invalid built-in scenario(s):\n${problems.join('\n')}`);
+  }
+  validated = scenarios;
+  return scenarios;
+}
+
+/** All built-in scenarios, validated. Each call returns fresh copies the caller may modify. */
+export function builtInScenarios(): Scenario[] {
+  return loadAll().map((s) => structuredClone(s));
+}
+
+/** One built-in scenario by id (a fresh copy), or undefined if there is none. */
+export function getBuiltInScenario(id: string): Scenario | undefined {
+  const found = loadAll().find((s) => s.id === id);
+  return found ? structuredClone(found) : undefined;
+}
+
+/** Ids of the built-in scenarios, in display order. */
+export function builtInScenarioIds(): string[] {
+  return loadAll().map((s) => s.id);
+}
