@@ -41,3 +41,17 @@ export type GameEvent =
   | { type: 'BroadcastSent'; broadcast: Broadcast; supportDelta: Record<string, number> | null; escalation: number | null };
 
 export type GameEventType = GameEvent['type'];
+
+/** When an event happened, whatever its shape. */
+export function eventAt(event: GameEvent): number {
+  switch (event.type) {
+    case 'LeakOccurred':
+      return event.tip.at;
+    case 'StoryPublished':
+      return event.story.at;
+    case 'BroadcastSent':
+      return event.broadcast.at;
+    default:
+      return event.at;
+  }
+}

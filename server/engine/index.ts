@@ -10,6 +10,7 @@ export { leakRisk, riskLevel } from './leak-risk';
 export { tableSizeRange, chooseTableCount } from './deal';
 export type * from './commands';
 export type * from './events';
+export { eventAt } from './events';
 export type * from './state';
 export type * from './scenario';
 export type * from './view';

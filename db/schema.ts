@@ -1,0 +1,81 @@
+// The database schema. Times are integers: milliseconds since the Unix epoch.
+// Secrets (login tokens, seat tokens, setup tokens) are stored only as hashes, so a copy of the
+// database file does not let anyone sign in or take a student's seat.
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const facilitators = sqliteTable('facilitators', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  /** 0 or 1: admins manage other facilitators' accounts. */
+  isAdmin: integer('is_admin').notNull().default(0),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** A game session (one room code); its history is the event log below. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    facilitatorId: text('facilitator_id')
+      .notNull()
+      .references(() => facilitators.id),
+    scenarioId: text('scenario_id').notNull(),
+    status: text('status').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [index('sessions_facilitator_idx').on(table.facilitatorId)],
+);
+
+/** The append-only event log: the source of truth that live play and replays both fold. */
+export const events = sqliteTable(
+  'events',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    /** 1, 2, 3… per session; the primary key makes a concurrent double append fail loudly. */
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    /** The event as JSON text. */
+    payload: text('payload').notNull(),
+    at: integer('at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.sessionId, table.seq] })],
+);
+
+/** A facilitator's signed-in browser; `id` is the hash of the cookie's token. */
+export const authSessions = sqliteTable(
+  'auth_sessions',
+  {
+    id: text('id').primaryKey(),
+    facilitatorId: text('facilitator_id')
+      .notNull()
+      .references(() => facilitators.id, { onDelete: 'cascade' }),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (table) => [index('auth_sessions_facilitator_idx').on(table.facilitatorId)],
+);
+
+/** A student's claim on a seat, so a refresh or a new device returns them to it. */
+export const seatTokens = sqliteTable(
+  'seat_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    seatId: text('seat_id').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (table) => [index('seat_tokens_session_idx').on(table.sessionId)],
+);
+
+/** One-time tokens that let the first facilitator account be created. */
+export const setupTokens = sqliteTable('setup_tokens', {
+  tokenHash: text('token_hash').primaryKey(),
+  createdAt: integer('created_at').notNull(),
+  usedAt: integer('used_at'),
+});

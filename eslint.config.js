@@ -1,0 +1,36 @@
+// Flat config: ESLint's recommended rules plus typescript-eslint's, for every TS file in the repo.
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  // Generated or local-only output: build, dependencies, databases, drizzle's migrations, test reports.
+  globalIgnores([
+    '.next/',
+    'node_modules/',
+    'data/',
+    'db/migrations/',
+    'test-results/',
+    'playwright-report/',
+    'next-env.d.ts',
+  ]),
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      // `_`-prefixed names mark parameters kept for a signature's sake.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      // Type-only imports are erased, so server code cannot slip into the browser bundle by accident.
+      '@typescript-eslint/consistent-type-imports': ['error', { disallowTypeAnnotations: false }],
+    },
+  },
+  {
+    files: ['app/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

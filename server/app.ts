@@ -1,0 +1,133 @@
+// The composition root: builds the one HTTP server that carries /healthz, tRPC, Socket.IO and
+// Next's pages, from a validated Config. server/main.ts runs it as a process; tests run it in-process.
+import { createServer as createHttpServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { count } from 'drizzle-orm';
+import type { Server as SocketServer } from 'socket.io';
+import { migrateDatabase, openDatabase, type OpenedDatabase } from '../db/client';
+import { facilitators } from '../db/schema';
+import { API_BASE_PATH, createApiHandler } from './api/handler';
+import type { Config } from './config';
+import { handleHealth } from './health';
+import { consoleLogger, type Logger } from './log';
+import { projectRoot, readVersion } from './paths';
+import { attachRealtime } from './realtime';
+
+export interface ServerOptions {
+  /** Serve the pages through Next (default true). Tests of the API and sockets turn it off. */
+  next?: boolean;
+  log?: Logger;
+}
+
+export interface BackchannelServer {
+  /** Listens, opens and migrates the database, prepares the pages; resolves with the URL once ready. */
+  start(): Promise<string>;
+  /** Stops accepting work, closes sockets, Next and the database. Safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+interface NextApp {
+  getRequestHandler(): RequestListener;
+  close(): Promise<void>;
+}
+
+export function createServer(config: Config, options: ServerOptions = {}): BackchannelServer {
+  const log = options.log ?? consoleLogger;
+  const state = { ready: false, version: readVersion() };
+  let database: OpenedDatabase | undefined;
+  let io: SocketServer | undefined;
+  let nextApp: NextApp | undefined;
+  let api: RequestListener | undefined;
+  let pages: RequestListener | undefined;
+  let stopping: Promise<void> | undefined;
+
+  const dispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (pathname === '/healthz') return handleHealth(req, res, state);
+    if (!state.ready) {
+      res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '2' }).end('Backchannel is starting up.');
+      return;
+    }
+    if (api && pathname.startsWith(API_BASE_PATH)) return api(req, res);
+    if (pages) return pages(req, res);
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+  };
+
+  const httpServer = createHttpServer((req, res) => {
+    dispatch(req, res).catch((error: unknown) => {
+      log.error(`${req.method ?? '?'} ${req.url ?? '?'} failed`, error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('Internal error');
+    });
+  });
+
+  async function listen(): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => {
+        httpServer.off('error', reject);
+        resolve();
+      });
+    });
+    return (httpServer.address() as AddressInfo).port;
+  }
+
+  async function start(): Promise<string> {
+    // Listen first so the real port is known (PORT=0) and /healthz answers 503 while starting.
+    const port = await listen();
+    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    try {
+      database = openDatabase(config.databasePath);
+      migrateDatabase(database.db);
+      api = createApiHandler({ db: database.db, log });
+      io = attachRealtime(httpServer, { config, db: database.db, log });
+      if (options.next !== false) {
+        // Loaded only when needed: importing Next installs require hooks the API tests do not want.
+        const { default: next } = await import('next');
+        const app = next({
+          dev: config.nodeEnv !== 'production',
+          dir: projectRoot,
+          hostname: config.host,
+          port,
+          httpServer,
+        });
+        await app.prepare();
+        nextApp = app;
+        pages = app.getRequestHandler();
+      }
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    state.ready = true;
+    log.info(`Backchannel listening on ${url}`);
+    if (countFacilitators(database) === 0) {
+      log.info(
+        "No facilitator account yet. Create one with: npm run facilitator -- create --email you@school.org --password '…'",
+      );
+    }
+    return url;
+  }
+
+  function stop(): Promise<void> {
+    stopping ??= (async () => {
+      state.ready = false;
+      // io.close() disconnects every socket and closes the HTTP server (idle keep-alives included).
+      const closed = io ? io.close() : new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      // Give in-flight requests a moment, then drop whatever is still open.
+      const force = setTimeout(() => httpServer.closeAllConnections(), 3000);
+      force.unref();
+      await closed;
+      clearTimeout(force);
+      await nextApp?.close();
+      database?.sqlite.close();
+    })();
+    return stopping;
+  }
+
+  return { start, stop };
+}
+
+function countFacilitators(database: OpenedDatabase): number {
+  return database.db.select({ n: count() }).from(facilitators).get()?.n ?? 0;
+}

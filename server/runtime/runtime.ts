@@ -1,0 +1,97 @@
+import { DEFAULT_OPTIONS, seedFrom, type Actor, type Command, type Scenario, type SessionOptions } from '../engine';
+import { hashToken, newId, newRoomCode, newToken } from './codes';
+import type { Clock, EventStore, Scheduler, SessionRecord } from './ports';
+import { SessionRuntime, type CommandResult, type Listener } from './session-runtime';
+
+export interface RuntimeDeps {
+  store: EventStore;
+  clock: Clock;
+  scheduler: Scheduler;
+}
+
+export type JoinResult = { ok: true; seatId: string; token: string; sessionId: string } | Extract<CommandResult, { ok: false }>;
+
+/** All live sessions of this server, rebuilt from the event log at start. */
+export class Runtime {
+  private sessions = new Map<string, SessionRuntime>();
+  private listeners = new Set<Listener>();
+
+  constructor(private readonly deps: RuntimeDeps) {}
+
+  /** Rebuilds every live session; a deadline that passed while the server was down fires at once. */
+  start(): number {
+    const live = this.deps.store.liveSessions();
+    for (const record of live) this.open(record.id).load();
+    return live.length;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private open(sessionId: string): SessionRuntime {
+    const runtime = new SessionRuntime(sessionId, this.deps.store, this.deps.clock, this.deps.scheduler, (c) => {
+      for (const l of this.listeners) l(c);
+    });
+    this.sessions.set(sessionId, runtime);
+    return runtime;
+  }
+
+  async createSession(input: { facilitatorId: string; scenario: Scenario; options?: Partial<SessionOptions> }): Promise<SessionRecord> {
+    const id = newId('ses');
+    let record: SessionRecord | undefined;
+    for (let attempt = 0; attempt < 20 && !record; attempt++) {
+      const candidate: SessionRecord = { id, code: newRoomCode(), facilitatorId: input.facilitatorId, scenarioId: input.scenario.id, status: 'lobby', createdAt: this.deps.clock.now() };
+      if (this.deps.store.findSession({ code: candidate.code })) continue;
+      this.deps.store.createSession(candidate);
+      record = candidate;
+    }
+    if (!record) throw new Error('could not find a free room code');
+    const session = this.open(id);
+    const options: SessionOptions = { ...DEFAULT_OPTIONS, ...input.options };
+    const result = await session.dispatch({ type: 'CreateSession', code: record.code, scenario: input.scenario, options, seed: seedFrom(id) }, { kind: 'system' });
+    if (!result.ok) throw new Error(`session creation rejected: ${result.message}`);
+    return record;
+  }
+
+  get(sessionId: string): SessionRuntime | undefined {
+    return this.sessions.get(sessionId);
+  }
+
+  findByCode(code: string): { record: SessionRecord; session: SessionRuntime } | undefined {
+    const record = this.deps.store.findSession({ code });
+    const session = record ? this.sessions.get(record.id) : undefined;
+    return record && session ? { record, session } : undefined;
+  }
+
+  /** A student joins with a display name and receives the token that brings them back to the seat. */
+  async join(sessionId: string, name: string): Promise<JoinResult> {
+    const session = this.sessions.get(sessionId);
+    if (!session) return { ok: false, code: 'SESSION_NOT_CREATED', message: 'There is no such room.' };
+    const token = newToken();
+    let seatId = '';
+    const result = await session.dispatch({ type: 'Join', name }, { kind: 'guest' }, (events) => {
+      const joined = events.find((e) => e.type === 'PlayerJoined');
+      seatId = joined?.type === 'PlayerJoined' ? joined.seatId : '';
+      return { seatTokens: seatId ? [{ tokenHash: hashToken(token), seatId }] : [] };
+    });
+    if (!result.ok) return result;
+    return { ok: true, seatId, token, sessionId };
+  }
+
+  seatForToken(sessionId: string, token: string): string | undefined {
+    return this.deps.store.seatForToken(sessionId, hashToken(token));
+  }
+
+  dispatch(sessionId: string, command: Command, actor: Actor): Promise<CommandResult> {
+    const session = this.sessions.get(sessionId);
+    if (!session) return Promise.resolve({ ok: false, code: 'SESSION_NOT_CREATED', message: 'There is no such session.' });
+    return session.dispatch(command, actor);
+  }
+
+  close(): void {
+    for (const s of this.sessions.values()) s.close();
+    this.sessions.clear();
+  }
+}
