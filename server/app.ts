@@ -2,10 +2,12 @@
 // Next's pages, from a validated Config. server/main.ts runs it as a process; tests run it in-process.
 import { createServer as createHttpServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { count } from 'drizzle-orm';
 import type { Server as SocketServer } from 'socket.io';
 import { migrateDatabase, openDatabase, type OpenedDatabase } from '../db/client';
-import { facilitators } from '../db/schema';
+import { countFacilitators, issueSetupToken } from './auth/accounts';
+import { realScheduler, systemClock } from './runtime/ports';
+import { Runtime } from './runtime/runtime';
+import { SqliteEventStore } from './runtime/sqlite-store';
 import { API_BASE_PATH, createApiHandler } from './api/handler';
 import type { Config } from './config';
 import { handleHealth } from './health';
@@ -39,6 +41,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
   let nextApp: NextApp | undefined;
   let api: RequestListener | undefined;
   let pages: RequestListener | undefined;
+  let runtime: Runtime | undefined;
   let stopping: Promise<void> | undefined;
 
   const dispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -79,8 +82,13 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
     try {
       database = openDatabase(config.databasePath);
       migrateDatabase(database.db);
-      api = createApiHandler({ db: database.db, log });
-      io = attachRealtime(httpServer, { config, db: database.db, log });
+      // Every live session is rebuilt from its event log and its deadline re-armed before anyone connects.
+      runtime = new Runtime({ store: new SqliteEventStore(database), clock: systemClock, scheduler: realScheduler() });
+      const resumed = runtime.start();
+      if (resumed > 0) log.info(`Resumed ${resumed} live session${resumed === 1 ? '' : 's'} from the event log.`);
+      const secureCookies = config.publicOrigin?.startsWith('https:') ?? false;
+      api = createApiHandler({ db: database.db, log, runtime, secureCookies });
+      io = attachRealtime(httpServer, { config, db: database.db, log, runtime });
       if (options.next !== false) {
         // Loaded only when needed: importing Next installs require hooks the API tests do not want.
         const { default: next } = await import('next');
@@ -101,9 +109,14 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
     }
     state.ready = true;
     log.info(`Backchannel listening on ${url}`);
-    if (countFacilitators(database) === 0) {
+    if (countFacilitators(database.db) === 0) {
+      const token = issueSetupToken(database.db);
       log.info(
-        "No facilitator account yet. Create one with: npm run facilitator -- create --email you@school.org --password '…'",
+        [
+          'No facilitator account yet. Create the first (administrator) account, either:',
+          `  in the browser: ${config.publicOrigin ?? url}/setup?token=${token}   (this link works once)`,
+          "  or on this machine: npm run facilitator -- create --email you@school.org --password '…' --admin",
+        ].join('\n'),
       );
     }
     return url;
@@ -112,6 +125,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
   function stop(): Promise<void> {
     stopping ??= (async () => {
       state.ready = false;
+      runtime?.close();
       // io.close() disconnects every socket and closes the HTTP server (idle keep-alives included).
       const closed = io ? io.close() : new Promise<void>((resolve) => httpServer.close(() => resolve()));
       // Give in-flight requests a moment, then drop whatever is still open.
@@ -126,8 +140,4 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
   }
 
   return { start, stop };
-}
-
-function countFacilitators(database: OpenedDatabase): number {
-  return database.db.select({ n: count() }).from(facilitators).get()?.n ?? 0;
 }

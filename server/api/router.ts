@@ -1,8 +1,12 @@
+import { authRouter } from './auth-router';
+import { sessionRouter } from './session-router';
 import { publicProcedure, router } from './trpc';
 
-/** The whole API. Facilitator, lobby, replay and export routers are merged in here. */
+/** The whole API. Replay and export routers join here later. */
 export const appRouter = router({
   health: publicProcedure.query(() => ({ ok: true as const })),
+  auth: authRouter,
+  session: sessionRouter,
 });
 
 /** Imported by the client as a type only, so no server code reaches the browser. */

@@ -1,13 +1,59 @@
 // The tRPC building blocks every router uses.
-import { initTRPC } from '@trpc/server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { initTRPC, TRPCError } from '@trpc/server';
 import type { Db } from '../../db/client';
+import { facilitatorForToken, readCookie, SESSION_COOKIE, type Facilitator } from '../auth/accounts';
+import type { Runtime } from '../runtime/runtime';
 
-/** What every procedure receives; the facilitator's identity joins it with sign-in. */
+/** What every procedure receives. The facilitator comes from the login cookie, never from input. */
 export interface Context {
   db: Db;
+  runtime: Runtime;
+  facilitator: Facilitator | null;
+  req: IncomingMessage | null;
+  res: ServerResponse | null;
+  secureCookies: boolean;
 }
 
-const t = initTRPC.context<Context>().create();
+export function createContextFactory(deps: { db: Db; runtime: Runtime; secureCookies: boolean }) {
+  return ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Context => ({
+    db: deps.db,
+    runtime: deps.runtime,
+    facilitator: facilitatorForToken(deps.db, readCookie(req.headers.cookie, SESSION_COOKIE)),
+    req,
+    res,
+    secureCookies: deps.secureCookies,
+  });
+}
+
+/** Application error codes travel in `error.data.appCode` beside tRPC's HTTP-ish code. */
+export class AppError extends TRPCError {
+  constructor(readonly appCode: string, message: string, code: TRPCError['code'] = 'BAD_REQUEST') {
+    super({ code, message });
+  }
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    // Unexpected errors become a generic message (and are logged by the handler); ours say what went wrong.
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    return {
+      ...shape,
+      message: internal ? 'Something went wrong on the server.' : shape.message,
+      data: { ...shape.data, stack: undefined, appCode: error instanceof AppError ? error.appCode : internal ? 'INTERNAL' : error.code },
+    };
+  },
+});
 
 export const router = t.router;
 export const publicProcedure = t.procedure;
+
+export const facilitatorProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.facilitator) throw new AppError('NOT_SIGNED_IN', 'Sign in as a facilitator first.', 'UNAUTHORIZED');
+  return next({ ctx: { ...ctx, facilitator: ctx.facilitator } });
+});
+
+export const adminProcedure = facilitatorProcedure.use(({ ctx, next }) => {
+  if (!ctx.facilitator.isAdmin) throw new AppError('NOT_ALLOWED', 'Only an administrator can do that.', 'FORBIDDEN');
+  return next();
+});

@@ -6,6 +6,7 @@ export { initialState, DEFAULT_OPTIONS } from './state';
 export { draw, seedFrom } from './random';
 export { REJECTION_CODES, isRejection, reject } from './rejection';
 export { LIMITS } from './commands';
+export { CHANNEL_KINDS, ROLE_KINDS } from './scenario';
 export { leakRisk, riskLevel } from './leak-risk';
 export { tableSizeRange, chooseTableCount } from './deal';
 export type * from './commands';

@@ -55,6 +55,14 @@ export class Runtime {
     return record;
   }
 
+  ownerOf(sessionId: string): string | undefined {
+    return this.deps.store.findSession({ id: sessionId })?.facilitatorId;
+  }
+
+  listSessions(facilitatorId: string | null): SessionRecord[] {
+    return this.deps.store.listSessions(facilitatorId);
+  }
+
   get(sessionId: string): SessionRuntime | undefined {
     return this.sessions.get(sessionId);
   }

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { CHANNEL_KINDS, type Command } from '../engine';
+import { builtInScenarios, getBuiltInScenario } from '../scenarios';
+import { AppError, facilitatorProcedure, router, type Context } from './trpc';
+
+const id = z.string().min(1).max(64);
+const sessionInput = z.strictObject({ sessionId: id });
+
+const optionsInput = z.strictObject({
+  leakSensitivity: z.number().min(0).max(5).default(1),
+  phaseDurations: z.record(z.string().max(40), z.number().int().min(5).max(7200)).default({}),
+  openChannels: z.record(z.string().max(40), z.array(z.enum(CHANNEL_KINDS)).max(4)).default({}),
+  tableCount: z.number().int().min(1).max(50).nullable().default(null),
+});
+
+type FacilitatorCtx = Context & { facilitator: NonNullable<Context['facilitator']> };
+
+/** The session, if this facilitator runs it (admins run all); another's session looks like none. */
+function ownSession(ctx: FacilitatorCtx, sessionId: string) {
+  const owner = ctx.runtime.ownerOf(sessionId);
+  const session = ctx.runtime.get(sessionId);
+  if (!owner || !session || (owner !== ctx.facilitator.id && !ctx.facilitator.isAdmin)) {
+    throw new AppError('UNKNOWN_SESSION', 'You have no such session.', 'NOT_FOUND');
+  }
+  return session;
+}
+
+async function run(ctx: FacilitatorCtx, sessionId: string, command: Command) {
+  ownSession(ctx, sessionId);
+  const result = await ctx.runtime.dispatch(sessionId, command, { kind: 'facilitator' });
+  if (!result.ok) throw new AppError(result.code, result.message, result.code === 'NOT_ALLOWED' ? 'FORBIDDEN' : 'BAD_REQUEST');
+  return { ok: true as const, events: result.events.length };
+}
+
+/** A procedure that turns its input into one facilitator command on one session. */
+function command<S extends z.ZodRawShape>(shape: S, toCommand: (input: z.infer<z.ZodObject<S>>) => Command) {
+  return facilitatorProcedure
+    .input(z.strictObject({ sessionId: id, ...shape }))
+    .mutation(({ ctx, input }) => {
+      const parsed = input as unknown as { sessionId: string } & z.infer<z.ZodObject<S>>;
+      return run(ctx, parsed.sessionId, toCommand(parsed));
+    });
+}
+
+const text = (max: number) => z.string().min(1).max(max);
+
+export const sessionRouter = router({
+  scenarios: facilitatorProcedure.query(() => builtInScenarios().map((s) => ({ id: s.id, title: s.title, period: s.period, summary: s.summary }))),
+
+  create: facilitatorProcedure.input(z.strictObject({ scenarioId: id, options: optionsInput.default(optionsInput.parse({})) })).mutation(async ({ ctx, input }) => {
+    const scenario = getBuiltInScenario(input.scenarioId);
+    if (!scenario) throw new AppError('UNKNOWN_SCENARIO', `There is no scenario “${input.scenarioId}”.`, 'NOT_FOUND');
+    const record = await ctx.runtime.createSession({ facilitatorId: ctx.facilitator.id, scenario, options: input.options });
+    return { sessionId: record.id, code: record.code, joinPath: `/play/${record.code}` };
+  }),
+
+  list: facilitatorProcedure.query(({ ctx }) =>
+    ctx.runtime.listSessions(ctx.facilitator.isAdmin ? null : ctx.facilitator.id).map((s) => ({ sessionId: s.id, code: s.code, scenarioId: s.scenarioId, status: s.status, createdAt: s.createdAt })),
+  ),
+
+  lock: command({ locked: z.boolean() }, (i) => ({ type: 'SetLocked', locked: i.locked })),
+  deal: command({ tableCount: z.number().int().min(1).max(50).optional() }, (i) => ({ type: 'DealSeats', ...(i.tableCount ? { tableCount: i.tableCount } : {}) })),
+  move: command({ seatId: id, tableId: id, roleId: id }, (i) => ({ type: 'MoveSeat', seatId: i.seatId, tableId: i.tableId, roleId: i.roleId })),
+  swap: command({ seatA: id, seatB: id }, (i) => ({ type: 'SwapSeats', seatA: i.seatA, seatB: i.seatB })),
+  kick: command({ seatId: id }, (i) => ({ type: 'Kick', seatId: i.seatId })),
+  start: command({}, () => ({ type: 'StartSession' })),
+  pause: command({}, () => ({ type: 'Pause' })),
+  resume: command({}, () => ({ type: 'Resume' })),
+  extend: command({ seconds: z.number().int().min(1).max(3600) }, (i) => ({ type: 'Extend', seconds: i.seconds })),
+  skip: command({}, () => ({ type: 'Skip' })),
+  end: command({}, () => ({ type: 'EndSession' })),
+  controlPost: command({ channelId: id, text: text(2000) }, (i) => ({ type: 'ControlPost', channelId: i.channelId, text: i.text })),
+  broadcast: command({ text: text(2000), tableId: id.optional() }, (i) => ({ type: 'ControlBroadcast', text: i.text, ...(i.tableId ? { tableId: i.tableId } : {}) })),
+  fireInject: command({ injectId: id, tableId: id.optional() }, (i) => ({ type: 'FireInject', injectId: i.injectId, ...(i.tableId ? { tableId: i.tableId } : {}) })),
+  writeInject: command({ title: text(140), body: text(2000), audience: id, tableId: id.optional() }, (i) => ({ type: 'WriteInject', title: i.title, body: i.body, audience: i.audience, ...(i.tableId ? { tableId: i.tableId } : {}) })),
+  leakMessage: command({ messageId: id, form: z.enum(['quote', 'paraphrase']) }, (i) => ({ type: 'LeakMessage', messageId: i.messageId, form: i.form })),
+  plantRumour: command({ tableId: id, text: text(2000), to: z.enum(['journalists', 'spoilers', 'both']) }, (i) => ({ type: 'PlantRumour', tableId: i.tableId, text: i.text, to: i.to })),
+
+  /** Marks the session in the listing; the live god view comes over the socket. */
+  get: facilitatorProcedure.input(sessionInput).query(({ ctx, input }) => {
+    const session = ownSession(ctx, input.sessionId);
+    const state = session.current;
+    return state.created ? { sessionId: input.sessionId, code: state.code, status: state.status, scenarioId: state.scenario.id } : null;
+  }),
+});

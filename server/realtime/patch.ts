@@ -1,0 +1,56 @@
+import { APPEND_ONLY_KEYS } from './protocol';
+
+/**
+ * The difference between two projections of the same viewer, so a phone on a school network
+ * receives a new message, not the whole transcript again. Keys whose JSON is unchanged are left
+ * out; append-only lists send only their new tail.
+ */
+export interface ViewDiff {
+  set: Record<string, unknown>;
+  append: Record<string, unknown[]>;
+}
+
+type Serialised = Map<string, string>;
+
+export function serialise(view: object): Serialised {
+  const out: Serialised = new Map();
+  for (const [key, value] of Object.entries(view)) {
+    if (!(APPEND_ONLY_KEYS as readonly string[]).includes(key)) out.set(key, JSON.stringify(value));
+  }
+  return out;
+}
+
+export function diffViews(prev: object, prevSerialised: Serialised, next: object, nextSerialised: Serialised): ViewDiff {
+  const set: Record<string, unknown> = {};
+  const append: Record<string, unknown[]> = {};
+  const before = prev as Record<string, unknown>;
+  for (const [key, value] of Object.entries(next)) {
+    if ((APPEND_ONLY_KEYS as readonly string[]).includes(key) && Array.isArray(value)) {
+      const old = before[key];
+      if (Array.isArray(old) && isPrefix(old, value)) {
+        if (value.length > old.length) append[key] = value.slice(old.length);
+      } else {
+        set[key] = value;
+      }
+    } else if (prevSerialised.get(key) !== nextSerialised.get(key)) {
+      set[key] = value;
+    }
+  }
+  return { set, append };
+}
+
+/** Items of append-only lists carry ids and never change; comparing the ids at the seam is enough. */
+function isPrefix(old: unknown[], next: unknown[]): boolean {
+  if (old.length > next.length) return false;
+  if (old.length === 0) return true;
+  const idOf = (x: unknown) => (x as { id?: unknown }).id;
+  return idOf(old[old.length - 1]) === idOf(next[old.length - 1]) && idOf(old[0]) === idOf(next[0]);
+}
+
+/** Applies a diff (the client does the same; see app/lib/apply-patch.ts). */
+export function applyDiff<T extends object>(view: T, diff: ViewDiff): T {
+  const out = { ...view } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(diff.set)) out[key] = value;
+  for (const [key, items] of Object.entries(diff.append)) out[key] = [...((out[key] as unknown[]) ?? []), ...items];
+  return out as T;
+}

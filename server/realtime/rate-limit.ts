@@ -1,0 +1,62 @@
+/**
+ * Token buckets: `burst` commands at once, refilled at `perSecond`. One per socket and one per
+ * seat, so opening more tabs does not buy a flooder more room.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(private readonly burst: number, private readonly perSecond: number, now: number) {
+    this.tokens = burst;
+    this.last = now;
+  }
+
+  take(now: number): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/** Buckets by key, forgetting keys idle for a while so memory stays flat. */
+export class Buckets {
+  private map = new Map<string, { bucket: TokenBucket; seen: number }>();
+
+  constructor(private readonly burst: number, private readonly perSecond: number) {}
+
+  take(key: string, now: number): boolean {
+    let entry = this.map.get(key);
+    if (!entry) {
+      entry = { bucket: new TokenBucket(this.burst, this.perSecond, now), seen: now };
+      this.map.set(key, entry);
+      if (this.map.size > 10_000) this.sweep(now);
+    }
+    entry.seen = now;
+    return entry.bucket.take(now);
+  }
+
+  private sweep(now: number): void {
+    for (const [key, entry] of this.map) if (now - entry.seen > 10 * 60_000) this.map.delete(key);
+  }
+}
+
+/** Counts failures per key in a sliding window: used to slow down guessing of room codes. */
+export class FailureThrottle {
+  private failures = new Map<string, number[]>();
+
+  constructor(private readonly max: number, private readonly windowMs: number) {}
+
+  blocked(key: string, now: number): boolean {
+    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
+    this.failures.set(key, recent);
+    return recent.length >= this.max;
+  }
+
+  fail(key: string, now: number): void {
+    const list = this.failures.get(key) ?? [];
+    list.push(now);
+    this.failures.set(key, list);
+  }
+}

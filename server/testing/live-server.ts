@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import { io, type Socket } from 'socket.io-client';
+import { createServer, type BackchannelServer } from '../app';
+import { createFacilitator } from '../auth/accounts';
+import { openDatabase } from '../../db/client';
+import { loadConfig } from '../config';
+import type { AppRouter } from '../api/router';
+import type { ClientToServerEvents, Handshake, ServerToClientEvents } from '../realtime/protocol';
+import { PROTOCOL_VERSION } from '../realtime/protocol';
+
+/**
+ * A real server on a free port with a real SQLite file, for integration tests; and real clients
+ * for it (tRPC over HTTP with a login cookie, socket.io-client sockets).
+ */
+export interface LiveServer {
+  url: string;
+  dbPath: string;
+  server: BackchannelServer;
+  stop(options?: { keepFiles?: boolean }): Promise<void>;
+}
+
+const quietLog = { info: () => undefined, warn: () => undefined, error: (...args: unknown[]) => console.error(...args) };
+
+export async function startLiveServer(dbPath?: string): Promise<LiveServer> {
+  const dir = dbPath ? path.dirname(dbPath) : mkdtempSync(path.join(tmpdir(), 'backchannel-test-'));
+  const file = dbPath ?? path.join(dir, 'test.db');
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: file, NODE_ENV: 'test' }, process.cwd());
+  const server = createServer(config, { next: false, log: quietLog });
+  const url = await server.start();
+  return {
+    url,
+    dbPath: file,
+    server,
+    async stop(options = {}) {
+      await server.stop();
+      if (!options.keepFiles && !dbPath) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Creates an account straight in the database (as the CLI does) and signs in over HTTP. */
+export async function signIn(url: string, dbPath: string, email: string, isAdmin = false): Promise<string> {
+  const password = 'correct horse battery';
+  const { db, sqlite } = openDatabase(dbPath);
+  try {
+    await createFacilitator(db, { email, password, isAdmin }).catch(() => undefined);
+  } finally {
+    sqlite.close();
+  }
+  const res = await fetch(`${url}/api/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const cookie = res.headers.get('set-cookie');
+  if (!res.ok || !cookie) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return cookie.split(';')[0]!;
+}
+
+export function apiClient(url: string, cookie?: string) {
+  return createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${url}/api/trpc`, headers: () => (cookie ? { cookie } : {}) })],
+  });
+}
+
+export function appCodeOf(error: unknown): string | undefined {
+  return error instanceof TRPCClientError ? (error.data as { appCode?: string } | undefined)?.appCode : undefined;
+}
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+type HandshakeWithoutVersion = Handshake extends infer H ? (H extends { v: number } ? Omit<H, 'v'> : never) : never;
+
+export function connect(url: string, auth: HandshakeWithoutVersion, extra: { cookie?: string } = {}): ClientSocket {
+  return io(url, {
+    auth: { v: PROTOCOL_VERSION, ...auth },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    ...(extra.cookie ? { extraHeaders: { cookie: extra.cookie } } : {}),
+  });
+}
