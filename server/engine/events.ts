@@ -16,12 +16,12 @@ export type GameEvent =
   | { type: 'SeatMoved'; seatId: string; tableId: string; roleId: string; at: number }
   | { type: 'SeatsSwapped'; seatA: string; seatB: string; at: number }
   | { type: 'SessionStarted'; at: number }
-  | { type: 'PhaseStarted'; phaseIndex: number; at: number }
+  | { type: 'PhaseStarted'; phaseIndex: number; rng: number | null; at: number }
   | { type: 'DeadlineSet'; at: number; deadlineAt: number }
   | { type: 'ClockPaused'; remainingMs: number; at: number }
   | { type: 'ClockResumed'; at: number }
   | { type: 'EscalationRaised'; tableId: string; by: number; level: number; reason: string; at: number }
-  | { type: 'SessionEnded'; scores: RoleScore[]; at: number }
+  | { type: 'SessionEnded'; scores: RoleScore[]; rng: number | null; at: number }
   | { type: 'MessagePosted'; messageId: string; tableId: string; channelId: string; author: Author; text: string; leakRisk: number | null; rng: number | null; at: number }
   | { type: 'BackChannelOpened'; channelId: string; tableId: string; by: string; topic: string; invitees: string[]; at: number }
   | { type: 'BackChannelInvited'; channelId: string; seatId: string; by: string; at: number }

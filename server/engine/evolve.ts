@@ -23,6 +23,7 @@ export function evolve(state: GameState, event: GameEvent): GameState {
       tables: {},
       channels: {},
       messages: [],
+      activity: 0,
       tips: {},
       stories: [],
       proposals: {},
@@ -40,8 +41,13 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       return { ...game, seats: { ...game.seats, [event.seatId]: { id: event.seatId, name: event.name, status: 'active', tableId: null, roleId: null } } };
     case 'PlayerLeft':
       return updateSeat(game, event.seatId, { status: 'left', tableId: null, roleId: null });
-    case 'PlayerKicked':
-      return updateSeat(game, event.seatId, { status: 'kicked' });
+    case 'PlayerKicked': {
+      const channels = { ...game.channels };
+      for (const c of Object.values(channels)) {
+        if (c.members[event.seatId]?.leftAtMessage === null) channels[c.id] = { ...c, members: { ...c.members, [event.seatId]: { leftAtMessage: game.activity } } };
+      }
+      return updateSeat({ ...game, channels }, event.seatId, { status: 'kicked' });
+    }
     case 'RoomLocked':
       return { ...game, locked: event.locked };
     case 'SeatsDealt': {
@@ -73,7 +79,7 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
     case 'SessionStarted':
       return { ...game, status: 'running', locked: true };
     case 'PhaseStarted':
-      return { ...game, phaseIndex: event.phaseIndex };
+      return { ...game, phaseIndex: event.phaseIndex, rng: event.rng ?? game.rng };
     case 'DeadlineSet':
       return { ...game, deadlineAt: event.deadlineAt, pausedRemainingMs: null };
     case 'ClockPaused':
@@ -83,13 +89,13 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
     case 'EscalationRaised':
       return updateTable(game, event.tableId, () => ({ escalation: event.level }));
     case 'SessionEnded':
-      return { ...game, status: 'ended', deadlineAt: null, pausedRemainingMs: null, scores: event.scores };
+      return { ...game, status: 'ended', deadlineAt: null, pausedRemainingMs: null, scores: event.scores, rng: event.rng ?? game.rng };
     case 'MessagePosted': {
-      const n = game.messages.length;
+      const n = game.activity;
       const channel = game.channels[event.channelId];
       const channels = channel ? { ...game.channels, [channel.id]: { ...channel, messageCount: channel.messageCount + 1 } } : game.channels;
       const message = { id: event.messageId, n, tableId: event.tableId, channelId: event.channelId, author: event.author, text: event.text, at: event.at, leakRisk: event.leakRisk };
-      return { ...game, channels, messages: [...game.messages, message], rng: event.rng ?? game.rng };
+      return { ...game, channels, messages: [...game.messages, message], activity: n + 1, rng: event.rng ?? game.rng };
     }
     case 'BackChannelOpened': {
       const invited = Object.fromEntries(event.invitees.map((id) => [id, { by: event.by }]));
@@ -109,7 +115,7 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
         return { invited, members };
       });
     case 'BackChannelLeft':
-      return updateChannel(game, event.channelId, (c) => ({ members: { ...c.members, [event.seatId]: { leftAtMessage: game.messages.length } } }));
+      return updateChannel(game, event.channelId, (c) => ({ members: { ...c.members, [event.seatId]: { leftAtMessage: game.activity } } }));
     case 'LeakOccurred':
       return { ...game, tips: { ...game.tips, [event.tip.id]: event.tip }, rng: event.rng ?? game.rng };
     case 'InvestigationStarted':
@@ -139,9 +145,9 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       }
       proposals[event.proposalId] = {
         id: event.proposalId, tableId: event.tableId, channelId: event.channelId, by: event.by, terms: event.terms, mode: event.mode,
-        counterTo: event.counterTo, status: 'open', acceptedBySides: [], signedBy: [], at: event.at,
+        counterTo: event.counterTo, status: 'open', acceptedBySides: [], signedBy: [], atMessage: game.activity, at: event.at,
       };
-      return { ...game, proposals };
+      return { ...game, proposals, activity: game.activity + 1 };
     }
     case 'ProposalAccepted':
       return updateProposal(game, event.proposalId, (p) => ({ acceptedBySides: [...p.acceptedBySides, event.side] }));
@@ -149,14 +155,19 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       return updateProposal(game, event.proposalId, (p) => ({ signedBy: [...p.signedBy, event.by] }));
     case 'AgreementConcluded': {
       const proposals = { ...game.proposals };
+      const channelId = game.proposals[event.proposalId]?.channelId;
       for (const p of Object.values(proposals)) {
-        if (p.tableId === event.tableId && p.status === 'open') proposals[p.id] = { ...p, status: p.id === event.proposalId ? 'concluded' : 'closed' };
+        if (p.channelId === channelId && p.status === 'open') proposals[p.id] = { ...p, status: p.id === event.proposalId ? 'concluded' : 'closed' };
       }
       const agreement = { proposalId: event.proposalId, concludedAt: event.at, announcedAt: null, originExposedFirst: false, exposedSecretIssues: [] };
       return updateTable({ ...game, proposals }, event.tableId, () => ({ agreement }));
     }
     case 'AgreementAnnounced': {
-      const next = updateTable(game, event.tableId, (t) => (t.agreement ? { agreement: { ...t.agreement, announcedAt: event.at, originExposedFirst: event.originExposedFirst } } : {}));
+      const proposals = { ...game.proposals };
+      for (const p of Object.values(proposals)) {
+        if (p.tableId === event.tableId && p.status === 'open') proposals[p.id] = { ...p, status: 'closed' };
+      }
+      const next = updateTable({ ...game, proposals }, event.tableId, (t) => (t.agreement ? { agreement: { ...t.agreement, announcedAt: event.at, originExposedFirst: event.originExposedFirst } } : {}));
       return moveSupport(next, event.tableId, event.supportDelta);
     }
     case 'BroadcastSent': {

@@ -71,7 +71,8 @@ function agreementView(game: ActiveGame, tableId: string, seat: Seat | null): Ag
   const proposal = agreement ? game.proposals[agreement.proposalId] : undefined;
   const channel = proposal ? game.channels[proposal.channelId] : undefined;
   if (!agreement || !proposal || !channel) return null;
-  const inOnIt = seat !== null && canSeeChannel(game, seat, channel) && proposal.terms.length > 0;
+  // In on it: can see the channel it was concluded in, and (for a back channel) still sits there.
+  const inOnIt = seat !== null && canSeeChannel(game, seat, channel) && (channel.kind !== 'back' || isCurrentMember(channel, seat.id));
   const announced = agreement.announcedAt !== null;
   if (!inOnIt && !announced) return null;
   const terms = inOnIt ? proposal.terms : proposal.terms.filter((t) => !t.secret || agreement.exposedSecretIssues.includes(t.issueId));
@@ -133,7 +134,10 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
     const c = visible.get(m.channelId);
     return c !== undefined && canSeeMessageAt(c, seat.id, m.n);
   });
-  const proposals = Object.values(game.proposals).filter((p) => visible.has(p.channelId));
+  const proposals = Object.values(game.proposals).filter((p) => {
+    const c = visible.get(p.channelId);
+    return c !== undefined && canSeeMessageAt(c, seat.id, p.atMessage);
+  });
   const invitations = Object.values(game.channels)
     .filter((c) => c.tableId === tableId && c.kind === 'back' && c.invited[seat.id])
     .map((c) => ({ channelId: c.id, topic: c.topic, by: c.invited[seat.id]!.by, members: Object.keys(c.members).filter((id) => isCurrentMember(c, id)) }));

@@ -81,7 +81,9 @@ function checkSecrecy(game: ActiveGame, events: GameEvent[]) {
     const kind = game.channels[m.channelId]?.kind;
     if (kind === 'back' || kind === 'team') expect(projector.includes(`"${m.text}"`)).toBe(false);
   }
-  for (const tip of tips) expect(projector.includes(tip.text) && tip.source.kind !== 'rumour').toBe(false);
+  // A tip becomes public only when a story prints it.
+  const published = new Set(events.flatMap((e) => (e.type === 'StoryPublished' && e.story.tipId ? [e.story.tipId] : [])));
+  for (const tip of tips) if (!published.has(tip.id)) expect(projector.includes(tip.text), `projector shows unpublished ${tip.id}`).toBe(false);
 }
 
 function checkInvariants(game: ActiveGame) {

@@ -81,3 +81,22 @@ export function optionLabel(game: ActiveGame, issueId: string, optionId: string)
   const option = issue?.options.find((o) => o.id === optionId);
   return `${issue?.title ?? issueId}: ${option?.label ?? optionId}`;
 }
+
+/**
+ * Ids of things some viewers cannot see (messages, back channels, proposals, tips, stories,
+ * broadcasts) are opaque: counted ids like m7, m12 would tell a player how much was said in
+ * rooms they are not in. Deterministic (the session code and a counter, hashed to 64 bits), so a
+ * replay gives the same ids.
+ */
+export function opaqueId(code: string, prefix: string, n: number): string {
+  const text = `${code}:${prefix}:${n}`;
+  const hash = (seed: number) => {
+    let h = seed;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    h ^= h >>> 15;
+    h = Math.imul(h, 2246822507);
+    h ^= h >>> 13;
+    return (h >>> 0).toString(36).padStart(7, '0');
+  };
+  return `${prefix}-${hash(2166136261)}${hash(3323198485)}`;
+}

@@ -30,7 +30,7 @@ export interface Seat {
 }
 
 export interface Membership {
-  /** Index (message number) from which the member stopped seeing the channel; null while in it. */
+  /** Activity number from which the member stopped seeing the channel; null while in it. */
   leftAtMessage: number | null;
 }
 
@@ -55,7 +55,7 @@ export type Author = { kind: 'seat'; seatId: string } | { kind: 'control' };
 
 export interface Message {
   id: string;
-  /** Global message number, used for back-channel membership windows. */
+  /** Activity number (messages and proposals share it), used for back-channel membership windows. */
   n: number;
   tableId: string;
   channelId: string;
@@ -112,6 +112,8 @@ export interface Proposal {
   status: 'open' | 'superseded' | 'concluded' | 'closed';
   acceptedBySides: string[];
   signedBy: string[];
+  /** Activity number when it was made: members who left before then do not see it. */
+  atMessage: number;
   at: number;
 }
 
@@ -177,6 +179,8 @@ export interface ActiveGame {
   tables: Record<string, TableState>;
   channels: Record<string, Channel>;
   messages: Message[];
+  /** Counts messages and proposals together: membership windows are measured on it. */
+  activity: number;
   tips: Record<string, Tip>;
   stories: Story[];
   proposals: Record<string, Proposal>;

@@ -1,7 +1,7 @@
 import type { CommandOf, Meta } from '../commands';
 import type { GameEvent } from '../events';
 import { isRejected, requireKind, requireNegotiation, requirePlayer, type Player } from '../guards';
-import { canSeeChannel, channelOpenInPhase, isCurrentMember, seatsAt } from '../queries';
+import { canSeeChannel, canSeeMessageAt, channelOpenInPhase, isCurrentMember, opaqueId, seatsAt } from '../queries';
 import { reject, type Rejection } from '../rejection';
 import type { ActiveGame, Proposal, Term } from '../state';
 import { visibleChannel } from './channels';
@@ -45,7 +45,7 @@ export function propose(game: ActiveGame, cmd: CommandOf<'Propose'>, meta: Meta)
   if (channel.kind === 'back' && !isCurrentMember(channel, player.seat.id)) return reject('NOT_A_MEMBER', 'You have left this back channel.');
   if (!channelOpenInPhase(game, channel)) return reject('CHANNEL_CLOSED', 'That channel is closed during this phase.');
   const table = game.tables[player.tableId];
-  if (table?.agreement) return reject('AGREEMENT_EXISTS', 'Your table has already concluded an agreement.');
+  if (table?.agreement && knowsOfAgreement(game, player)) return reject('AGREEMENT_EXISTS', 'Your table has already concluded an agreement.');
   if (channel.kind === 'front' && !table?.preconditionMet) {
     return reject('PRECONDITION_UNMET', `Official talks cannot start until the precondition is met: ${game.scenario.precondition?.description ?? ''} Back channels need no precondition.`);
   }
@@ -59,16 +59,27 @@ export function propose(game: ActiveGame, cmd: CommandOf<'Propose'>, meta: Meta)
   }
   const terms = cmd.terms.map((t) => ({ issueId: t.issueId, optionId: t.optionId, secret: t.secret }));
   return [{
-    type: 'ProposalMade', proposalId: `p${Object.keys(game.proposals).length + 1}`, tableId: player.tableId, channelId: channel.id,
+    type: 'ProposalMade', proposalId: opaqueId(game.code, 'p', Object.keys(game.proposals).length + 1), tableId: player.tableId, channelId: channel.id,
     by: player.seat.id, terms, mode: cmd.mode, counterTo: cmd.counterTo ?? null, at: meta.now,
   }];
+}
+
+/** Whether the player knows the table has a deal: it was announced, or they sit in the channel it came from. */
+function knowsOfAgreement(game: ActiveGame, player: Player): boolean {
+  const agreement = game.tables[player.tableId]?.agreement;
+  if (!agreement) return false;
+  if (agreement.announcedAt !== null) return true;
+  const channel = game.channels[game.proposals[agreement.proposalId]?.channelId ?? ''];
+  return !!channel && canSeeChannel(game, player.seat, channel) && (channel.kind !== 'back' || isCurrentMember(channel, player.seat.id));
 }
 
 /** The proposal as the player may act on it; unseen proposals are unknown. */
 function visibleOpenProposal(game: ActiveGame, player: Player, proposalId: string): Proposal | Rejection {
   const proposal = game.proposals[proposalId];
   const channel = proposal ? game.channels[proposal.channelId] : undefined;
-  if (!proposal || !channel || !canSeeChannel(game, player.seat, channel)) return reject('UNKNOWN_PROPOSAL', 'You have no such proposal.');
+  if (!proposal || !channel || !canSeeChannel(game, player.seat, channel) || !canSeeMessageAt(channel, player.seat.id, proposal.atMessage)) {
+    return reject('UNKNOWN_PROPOSAL', 'You have no such proposal.');
+  }
   if (channel.kind === 'back' && !isCurrentMember(channel, player.seat.id)) return reject('NOT_A_MEMBER', 'You have left the channel this proposal is in.');
   if (proposal.status !== 'open') return reject('ALREADY_DONE', `That proposal is ${proposal.status}.`);
   return proposal;
@@ -98,7 +109,10 @@ export function signProposal(game: ActiveGame, cmd: CommandOf<'SignProposal'>, m
   if (isRejected(proposal)) return proposal;
   if (proposal.mode === 'exploratory') return reject('EXPLORATORY_CANNOT_BE_SIGNED', 'This proposal only tests the waters: it is deniable and cannot be signed. Table it again as an official proposal.');
   if (proposal.signedBy.includes(player.seat.id)) return reject('ALREADY_DONE', 'You have already signed this proposal.');
-  if (game.tables[player.tableId]?.agreement) return reject('AGREEMENT_EXISTS', 'Your table has already concluded an agreement.');
+  if (game.tables[player.tableId]?.agreement) {
+    // Only those in on a secret deal can be here (leaders sign only what they can see); tell them.
+    return knowsOfAgreement(game, player) ? reject('AGREEMENT_EXISTS', 'Your table has already concluded an agreement.') : reject('ALREADY_DONE', 'That proposal can no longer be signed.');
+  }
   const events: GameEvent[] = [{ type: 'ProposalSigned', proposalId: proposal.id, by: player.seat.id, at: meta.now }];
   const signers = [...proposal.signedBy, player.seat.id];
   const leaders = seatsAt(game, player.tableId).filter((s) => game.scenario.roles.find((r) => r.id === s.roleId)?.kind === 'leader');

@@ -3,14 +3,14 @@ import { LIMITS } from '../commands';
 import type { GameEvent } from '../events';
 import { cleanText, isRejected, requireFacilitator, requireKind, requireNegotiation, requireLive, requireNotEnded, requirePlayer, type Player } from '../guards';
 import { leakRisk } from '../leak-risk';
-import { canSeeChannel, channelOpenInPhase, currentPhase, isCurrentMember, roleOf, sideOf } from '../queries';
+import { canSeeChannel, channelOpenInPhase, currentPhase, isCurrentMember, opaqueId, roleOf, sideOf } from '../queries';
 import { reject, type Rejection } from '../rejection';
 import type { ActiveGame, Channel, Message } from '../state';
 import { rollMessageLeak } from './leaks';
 
 type Result = GameEvent[] | Rejection;
 
-const messageId = (game: ActiveGame) => `m${game.messages.length + 1}`;
+const messageId = (game: ActiveGame) => opaqueId(game.code, 'm', game.messages.length + 1);
 
 /**
  * The channel as the player may address it. A channel the player cannot see is reported as
@@ -45,7 +45,7 @@ export function postMessage(game: ActiveGame, cmd: CommandOf<'PostMessage'>, met
   const base = { type: 'MessagePosted' as const, messageId: id, tableId: channel.tableId, channelId: channel.id, author: { kind: 'seat' as const, seatId: player.seat.id }, text, at: meta.now };
   if (channel.kind !== 'back') return [{ ...base, leakRisk: null, rng: null }];
   const risk = leakRisk(game, channel);
-  const message: Message = { id, n: game.messages.length, tableId: channel.tableId, channelId: channel.id, author: base.author, text, at: meta.now, leakRisk: risk };
+  const message: Message = { id, n: game.activity, tableId: channel.tableId, channelId: channel.id, author: base.author, text, at: meta.now, leakRisk: risk };
   const leak = rollMessageLeak(game, channel, message, risk, game.rng, meta.now);
   return [{ ...base, leakRisk: risk, rng: leak.rng }, ...leak.events];
 }
@@ -84,7 +84,7 @@ export function openBackChannel(game: ActiveGame, cmd: CommandOf<'OpenBackChanne
   if (!crossesSides) return reject('INVALID_INVITEE', 'A back channel links people of different sides: invite at least one person from another side. Use your team channel to talk with your own side.');
   const topic = cleanText(cmd.topic, LIMITS.topicLength, 'topic');
   if (isRejected(topic)) return topic;
-  const channelId = `bc${Object.values(game.channels).filter((c) => c.kind === 'back').length + 1}`;
+  const channelId = opaqueId(game.code, 'bc', Object.values(game.channels).filter((c) => c.kind === 'back').length + 1);
   return [{ type: 'BackChannelOpened', channelId, tableId: player.tableId, by: player.seat.id, topic, invitees, at: meta.now }];
 }
 

@@ -13,11 +13,11 @@ import { secretTermLeaks } from './leaks';
 type Result = GameEvent[] | Rejection;
 
 /** A phase begins: its deadline is set and the injects scheduled for it are fired. */
-export function phaseStartEvents(game: ActiveGame, phaseIndex: number, now: number): GameEvent[] {
+export function phaseStartEvents(game: ActiveGame, phaseIndex: number, now: number, rng: number | null = null): GameEvent[] {
   const phase = game.scenario.phases[phaseIndex];
   if (!phase) return [];
   const events: GameEvent[] = [
-    { type: 'PhaseStarted', phaseIndex, at: now },
+    { type: 'PhaseStarted', phaseIndex, rng, at: now },
     { type: 'DeadlineSet', at: now, deadlineAt: now + phaseDurationMs(game, phaseIndex) },
   ];
   const injects = game.scenario.injects.filter((i) => i.atPhase === phase.id);
@@ -61,10 +61,12 @@ function advance(game: ActiveGame, now: number): GameEvent[] {
       events.push({ type: 'EscalationRaised', tableId: table.id, by: level - table.escalation, level, reason, at: now });
     }
   }
-  events.push(...secretTermLeaks(game, now));
-  if (!isLast) return [...events, ...phaseStartEvents(game, game.phaseIndex + 1, now)];
+  const leaks = secretTermLeaks(game, now);
+  events.push(...leaks.events);
+  // The phase change carries the generator state, so draws that leaked nothing still move it on.
+  if (!isLast) return [...events, ...phaseStartEvents(game, game.phaseIndex + 1, now, leaks.rng)];
   const final = events.reduce<ActiveGame>((s, e) => evolve(s, e) as ActiveGame, game);
-  return [...events, { type: 'SessionEnded', scores: scoreSession(final), at: now }];
+  return [...events, { type: 'SessionEnded', scores: scoreSession(final), rng: leaks.rng, at: now }];
 }
 
 export function pause(game: ActiveGame, meta: Meta): Result {
@@ -103,5 +105,5 @@ export function endSession(game: ActiveGame, meta: Meta): Result {
   const denied = requireFacilitator(meta);
   if (denied) return denied;
   if (game.status === 'ended') return reject('SESSION_ENDED', 'The session has already ended.');
-  return [{ type: 'SessionEnded', scores: scoreSession(game), at: meta.now }];
+  return [{ type: 'SessionEnded', scores: scoreSession(game), rng: null, at: meta.now }];
 }

@@ -2,13 +2,14 @@ import type { CommandOf, Meta } from '../commands';
 import { LIMITS } from '../commands';
 import type { GameEvent } from '../events';
 import { cleanText, isRejected, requireFacilitator, requireNotEnded } from '../guards';
+import { opaqueId } from '../queries';
 import { reject, type Rejection } from '../rejection';
 import type { Inject } from '../scenario';
 import type { ActiveGame } from '../state';
 
 type Result = GameEvent[] | Rejection;
 
-const broadcastId = (game: ActiveGame, offset = 0) => `b${game.broadcasts.length + 1 + offset}`;
+const broadcastId = (game: ActiveGame, offset = 0) => opaqueId(game.code, 'b', game.broadcasts.length + 1 + offset);
 
 export function injectBroadcast(game: ActiveGame, inject: Inject, tableId: string | null, now: number, offset = 0): GameEvent {
   return {

@@ -2,14 +2,14 @@ import type { CommandOf, Meta } from '../commands';
 import { LIMITS } from '../commands';
 import type { GameEvent } from '../events';
 import { cleanText, requireFacilitator, requireNotEnded, isRejected } from '../guards';
-import { optionLabel, roleOf, seatsAt } from '../queries';
+import { opaqueId, optionLabel, roleOf, seatsAt } from '../queries';
 import { draw } from '../random';
 import { reject, type Rejection } from '../rejection';
 import type { ActiveGame, Channel, Message, Tip } from '../state';
 
 type Result = GameEvent[] | Rejection;
 
-const tipId = (game: ActiveGame, offset = 0) => `tip${Object.keys(game.tips).length + 1 + offset}`;
+const tipId = (game: ActiveGame, offset = 0) => opaqueId(game.code, 'tip', Object.keys(game.tips).length + 1 + offset);
 
 function titleOf(game: ActiveGame, seatId: string): string {
   const seat = game.seats[seatId];
@@ -70,7 +70,7 @@ export function rollMessageLeak(game: ActiveGame, channel: Channel, message: Mes
 }
 
 /** At each deadline, every secret term of a concluded deal may leak. */
-export function secretTermLeaks(game: ActiveGame, now: number): GameEvent[] {
+export function secretTermLeaks(game: ActiveGame, now: number): { events: GameEvent[]; rng: number } {
   const events: GameEvent[] = [];
   let rng = game.rng;
   for (const table of Object.values(game.tables)) {
@@ -94,7 +94,7 @@ export function secretTermLeaks(game: ActiveGame, now: number): GameEvent[] {
       events.push({ type: 'LeakOccurred', tip, rng });
     }
   }
-  return events;
+  return { events, rng };
 }
 
 export function leakMessage(game: ActiveGame, cmd: CommandOf<'LeakMessage'>, meta: Meta): Result {

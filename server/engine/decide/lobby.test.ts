@@ -233,7 +233,7 @@ describe('StartSession', () => {
     const g = dealt(9, 1);
     expect(g.must({ type: 'StartSession' }, facilitator)).toEqual([
       { type: 'SessionStarted', at: T0 },
-      { type: 'PhaseStarted', phaseIndex: 0, at: T0 },
+      { type: 'PhaseStarted', phaseIndex: 0, rng: null, at: T0 },
       { type: 'DeadlineSet', at: T0, deadlineAt: T0 + 60_000 },
     ]);
     expect(g.game).toMatchObject({ status: 'running', locked: true, phaseIndex: 0, deadlineAt: T0 + 60_000, pausedRemainingMs: null });

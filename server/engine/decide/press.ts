@@ -2,7 +2,7 @@ import type { CommandOf, Meta } from '../commands';
 import { LIMITS } from '../commands';
 import type { GameEvent } from '../events';
 import { cleanText, isRejected, requireKind, requireLive, requireNegotiation, requirePlayer, type Player } from '../guards';
-import { channelOpenInPhase, pressChannelId, roleOf, sideOf } from '../queries';
+import { channelOpenInPhase, opaqueId, pressChannelId, roleOf, sideOf } from '../queries';
 import { reject, type Rejection } from '../rejection';
 import type { ActiveGame, Story, Tip } from '../state';
 
@@ -77,7 +77,8 @@ function storyEffect(game: ActiveGame, tip: Tip | undefined): StoryEffect {
   const backlash = channel.kind === 'back' ? p.exposureBacklash : Math.ceil(p.exposureBacklash / 2);
   const author = message.author.kind === 'seat' ? (roleOf(game, game.seats[message.author.seatId]!)?.title ?? 'an official') : 'Control';
   return {
-    exposed: `“${message.text}” — ${author}`,
+    // The story can only print what the journalist was told: a paraphrase stays a paraphrase.
+    exposed: tip.form === 'quote' ? `“${message.text}” — ${author}` : tip.text,
     accurate: true,
     supportDelta: Object.fromEntries([...sides].map((s) => [s, -backlash])),
     exposedChannelId: channel.kind === 'back' && !channel.exposed ? channel.id : null,
@@ -104,7 +105,7 @@ export function publishStory(game: ActiveGame, cmd: CommandOf<'PublishStory'>, m
   }
   const effect = storyEffect(game, tip);
   const story: Story = {
-    id: `st${game.stories.length + 1}`, tableId: player.tableId, journalistId: player.seat.id, headline, body, tipId: tip?.id ?? null,
+    id: opaqueId(game.code, 'st', game.stories.length + 1), tableId: player.tableId, journalistId: player.seat.id, headline, body, tipId: tip?.id ?? null,
     exposed: effect.exposed, accurate: effect.accurate, supportDelta: effect.supportDelta, at: meta.now,
   };
   return [{ type: 'StoryPublished', story, exposedChannelId: effect.exposedChannelId, exposedSecretIssue: effect.exposedSecretIssue }];

@@ -4,7 +4,7 @@ import type { GameEvent, GameEventType } from '../events';
 import { project } from '../project';
 import type { Rejection, RejectionCode } from '../rejection';
 import type { LeakParameters, Scenario } from '../scenario';
-import type { SessionOptions } from '../state';
+import type { SessionOptions, Term } from '../state';
 import type { SeatView } from '../view';
 import { testScenario } from './fixture';
 import { facilitator, Game, guest, runningGame, seat } from './harness';
@@ -83,6 +83,28 @@ export function openBack(g: Game, by: string, invitees: string[], topic = 'the b
   const opened = eventOf(g.must({ type: 'OpenBackChannel', inviteeIds: invitees, topic }, seat(by)), 'BackChannelOpened');
   for (const id of invitees) g.must({ type: 'AnswerInvitation', channelId: opened.channelId, accept: true }, seat(id));
   return opened.channelId;
+}
+
+export const DEAL_TERMS: Term[] = [
+  { issueId: 'border', optionId: 'open', secret: false },
+  { issueId: 'prisoners', optionId: 'release', secret: true },
+];
+
+/** The two leaders conclude a deal in a back channel between them (not announced). */
+export function concludeDeal(c: Cast, terms: Term[] = DEAL_TERMS): { channelId: string; proposalId: string } {
+  const channelId = openBack(c.g, c.nL, [c.sL]);
+  const proposalId = eventOf(c.g.must({ type: 'Propose', channelId, terms, mode: 'official' }, seat(c.nL)), 'ProposalMade').proposalId;
+  c.g.must({ type: 'SignProposal', proposalId }, seat(c.nL));
+  c.g.must({ type: 'SignProposal', proposalId }, seat(c.sL));
+  return { channelId, proposalId };
+}
+
+/** `by` says `text` in `channelId`; the facilitator leaks it as a quote and the journalist publishes it. */
+export function leakAndPublish(c: Cast, channelId: string, by: string, text = 'Meet at dawn'): { messageId: string; tipId: string; story: GameEvent } {
+  const messageId = eventOf(post(c.g, by, channelId, text), 'MessagePosted').messageId;
+  const tipId = eventOf(c.g.must({ type: 'LeakMessage', messageId, form: 'quote' }, facilitator), 'LeakOccurred').tip.id;
+  const [story] = c.g.must({ type: 'PublishStory', headline: 'Secret talks', body: 'They are talking.', tipId }, seat(c.j));
+  return { messageId, tipId, story: story! };
 }
 
 export function post(g: Game, by: string, channelId: string, text: string): GameEvent[] {

@@ -1,5 +1,6 @@
 import type { Actor, Command } from '../commands';
 import type { GameEvent } from '../events';
+import { opaqueId } from '../queries';
 import { isRejection } from '../rejection';
 import type { ActiveGame } from '../state';
 import { facilitator, Game, guest, seat, system } from './harness';
@@ -61,7 +62,7 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
   }));
   const text = `msg-${k}-${step.a}`;
   const table = nth(Object.keys(g.tables), step.c) ?? 't1';
-  const message = nth(g.messages, step.b)?.id ?? 'm1';
+  const message = nth(g.messages, step.b)?.id ?? 'm-unknown';
   const leader = pickSeat(proposal ? ofKind('leader').filter((id) => tableOf(id) === proposal.tableId) : ofKind('leader'));
   const journalist = pickSeat(ofKind('journalist'));
   const spoiler = pickSeat(ofKind('spoiler'));
@@ -77,8 +78,8 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
     { command: { type: 'OpenBackChannel', inviteeIds: [rivalLeader], topic: `summit-${k}` }, actor: seat(leaderA) },
     { command: { type: 'PostMessage', channelId: leaderChannel, text }, actor: seat(leaderA) },
     { command: { type: 'Propose', channelId: leaderChannel, terms, mode: 'official' }, actor: seat(leaderA) },
-    { command: { type: 'SignProposal', proposalId: signable?.id ?? 'p1' }, actor: seat(signer ?? leader) },
-    { command: { type: 'SignProposal', proposalId: signable?.id ?? 'p1' }, actor: seat(signer ?? leader) },
+    { command: { type: 'SignProposal', proposalId: signable?.id ?? 'p-unknown' }, actor: seat(signer ?? leader) },
+    { command: { type: 'SignProposal', proposalId: signable?.id ?? 'p-unknown' }, actor: seat(signer ?? leader) },
     { command: { type: 'Join', name: `Player ${step.a % 20}` }, actor: guest },
     { command: { type: 'PostMessage', channelId: channel, text }, actor: seat(me) },
     { command: { type: 'PostMessage', channelId: channel, text }, actor: seat(me) },
@@ -97,9 +98,9 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
     { command: { type: 'FulfilPrecondition' }, actor: seat(leader) },
     { command: { type: 'Propose', channelId: channel, terms, mode: step.c % 4 === 0 ? 'exploratory' : 'official' }, actor: seat(me) },
     { command: { type: 'Propose', channelId: channel, terms, mode: 'official' }, actor: seat(me) },
-    { command: { type: 'AcceptProposal', proposalId: proposal?.id ?? 'p1' }, actor: seat(me) },
-    { command: { type: 'SignProposal', proposalId: proposal?.id ?? 'p1' }, actor: seat(leader) },
-    { command: { type: 'SignProposal', proposalId: proposal?.id ?? 'p1' }, actor: seat(leader) },
+    { command: { type: 'AcceptProposal', proposalId: proposal?.id ?? 'p-unknown' }, actor: seat(me) },
+    { command: { type: 'SignProposal', proposalId: proposal?.id ?? 'p-unknown' }, actor: seat(leader) },
+    { command: { type: 'SignProposal', proposalId: proposal?.id ?? 'p-unknown' }, actor: seat(leader) },
     { command: { type: 'AnnounceAgreement' }, actor: seat(leader) },
     { command: { type: 'DeadlineReached' }, actor: system },
     { command: step.c % 4 === 0 ? { type: 'Pause' } : { type: 'Resume' }, actor: facilitator },
@@ -115,7 +116,7 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
     { command: { type: 'SetLocked', locked: step.flag }, actor: facilitator },
     { command: { type: 'MoveSeat', seatId: nth(Object.keys(g.seats), step.b) ?? 's1', tableId: table, roleId: nth(g.scenario.roles, step.c)?.id ?? 'x' }, actor: facilitator },
     // hostile or confused inputs: wrong actor, made-up ids
-    { command: { type: 'PostMessage', channelId: `bc${step.b % 5}`, text }, actor: seat(`s${step.a % 20}`) },
+    { command: { type: 'PostMessage', channelId: opaqueId(g.code, 'bc', 1 + (step.b % 5)), text }, actor: seat(`s${step.a % 20}`) },
     { command: { type: 'StartSession' }, actor: seat(me) },
     { command: { type: 'DealSeats' }, actor: seat(me) },
   ];

@@ -1,0 +1,131 @@
+import { io, type Socket } from 'socket.io-client';
+import type { SeatView } from '../engine';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type ErrorCode, type PlayerCommand, type Result, type ServerToClientEvents } from '../realtime/protocol';
+import { ViewTracker } from '../realtime/view-tracker';
+import { nextMove } from './strategy';
+
+export interface BotOptions {
+  url: string;
+  room: string;
+  name: string;
+  /** Milliseconds between moves (each move also waits a random part of it). */
+  tickMs: number;
+  random?: () => number;
+  log?: (line: string) => void;
+}
+
+export interface BotStats {
+  name: string;
+  seatId: string | null;
+  sent: number;
+  accepted: number;
+  rejected: Partial<Record<ErrorCode, number>>;
+  lastRejection: string | null;
+}
+
+/**
+ * A bot player: a socket.io client that joins with a display name and plays through the public
+ * protocol only, deciding from its own view, until the session ends.
+ */
+export class Bot {
+  readonly stats: BotStats;
+  private socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+  private tracker = new ViewTracker<SeatView>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private busy = false;
+  private token: string | null = null;
+  private done: Promise<BotStats> | null = null;
+
+  constructor(private readonly options: BotOptions) {
+    this.stats = { name: options.name, seatId: null, sent: 0, accepted: 0, rejected: {}, lastRejection: null };
+  }
+
+  get view(): SeatView | null {
+    return this.tracker.view;
+  }
+
+  /** Joins and plays; resolves when the session ends or the bot is removed. */
+  play(): Promise<BotStats> {
+    this.done ??= new Promise((resolve, reject) => {
+      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(this.options.url, {
+        auth: (cb) => cb(this.token ? { v: PROTOCOL_VERSION, kind: 'player', room: this.options.room, token: this.token } : { v: PROTOCOL_VERSION, kind: 'join', room: this.options.room, name: this.options.name }),
+        transports: ['websocket'],
+        reconnectionDelay: 200,
+      });
+      this.socket = socket;
+      const finish = () => {
+        this.stop();
+        resolve(this.stats);
+      };
+      socket.on('connect_error', (error) => {
+        const data = (error as Error & { data?: { code: string; message: string } }).data;
+        if (data) {
+          this.stop();
+          reject(new Error(`${this.options.name} could not join: ${data.code} ${data.message}`));
+        }
+      });
+      socket.on('welcome', (w) => {
+        this.token = w.token ?? this.token;
+        this.stats.seatId = w.seatId;
+      });
+      socket.on('snapshot', (s) => {
+        this.tracker.snapshot(s);
+        if (this.tracker.view?.session.status === 'ended') finish();
+      });
+      socket.on('patch', (p) => {
+        if (!this.tracker.patch(p)) socket.emit('resync', () => undefined);
+        if (this.tracker.view?.session.status === 'ended') finish();
+      });
+      socket.on('removed', finish);
+      this.schedule();
+    });
+    return this.done;
+  }
+
+  private schedule(): void {
+    const random = this.options.random ?? Math.random;
+    this.timer = setTimeout(() => void this.tick(), this.options.tickMs * (0.5 + random()));
+  }
+
+  private async tick(): Promise<void> {
+    const view = this.tracker.view;
+    if (view && this.socket?.connected && !this.busy) {
+      const move = nextMove(view, this.options.random ?? Math.random);
+      if (move) await this.send(move);
+    }
+    if (this.socket) this.schedule();
+  }
+
+  send(command: PlayerCommand): Promise<Result<{ seq: number }>> {
+    const socket = this.socket;
+    if (!socket) return Promise.resolve({ ok: false, code: 'INTERNAL', message: 'not connected' });
+    this.busy = true;
+    this.stats.sent++;
+    return new Promise((resolve) => {
+      socket.timeout(10_000).emit('command', command, (error: Error | null, result?: Result<{ seq: number }>) => {
+        this.busy = false;
+        const r: Result<{ seq: number }> = error || !result ? { ok: false, code: 'INTERNAL', message: 'no answer' } : result;
+        if (r.ok) this.stats.accepted++;
+        else {
+          this.stats.rejected[r.code] = (this.stats.rejected[r.code] ?? 0) + 1;
+          this.stats.lastRejection = `${command.type}: ${r.code} ${r.message}`;
+          this.options.log?.(`${this.options.name} ${this.stats.lastRejection}`);
+        }
+        resolve(r);
+      });
+    });
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.socket?.close();
+    this.socket = null;
+  }
+}
+
+/** Starts `count` bots in a room; resolves with their stats when the session ends for all. */
+export async function runBots(options: { url: string; room: string; count: number; tickMs: number; prefix?: string; log?: (line: string) => void }): Promise<BotStats[]> {
+  const bots = Array.from({ length: options.count }, (_, i) => new Bot({ url: options.url, room: options.room, name: `${options.prefix ?? 'Bot'} ${i + 1}`, tickMs: options.tickMs, ...(options.log ? { log: options.log } : {}) }));
+  return Promise.all(bots.map((b) => b.play()));
+}

@@ -1,0 +1,88 @@
+import type { SeatView } from '../engine';
+import type { PlayerCommand } from '../realtime/protocol';
+
+/**
+ * What a bot does next, from its own view only (exactly what a student's browser has): talk in
+ * open channels, open and accept back channels, investigate, publish, propose, accept, sign and
+ * announce. Pure, with the random source passed in, so it can be unit-tested.
+ */
+export function nextMove(view: SeatView, random: () => number): PlayerCommand | null {
+  const phase = view.session.phase;
+  const role = view.me.role;
+  if (view.session.status !== 'running' || !phase || !role || !view.table || view.session.pausedRemainingMs !== null) return null;
+  const pick = <T>(list: T[]): T | undefined => list[Math.floor(random() * list.length)];
+  const open = view.channels.filter((c) => c.open);
+  const say = (channelId: string): PlayerCommand => ({ type: 'PostMessage', channelId, text: pick(LINES) ?? 'We should talk.' });
+  const team = open.find((c) => c.kind === 'team');
+  if (phase.kind === 'briefing') return team && random() < 0.3 ? say(team.id) : null;
+
+  const me = view.me.seatId;
+  const others = view.table.seats.filter((s) => s.id !== me);
+  const invitation = view.invitations[0];
+  if (invitation) return { type: 'AnswerInvitation', channelId: invitation.channelId, accept: random() < 0.9 };
+
+  if (role.kind === 'journalist') {
+    const tip = view.tips.find((t) => !t.published);
+    if (tip && open.some((c) => c.kind === 'press')) return { type: 'PublishStory', headline: `Exclusive: ${tip.text.slice(0, 80)}`, body: `Our sources report: ${tip.text}`, tipId: tip.id };
+    const target = pick(others.filter((s) => s.kind === 'envoy' || s.kind === 'leader'));
+    if (target && !view.me.watching.some((w) => w.untilPhase > phase.index)) return { type: 'Investigate', seatId: target.id };
+    return null;
+  }
+
+  if (role.kind === 'spoiler') {
+    const target = pick(others.filter((s) => s.side !== null && s.side !== role.side && s.kind !== 'journalist'));
+    if (target && !view.me.watching.some((w) => w.untilPhase > phase.index)) return { type: 'Surveil', seatId: target.id };
+    const somethingPublic = view.table.agreement?.announced || view.channels.some((c) => c.exposed) || view.table.stories.some((s) => s.exposed);
+    if (somethingPublic && !view.me.mobilisedThisRound && random() < 0.5) return { type: 'Mobilise' };
+    return team && random() < 0.4 ? say(team.id) : null;
+  }
+
+  // Leaders and envoys.
+  const agreement = view.table.agreement;
+  if (agreement && !agreement.announced && role.kind === 'leader') return { type: 'AnnounceAgreement' };
+  const pre = view.session.scenario.precondition;
+  if (pre && !view.table.preconditionMet && role.kind === 'leader' && role.side === pre.side && phase.index >= 2 && random() < 0.3) return { type: 'FulfilPrecondition' };
+
+  const myBack = open.filter((c) => c.kind === 'back' && !c.left);
+  const visibleProposals = view.proposals.filter((p) => p.status === 'open' && myBack.some((c) => c.id === p.channelId));
+  if (!agreement) {
+    const signable = visibleProposals.find((p) => p.mode === 'official' && !p.signedBy.includes(me));
+    if (signable && role.kind === 'leader') return { type: 'SignProposal', proposalId: signable.id };
+    const proposerSide = (p: { by: string }) => view.table!.seats.find((s) => s.id === p.by)?.side;
+    const acceptable = visibleProposals.find((p) => proposerSide(p) !== role.side && !p.acceptedBySides.includes(role.side ?? ''));
+    if (acceptable && random() < 0.6) return { type: 'AcceptProposal', proposalId: acceptable.id };
+  }
+
+  const rivals = others.filter((s) => (s.kind === 'leader' || s.kind === 'envoy') && s.side !== role.side);
+  if (myBack.length === 0 && phase.openChannels.includes('back') && rivals.length > 0 && random() < 0.5) {
+    const rival = pick(rivals)!;
+    return { type: 'OpenBackChannel', inviteeIds: [rival.id], topic: pick(TOPICS) ?? 'a way out' };
+  }
+  const channel = pick(myBack);
+  if (channel) {
+    const leadersIn = channel.members.filter((id) => view.table!.seats.find((s) => s.id === id)?.kind === 'leader');
+    const leaderToBring = view.table.seats.find((s) => s.kind === 'leader' && !channel.members.includes(s.id) && !channel.invited.includes(s.id));
+    if (leaderToBring && leadersIn.length < 2 && random() < 0.3) return { type: 'InviteToBackChannel', channelId: channel.id, seatId: leaderToBring.id };
+    if (!agreement && visibleProposals.length === 0 && random() < 0.35) {
+      const terms = view.session.scenario.issues.map((issue, i) => ({ issueId: issue.id, optionId: pick(issue.options)!.id, secret: i === view.session.scenario.issues.length - 1 && random() < 0.5 }));
+      return { type: 'Propose', channelId: channel.id, terms, mode: random() < 0.8 ? 'official' : 'exploratory' };
+    }
+    return say(channel.id);
+  }
+  const front = open.find((c) => c.kind === 'front');
+  const where = random() < 0.5 ? team : front;
+  return where ? say(where.id) : null;
+}
+
+const LINES = [
+  'We need a way out that does not look like a retreat.',
+  'What could your side accept in public?',
+  'Our hardliners are watching every word.',
+  'Can we agree on a first step before the deadline?',
+  'This stays between us until both leaders agree.',
+  'We are prepared to move if you move too.',
+  'The press is asking questions. We must be careful.',
+  'Time is running out; let us not waste this round.',
+];
+
+const TOPICS = ['a quiet trade', 'a first step', 'face-saving terms', 'the timetable', 'what each side can sell at home'];
