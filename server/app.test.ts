@@ -44,14 +44,14 @@ describe('createServer', () => {
     expect(await res.json()).toEqual({ result: { data: { ok: true } } });
   });
 
-  it('accepts Socket.IO connections over a websocket', async () => {
+  it('answers Socket.IO over a websocket, refusing a handshake without credentials', async () => {
     const socket = connect(url, { transports: ['websocket'], reconnection: false });
     try {
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', resolve);
-        socket.once('connect_error', reject);
+      const error = await new Promise<Error & { data?: { code: string } }>((resolve, reject) => {
+        socket.once('connect', () => reject(new Error('connected without credentials')));
+        socket.once('connect_error', resolve);
       });
-      expect(socket.connected).toBe(true);
+      expect(error.data?.code).toBe('INVALID_PAYLOAD');
     } finally {
       socket.close();
     }
