@@ -26,6 +26,8 @@ export interface BackchannelServer {
   start(): Promise<string>;
   /** Stops accepting work, closes sockets, Next and the database. Safe to call more than once. */
   stop(): Promise<void>;
+  /** The live sessions, once started (tests compare what clients received with the engine's projection). */
+  readonly runtime: Runtime | undefined;
 }
 
 interface NextApp {
@@ -139,5 +141,11 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
     return stopping;
   }
 
-  return { start, stop };
+  return {
+    start,
+    stop,
+    get runtime() {
+      return runtime;
+    },
+  };
 }
