@@ -79,3 +79,23 @@ export const setupTokens = sqliteTable('setup_tokens', {
   createdAt: integer('created_at').notNull(),
   usedAt: integer('used_at'),
 });
+
+/** Scenarios uploaded by facilitators: private to their author unless shared. */
+export const scenarios = sqliteTable(
+  'scenarios',
+  {
+    /** `${authorId}/${scenarioId}`: an author may replace their own upload; others keep theirs. */
+    key: text('key').primaryKey(),
+    scenarioId: text('scenario_id').notNull(),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => facilitators.id, { onDelete: 'cascade' }),
+    shared: integer('shared').notNull().default(0),
+    title: text('title').notNull(),
+    /** The validated scenario as JSON. */
+    body: text('body').notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [index('scenarios_author_idx').on(table.authorId)],
+);

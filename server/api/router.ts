@@ -1,4 +1,5 @@
 import { authRouter } from './auth-router';
+import { scenarioRouter } from './scenario-router';
 import { sessionRouter } from './session-router';
 import { publicProcedure, router } from './trpc';
 
@@ -7,6 +8,7 @@ export const appRouter = router({
   health: publicProcedure.query(() => ({ ok: true as const })),
   auth: authRouter,
   session: sessionRouter,
+  scenario: scenarioRouter,
 });
 
 /** Imported by the client as a type only, so no server code reaches the browser. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNEL_KINDS, type Command } from '../engine';
-import { builtInScenarios, getBuiltInScenario } from '../scenarios';
+import { builtInScenarios } from '../scenarios';
+import { findAvailable } from '../scenarios/library';
 import { AppError, facilitatorProcedure, router, type Context } from './trpc';
 
 const id = z.string().min(1).max(64);
@@ -47,8 +48,9 @@ const text = (max: number) => z.string().min(1).max(max);
 export const sessionRouter = router({
   scenarios: facilitatorProcedure.query(() => builtInScenarios().map((s) => ({ id: s.id, title: s.title, period: s.period, summary: s.summary }))),
 
-  create: facilitatorProcedure.input(z.strictObject({ scenarioId: id, options: optionsInput.default(optionsInput.parse({})) })).mutation(async ({ ctx, input }) => {
-    const scenario = getBuiltInScenario(input.scenarioId);
+  /** `scenarioId` is a built-in id or the ref of an upload this facilitator may use. */
+  create: facilitatorProcedure.input(z.strictObject({ scenarioId: z.string().min(1).max(120), options: optionsInput.default(optionsInput.parse({})) })).mutation(async ({ ctx, input }) => {
+    const scenario = findAvailable(ctx.db, ctx.facilitator.id, input.scenarioId);
     if (!scenario) throw new AppError('UNKNOWN_SCENARIO', `There is no scenario “${input.scenarioId}”.`, 'NOT_FOUND');
     const record = await ctx.runtime.createSession({ facilitatorId: ctx.facilitator.id, scenario, options: input.options });
     return { sessionId: record.id, code: record.code, joinPath: `/play/${record.code}` };

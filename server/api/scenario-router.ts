@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { findAvailable, listAvailable, saveUpload } from '../scenarios/library';
+import { MAX_SCENARIO_BYTES, parseScenarioText, summariseScenario } from '../scenarios/source';
+import { AppError, facilitatorProcedure, router } from './trpc';
+
+export const scenarioRouter = router({
+  list: facilitatorProcedure.query(({ ctx }) => listAvailable(ctx.db, ctx.facilitator.id)),
+
+  /** The whole scenario, briefs included, for the preview screen. */
+  get: facilitatorProcedure.input(z.strictObject({ ref: z.string().min(1).max(120) })).query(({ ctx, input }) => {
+    const scenario = findAvailable(ctx.db, ctx.facilitator.id, input.ref);
+    if (!scenario) throw new AppError('UNKNOWN_SCENARIO', `There is no scenario “${input.ref}” you can use.`, 'NOT_FOUND');
+    return scenario;
+  }),
+
+  /**
+   * Validates an uploaded file (JSON or YAML) and stores it if valid. Invalid files store nothing
+   * and come back with every error and its path, as `npm run scenario -- validate` prints them.
+   */
+  upload: facilitatorProcedure
+    .input(z.strictObject({ text: z.string().max(MAX_SCENARIO_BYTES), format: z.enum(['json', 'yaml']), shared: z.boolean().default(false) }))
+    .mutation(({ ctx, input }) => {
+      const result = parseScenarioText(input.text, input.format);
+      if (!result.ok) return { ok: false as const, errors: result.errors };
+      const ref = saveUpload(ctx.db, ctx.facilitator.id, result.scenario, input.shared);
+      return { ok: true as const, ref, summary: summariseScenario(result.scenario) };
+    }),
+});
