@@ -1,16 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { FacilitatorHome } from './facilitator-home';
 
-export const metadata: Metadata = { title: 'Facilitator sign-in' };
+export const metadata: Metadata = { title: 'Facilitator' };
 
 export default function FacilitatorPage() {
-  return (
-    <section aria-labelledby="title" className="card">
-      <h1 id="title">Facilitator sign-in</h1>
-      <p>Sign-in comes with the facilitator dashboard.</p>
-      <p>
-        <Link href="/">Back to the home page</Link>
-      </p>
-    </section>
-  );
+  return <FacilitatorHome />;
 }

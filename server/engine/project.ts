@@ -187,5 +187,6 @@ function projectProjector(game: ActiveGame): ProjectorView {
 
 function projectFacilitator(game: ActiveGame): FacilitatorView {
   const risks = Object.fromEntries(Object.values(game.channels).filter((c) => c.kind === 'back').map((c) => [c.id, leakRisk(game, c)]));
-  return { kind: 'facilitator', session: sessionHeader(game), game, risks };
+  const { code, scenario, options, status, locked, seats, tables, channels, messages, tips, stories, proposals, broadcasts, scores } = game;
+  return { kind: 'facilitator', session: sessionHeader(game), risks, code, scenario, options, status, locked, seats, tables, channels, messages, tips, stories, proposals, broadcasts, scores };
 }

@@ -144,11 +144,12 @@ export interface ProjectorView {
 
 
 
-export interface FacilitatorView {
-  kind: 'facilitator';
-  session: SessionHeader;
-  /** The god view: the whole game, with the current leak risk of every back channel. */
-  game: import('./state').ActiveGame;
-  risks: Record<string, number>;
-}
+/**
+ * The god view: the whole game, split into top-level keys so that a change to one part (a new
+ * message) is sent as a small patch, not the whole state; with the leak risk of every back channel.
+ */
+export type FacilitatorView = { kind: 'facilitator'; session: SessionHeader; risks: Record<string, number> } & Pick<
+  import('./state').ActiveGame,
+  'code' | 'scenario' | 'options' | 'status' | 'locked' | 'seats' | 'tables' | 'channels' | 'messages' | 'tips' | 'stories' | 'proposals' | 'broadcasts' | 'scores'
+>;
 export type View = SeatView | ProjectorView | FacilitatorView;

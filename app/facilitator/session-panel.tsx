@@ -1,0 +1,129 @@
+'use client';
+
+import { useEffect, useState, type FormEvent } from 'react';
+import { io } from 'socket.io-client';
+import type { FacilitatorView } from '../../server/engine/view';
+import { PROTOCOL_VERSION } from '../../server/realtime/protocol';
+import { ViewTracker } from '../../server/realtime/view-tracker';
+import { api, errorMessage } from '../lib/api';
+import { Countdown } from './countdown';
+
+/** One session, live over the facilitator socket (god view), with the controls a teacher needs first. */
+export function SessionPanel({ sessionId }: { sessionId: string }) {
+  const [view, setView] = useState<FacilitatorView | null>(null);
+  const [skew, setSkew] = useState(0);
+  const [status, setStatus] = useState('Connecting…');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    const tracker = new ViewTracker<FacilitatorView>();
+    const socket = io({ auth: { v: PROTOCOL_VERSION, kind: 'facilitator', sessionId }, transports: ['websocket', 'polling'] });
+    const show = () => {
+      setView(tracker.view);
+      setSkew(tracker.skewMs);
+    };
+    socket.on('connect', () => setStatus('Live'));
+    socket.on('disconnect', () => setStatus('Reconnecting…'));
+    socket.on('connect_error', (e) => setStatus((e as Error & { data?: { message: string } }).data?.message ?? 'Cannot connect'));
+    socket.on('snapshot', (s) => {
+      tracker.snapshot(s);
+      show();
+    });
+    socket.on('patch', (p) => {
+      if (tracker.patch(p)) show();
+      else socket.emit('resync', () => undefined);
+    });
+    return () => {
+      socket.close();
+    };
+  }, [sessionId]);
+
+  async function act(action: () => Promise<unknown>) {
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  if (!view) return <p aria-live="polite">{status}</p>;
+  const game = view;
+  const phase = view.session.phase;
+  const players = Object.values(game.seats).filter((s) => s.status === 'active');
+  const roleTitle = (roleId: string | null) => game.scenario.roles.find((r) => r.id === roleId)?.title ?? 'not seated';
+  const joinUrl = typeof window === 'undefined' ? `/play/${game.code}` : `${window.location.origin}/play/${game.code}`;
+
+  function broadcast(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const text = String(new FormData(form).get('broadcast'));
+    void act(() => api.session.broadcast.mutate({ sessionId, text }).then(() => form.reset()));
+  }
+
+  return (
+    <section aria-labelledby="panel-title" className="card">
+      <h2 id="panel-title">
+        Room <span className="code">{game.code}</span> — {game.scenario.title}
+      </h2>
+      <p className="hint" aria-live="polite">
+        {status}. Students join at <a href={joinUrl}>{joinUrl}</a> or with the code on the home page.
+      </p>
+      <p>
+        <strong>{game.status === 'lobby' ? 'Lobby' : game.status === 'ended' ? 'Ended' : (phase?.title ?? '')}</strong>
+        {game.status === 'running' && (
+          <>
+            {' — '}
+            <Countdown deadlineAt={view.session.deadlineAt} pausedRemainingMs={view.session.pausedRemainingMs} skewMs={skew} />
+          </>
+        )}
+        {game.locked ? ' — room locked' : ' — room open'}
+      </p>
+      <div className="button-row" role="group" aria-label="Session controls">
+        {game.status === 'lobby' && (
+          <>
+            <button type="button" onClick={() => void act(() => api.session.lock.mutate({ sessionId, locked: !game.locked }))}>{game.locked ? 'Unlock room' : 'Lock room'}</button>
+            <button type="button" onClick={() => void act(() => api.session.deal.mutate({ sessionId }))}>Deal roles</button>
+            <button type="button" onClick={() => void act(() => api.session.start.mutate({ sessionId }))}>Start</button>
+          </>
+        )}
+        {game.status === 'running' && (
+          <>
+            {view.session.pausedRemainingMs === null ? (
+              <button type="button" onClick={() => void act(() => api.session.pause.mutate({ sessionId }))}>Pause</button>
+            ) : (
+              <button type="button" onClick={() => void act(() => api.session.resume.mutate({ sessionId }))}>Resume</button>
+            )}
+            <button type="button" onClick={() => void act(() => api.session.extend.mutate({ sessionId, seconds: 60 }))}>Add a minute</button>
+            <button type="button" onClick={() => void act(() => api.session.skip.mutate({ sessionId }))}>End this phase now</button>
+          </>
+        )}
+        {game.status !== 'ended' && (
+          <button type="button" className="danger" onClick={() => void act(() => api.session.end.mutate({ sessionId }))}>End session</button>
+        )}
+      </div>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <h3>Players ({players.length})</h3>
+      <ul className="plain-list">
+        {players.map((p) => (
+          <li key={p.id}>
+            {p.name} — {p.tableId ? `table ${p.tableId.slice(1)}, ${roleTitle(p.roleId)}` : 'waiting for a seat'}
+          </li>
+        ))}
+      </ul>
+      {game.status !== 'lobby' && (
+        <form onSubmit={broadcast} className="join-form">
+          <div className="field">
+            <label htmlFor="broadcast">Message from Control to everyone</label>
+            <input id="broadcast" name="broadcast" required maxLength={2000} />
+          </div>
+          <button type="submit">Broadcast</button>
+        </form>
+      )}
+    </section>
+  );
+}
