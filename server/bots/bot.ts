@@ -21,6 +21,8 @@ export interface BotStats {
   accepted: number;
   rejected: Partial<Record<ErrorCode, number>>;
   lastRejection: string | null;
+  /** Milliseconds from sending each command to its ack (for the load benchmark). */
+  latencies: number[];
 }
 
 /**
@@ -37,7 +39,7 @@ export class Bot {
   private done: Promise<BotStats> | null = null;
 
   constructor(private readonly options: BotOptions) {
-    this.stats = { name: options.name, seatId: null, sent: 0, accepted: 0, rejected: {}, lastRejection: null };
+    this.stats = { name: options.name, seatId: null, sent: 0, accepted: 0, rejected: {}, lastRejection: null, latencies: [] };
   }
 
   get view(): SeatView | null {
@@ -101,9 +103,11 @@ export class Bot {
     if (!socket) return Promise.resolve({ ok: false, code: 'INTERNAL', message: 'not connected' });
     this.busy = true;
     this.stats.sent++;
+    const sentAt = performance.now();
     return new Promise((resolve) => {
       socket.timeout(10_000).emit('command', command, (error: Error | null, result?: Result<{ seq: number }>) => {
         this.busy = false;
+        this.stats.latencies.push(performance.now() - sentAt);
         const r: Result<{ seq: number }> = error || !result ? { ok: false, code: 'INTERNAL', message: 'no answer' } : result;
         if (r.ok) this.stats.accepted++;
         else {
