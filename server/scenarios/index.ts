@@ -5,10 +5,14 @@
  */
 import type { Scenario } from '../engine/scenario';
 import cubanMissileCrisis from './cuban-missile-crisis.json';
+import mandelaCoetsee from './mandela-coetsee.json';
+import osloBackChannel from './oslo-back-channel.json';
 import { parseScenario } from './schema';
 
 const SOURCES: readonly { file: string; data: unknown }[] = [
   { file: 'cuban-missile-crisis.json', data: cubanMissileCrisis },
+  { file: 'oslo-back-channel.json', data: osloBackChannel },
+  { file: 'mandela-coetsee.json', data: mandelaCoetsee },
 ];
 
 let validated: Scenario[] | undefined;
