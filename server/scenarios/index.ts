@@ -5,6 +5,8 @@
  */
 import type { Scenario } from '../engine/scenario';
 import cubanMissileCrisis from './cuban-missile-crisis.json';
+import iranHostageCrisis from './iran-hostage-crisis.json';
+import nycTransitStrike from './nyc-transit-strike.json';
 import mandelaCoetsee from './mandela-coetsee.json';
 import osloBackChannel from './oslo-back-channel.json';
 import { parseScenario } from './schema';
@@ -13,6 +15,8 @@ const SOURCES: readonly { file: string; data: unknown }[] = [
   { file: 'cuban-missile-crisis.json', data: cubanMissileCrisis },
   { file: 'oslo-back-channel.json', data: osloBackChannel },
   { file: 'mandela-coetsee.json', data: mandelaCoetsee },
+  { file: 'nyc-transit-strike.json', data: nycTransitStrike },
+  { file: 'iran-hostage-crisis.json', data: iranHostageCrisis },
 ];
 
 let validated: Scenario[] | undefined;
