@@ -18,7 +18,7 @@ export const scenarioRouter = router({
    * and come back with every error and its path, as `npm run scenario -- validate` prints them.
    */
   upload: facilitatorProcedure
-    .input(z.strictObject({ text: z.string().max(MAX_SCENARIO_BYTES), format: z.enum(['json', 'yaml']), shared: z.boolean().default(false) }))
+    .input(z.strictObject({ text: z.string().max(2 * MAX_SCENARIO_BYTES), format: z.enum(['json', 'yaml']), shared: z.boolean().default(false) }))
     .mutation(({ ctx, input }) => {
       const result = parseScenarioText(input.text, input.format);
       if (!result.ok) return { ok: false as const, errors: result.errors };

@@ -484,7 +484,11 @@ export function parseScenario(input: unknown): ParseScenarioResult {
   const result = scenarioSchema.safeParse(input, { error: errorMessages });
   if (result.success) return { ok: true, scenario: result.data };
   const errors: ScenarioError[] = [];
+  // A value of the wrong type also fails the length checks zod runs on it (a string given for a
+  // list is "too long"): report only the type error at that path.
+  const mistyped = new Set(result.error.issues.filter((i) => i.code === 'invalid_type').map((i) => formatPath(i.path)));
   for (const issue of result.error.issues) {
+    if ((issue.code === 'too_big' || issue.code === 'too_small') && mistyped.has(formatPath(issue.path))) continue;
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         errors.push({ path: formatPath([...issue.path, key]), message: `Unknown key "${key}"` });

@@ -17,15 +17,36 @@ export function parseScenarioText(text: string, format: ScenarioFormat): ParseSc
   if (Buffer.byteLength(text, 'utf8') > MAX_SCENARIO_BYTES) {
     return { ok: false, errors: [{ path: '', message: `The file is larger than ${MAX_SCENARIO_BYTES / 1024} KB.` }] };
   }
+  // Editors on Windows may save an invisible byte-order mark first.
+  const source = text.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
-    data = format === 'yaml' ? parseYaml(text, { prettyErrors: true }) : JSON.parse(text);
+    data = format === 'yaml' ? parseYaml(source, { prettyErrors: true }) : JSON.parse(source);
   } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line}, column ${error.linePos[0].col})` : '';
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { ok: false, errors: [{ path: '', message: `Not valid ${format.toUpperCase()}${where}: ${message}` }] };
+    return { ok: false, errors: [{ path: '', message: syntaxError(error, source, format) }] };
   }
   return parseScenario(data);
+}
+
+/** A syntax error with its line and column, without the snippet of the file V8 quotes. */
+function syntaxError(error: unknown, text: string, format: ScenarioFormat): string {
+  if (error instanceof YAMLParseError) {
+    const pos = error.linePos?.[0];
+    const message = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+    return `Not valid YAML${pos ? ` (line ${pos.line}, column ${pos.col})` : ''}: ${message}`;
+  }
+  const raw = error instanceof Error ? error.message : String(error);
+  const position = /at position (\d+)/.exec(raw)?.[1];
+  const message = raw.replace(/, "[\s\S]*" is not valid JSON$/, '').replace(/ in JSON at position \d+.*$/s, '').trim();
+  let where = '';
+  if (position !== undefined) {
+    const before = text.slice(0, Number(position)).split('\n');
+    where = ` (line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1})`;
+  } else if (/Unexpected end of JSON input/.test(raw)) {
+    const lines = text.split('\n');
+    where = ` (line ${lines.length}, column ${(lines[lines.length - 1]?.length ?? 0) + 1})`;
+  }
+  return `Not valid ${format.toUpperCase()}${where}: ${message}`;
 }
 
 /** A few lines a facilitator can read to check they uploaded what they meant to. */
