@@ -1,4 +1,4 @@
-import { count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { authSessions, facilitators, setupTokens } from '../../db/schema';
 import { hashToken, newId, newToken } from '../runtime/codes';
@@ -33,7 +33,16 @@ export async function createFacilitator(db: Db, input: { email: string; password
     throw new AccountError('EMAIL_TAKEN', `There is already an account for ${email}.`);
   }
   const id = newId('fac');
-  db.insert(facilitators).values({ id, email, passwordHash: await hashPassword(input.password), isAdmin: input.isAdmin ? 1 : 0, createdAt: now }).run();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    db.insert(facilitators).values({ id, email, passwordHash, isAdmin: input.isAdmin ? 1 : 0, createdAt: now }).run();
+  } catch (error) {
+    // Two creations of the same email at once: the check above passed for both, the index did not.
+    if (error instanceof Error && /UNIQUE constraint failed: facilitators\.email/.test(error.message)) {
+      throw new AccountError('EMAIL_TAKEN', `There is already an account for ${email}.`);
+    }
+    throw error;
+  }
   return { id, email, isAdmin: input.isAdmin };
 }
 
@@ -81,11 +90,22 @@ export function issueSetupToken(db: Db, now = Date.now()): string {
 }
 
 export async function completeSetup(db: Db, token: string, email: string, password: string, now = Date.now()): Promise<Facilitator> {
-  const row = db.select().from(setupTokens).where(eq(setupTokens.tokenHash, hashToken(token))).get();
-  if (!row || row.usedAt !== null || countFacilitators(db) > 0) throw new AccountError('BAD_SETUP_TOKEN', 'This setup link is not valid (it may have been used already).');
-  const created = await createFacilitator(db, { email, password, isAdmin: true }, now);
-  db.update(setupTokens).set({ usedAt: now }).where(isNull(setupTokens.usedAt)).run();
-  return created;
+  const invalid = () => new AccountError('BAD_SETUP_TOKEN', 'This setup link is not valid (it may have been used already).');
+  if (countFacilitators(db) > 0) throw invalid();
+  // Claim the token before the slow password hashing, in one statement: of two requests at once,
+  // only one changes the row.
+  const claimed = db.update(setupTokens).set({ usedAt: now }).where(and(eq(setupTokens.tokenHash, hashToken(token)), isNull(setupTokens.usedAt))).run();
+  if (claimed.changes !== 1) throw invalid();
+  try {
+    const created = await createFacilitator(db, { email, password, isAdmin: true }, now);
+    // Every other setup link printed earlier dies with the first account.
+    db.update(setupTokens).set({ usedAt: now }).where(isNull(setupTokens.usedAt)).run();
+    return created;
+  } catch (error) {
+    // A bad email or password: give the token back so the person can correct the form.
+    db.update(setupTokens).set({ usedAt: null }).where(eq(setupTokens.tokenHash, hashToken(token))).run();
+    throw error;
+  }
 }
 
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

@@ -14,6 +14,7 @@ export function evolve(state: GameState, event: GameEvent): GameState {
       scenario: event.scenario,
       options: event.options,
       rng: event.seed,
+      salt: event.seed,
       status: 'lobby',
       locked: false,
       phaseIndex: -1,

@@ -85,11 +85,11 @@ export function optionLabel(game: ActiveGame, issueId: string, optionId: string)
 /**
  * Ids of things some viewers cannot see (messages, back channels, proposals, tips, stories,
  * broadcasts) are opaque: counted ids like m7, m12 would tell a player how much was said in
- * rooms they are not in. Deterministic (the session code and a counter, hashed to 64 bits), so a
- * replay gives the same ids.
+ * rooms they are not in. Deterministic (a counter hashed to 64 bits with the session's secret
+ * seed, which no player ever receives), so a replay gives the same ids.
  */
-export function opaqueId(code: string, prefix: string, n: number): string {
-  const text = `${code}:${prefix}:${n}`;
+export function opaqueId(game: { salt: number }, prefix: string, n: number): string {
+  const text = `${game.salt}:${prefix}:${n}`;
   const hash = (seed: number) => {
     let h = seed;
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);

@@ -170,6 +170,8 @@ export interface ActiveGame {
   scenario: Scenario;
   options: SessionOptions;
   rng: number;
+  /** The session's secret seed, kept to salt opaque ids; never projected to players. */
+  salt: number;
   status: SessionStatus;
   locked: boolean;
   phaseIndex: number;

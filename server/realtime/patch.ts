@@ -39,12 +39,15 @@ export function diffViews(prev: object, prevSerialised: Serialised, next: object
   return { set, append };
 }
 
-/** Items of append-only lists carry ids and never change; comparing the ids at the seam is enough. */
+/**
+ * Items of these lists carry ids and never change once sent, but the list itself can change in the
+ * middle (a seat moved to another table sees other broadcasts): every id must match.
+ */
 function isPrefix(old: unknown[], next: unknown[]): boolean {
   if (old.length > next.length) return false;
-  if (old.length === 0) return true;
   const idOf = (x: unknown) => (x as { id?: unknown }).id;
-  return idOf(old[old.length - 1]) === idOf(next[old.length - 1]) && idOf(old[0]) === idOf(next[0]);
+  for (let i = 0; i < old.length; i++) if (idOf(old[i]) !== idOf(next[i])) return false;
+  return true;
 }
 
 /** Applies a diff (the client does the same; see app/lib/apply-patch.ts). */

@@ -8,7 +8,7 @@ export class MemoryEventStore implements EventStore {
   private tokens = new Map<string, SeatTokenRecord & { sessionId: string }>();
 
   createSession(record: SessionRecord): void {
-    if (this.sessions.has(record.id) || [...this.sessions.values()].some((s) => s.code === record.code && s.status !== 'ended')) {
+    if (this.sessions.has(record.id) || [...this.sessions.values()].some((s) => s.code === record.code)) {
       throw new Error(`session ${record.id} or code ${record.code} exists`);
     }
     this.sessions.set(record.id, { ...record });
@@ -36,7 +36,7 @@ export class MemoryEventStore implements EventStore {
   }
 
   findSession({ id, code }: { id?: string; code?: string }): SessionRecord | undefined {
-    return [...this.sessions.values()].find((s) => (id !== undefined && s.id === id) || (code !== undefined && s.code === code && s.status !== 'ended'));
+    return [...this.sessions.values()].find((s) => (id !== undefined && s.id === id) || (code !== undefined && s.code === code));
   }
 
   listSessions(facilitatorId: string | null): SessionRecord[] {

@@ -1,4 +1,5 @@
-import { DEFAULT_OPTIONS, seedFrom, type Actor, type Command, type Scenario, type SessionOptions } from '../engine';
+import { randomInt } from 'node:crypto';
+import { DEFAULT_OPTIONS, type Actor, type Command, type Scenario, type SessionOptions } from '../engine';
 import { hashToken, newId, newRoomCode, newToken } from './codes';
 import type { Clock, EventStore, Scheduler, SessionRecord } from './ports';
 import { SessionRuntime, type CommandResult, type Listener } from './session-runtime';
@@ -50,7 +51,10 @@ export class Runtime {
     if (!record) throw new Error('could not find a free room code');
     const session = this.open(id);
     const options: SessionOptions = { ...DEFAULT_OPTIONS, ...input.options };
-    const result = await session.dispatch({ type: 'CreateSession', code: record.code, scenario: input.scenario, options, seed: seedFrom(id) }, { kind: 'system' });
+    // A secret random seed, recorded in the log (so replays are exact) and never sent to players:
+    // anyone who knew it could replay the leak rolls.
+    const seed = randomInt(0, 2 ** 31);
+    const result = await session.dispatch({ type: 'CreateSession', code: record.code, scenario: input.scenario, options, seed }, { kind: 'system' });
     if (!result.ok) throw new Error(`session creation rejected: ${result.message}`);
     return record;
   }
@@ -63,19 +67,25 @@ export class Runtime {
     return this.deps.store.listSessions(facilitatorId);
   }
 
+  /** A session by id; one not loaded at start (an ended session) is rebuilt from its log on first use. */
   get(sessionId: string): SessionRuntime | undefined {
-    return this.sessions.get(sessionId);
+    const loaded = this.sessions.get(sessionId);
+    if (loaded) return loaded;
+    if (!this.deps.store.findSession({ id: sessionId })) return undefined;
+    const session = this.open(sessionId);
+    session.load();
+    return session;
   }
 
   findByCode(code: string): { record: SessionRecord; session: SessionRuntime } | undefined {
     const record = this.deps.store.findSession({ code });
-    const session = record ? this.sessions.get(record.id) : undefined;
+    const session = record ? this.get(record.id) : undefined;
     return record && session ? { record, session } : undefined;
   }
 
   /** A student joins with a display name and receives the token that brings them back to the seat. */
   async join(sessionId: string, name: string): Promise<JoinResult> {
-    const session = this.sessions.get(sessionId);
+    const session = this.get(sessionId);
     if (!session) return { ok: false, code: 'SESSION_NOT_CREATED', message: 'There is no such room.' };
     const token = newToken();
     let seatId = '';
@@ -93,7 +103,7 @@ export class Runtime {
   }
 
   dispatch(sessionId: string, command: Command, actor: Actor): Promise<CommandResult> {
-    const session = this.sessions.get(sessionId);
+    const session = this.get(sessionId);
     if (!session) return Promise.resolve({ ok: false, code: 'SESSION_NOT_CREATED', message: 'There is no such session.' });
     return session.dispatch(command, actor);
   }

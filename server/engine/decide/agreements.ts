@@ -59,7 +59,7 @@ export function propose(game: ActiveGame, cmd: CommandOf<'Propose'>, meta: Meta)
   }
   const terms = cmd.terms.map((t) => ({ issueId: t.issueId, optionId: t.optionId, secret: t.secret }));
   return [{
-    type: 'ProposalMade', proposalId: opaqueId(game.code, 'p', Object.keys(game.proposals).length + 1), tableId: player.tableId, channelId: channel.id,
+    type: 'ProposalMade', proposalId: opaqueId(game, 'p', Object.keys(game.proposals).length + 1), tableId: player.tableId, channelId: channel.id,
     by: player.seat.id, terms, mode: cmd.mode, counterTo: cmd.counterTo ?? null, at: meta.now,
   }];
 }

@@ -10,7 +10,7 @@ import { rollMessageLeak } from './leaks';
 
 type Result = GameEvent[] | Rejection;
 
-const messageId = (game: ActiveGame) => opaqueId(game.code, 'm', game.messages.length + 1);
+const messageId = (game: ActiveGame) => opaqueId(game, 'm', game.messages.length + 1);
 
 /**
  * The channel as the player may address it. A channel the player cannot see is reported as
@@ -84,7 +84,7 @@ export function openBackChannel(game: ActiveGame, cmd: CommandOf<'OpenBackChanne
   if (!crossesSides) return reject('INVALID_INVITEE', 'A back channel links people of different sides: invite at least one person from another side. Use your team channel to talk with your own side.');
   const topic = cleanText(cmd.topic, LIMITS.topicLength, 'topic');
   if (isRejected(topic)) return topic;
-  const channelId = opaqueId(game.code, 'bc', Object.values(game.channels).filter((c) => c.kind === 'back').length + 1);
+  const channelId = opaqueId(game, 'bc', Object.values(game.channels).filter((c) => c.kind === 'back').length + 1);
   return [{ type: 'BackChannelOpened', channelId, tableId: player.tableId, by: player.seat.id, topic, invitees, at: meta.now }];
 }
 

@@ -9,7 +9,7 @@ import type { ActiveGame } from '../state';
 
 type Result = GameEvent[] | Rejection;
 
-const broadcastId = (game: ActiveGame, offset = 0) => opaqueId(game.code, 'b', game.broadcasts.length + 1 + offset);
+const broadcastId = (game: ActiveGame, offset = 0) => opaqueId(game, 'b', game.broadcasts.length + 1 + offset);
 
 export function injectBroadcast(game: ActiveGame, inject: Inject, tableId: string | null, now: number, offset = 0): GameEvent {
   return {

@@ -9,7 +9,7 @@ import type { ActiveGame, Channel, Message, Tip } from '../state';
 
 type Result = GameEvent[] | Rejection;
 
-const tipId = (game: ActiveGame, offset = 0) => opaqueId(game.code, 'tip', Object.keys(game.tips).length + 1 + offset);
+const tipId = (game: ActiveGame, offset = 0) => opaqueId(game, 'tip', Object.keys(game.tips).length + 1 + offset);
 
 function titleOf(game: ActiveGame, seatId: string): string {
   const seat = game.seats[seatId];

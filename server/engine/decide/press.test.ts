@@ -1,6 +1,6 @@
 import { opaqueId } from '../queries';
 
-const oid = (prefix: string, n: number) => opaqueId('ABC234', prefix, n);
+const oid = (prefix: string, n: number) => opaqueId({ salt: 42 }, prefix, n);
 import { describe, expect, it } from 'vitest';
 import { project } from '../project';
 import { facilitator, seat, T0 } from '../testing/harness';

@@ -105,7 +105,7 @@ export function publishStory(game: ActiveGame, cmd: CommandOf<'PublishStory'>, m
   }
   const effect = storyEffect(game, tip);
   const story: Story = {
-    id: opaqueId(game.code, 'st', game.stories.length + 1), tableId: player.tableId, journalistId: player.seat.id, headline, body, tipId: tip?.id ?? null,
+    id: opaqueId(game, 'st', game.stories.length + 1), tableId: player.tableId, journalistId: player.seat.id, headline, body, tipId: tip?.id ?? null,
     exposed: effect.exposed, accurate: effect.accurate, supportDelta: effect.supportDelta, at: meta.now,
   };
   return [{ type: 'StoryPublished', story, exposedChannelId: effect.exposedChannelId, exposedSecretIssue: effect.exposedSecretIssue }];

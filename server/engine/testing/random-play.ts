@@ -116,7 +116,7 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
     { command: { type: 'SetLocked', locked: step.flag }, actor: facilitator },
     { command: { type: 'MoveSeat', seatId: nth(Object.keys(g.seats), step.b) ?? 's1', tableId: table, roleId: nth(g.scenario.roles, step.c)?.id ?? 'x' }, actor: facilitator },
     // hostile or confused inputs: wrong actor, made-up ids
-    { command: { type: 'PostMessage', channelId: opaqueId(g.code, 'bc', 1 + (step.b % 5)), text }, actor: seat(`s${step.a % 20}`) },
+    { command: { type: 'PostMessage', channelId: opaqueId(g, 'bc', 1 + (step.b % 5)), text }, actor: seat(`s${step.a % 20}`) },
     { command: { type: 'StartSession' }, actor: seat(me) },
     { command: { type: 'DealSeats' }, actor: seat(me) },
   ];
