@@ -3,7 +3,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { io } from 'socket.io-client';
 import type { FacilitatorView } from '../../server/engine/view';
-import { PROTOCOL_VERSION } from '../../server/realtime/protocol';
+import type { Welcome } from '../../server/realtime/protocol';
+
+/** The protocol version this client speaks (server/realtime/protocol.ts PROTOCOL_VERSION); a constant here keeps zod out of the page. */
+const PROTOCOL_VERSION = 1 satisfies Welcome['protocol'];
 import { ViewTracker } from '../../server/realtime/view-tracker';
 import { api, errorMessage } from '../lib/api';
 import { Countdown } from './countdown';

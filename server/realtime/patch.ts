@@ -1,4 +1,8 @@
-import { APPEND_ONLY_KEYS } from './protocol';
+/**
+ * Keys of a view whose lists usually grow at the end: patches carry just the new items. Kept here,
+ * free of zod, so the browser's view tracker stays small.
+ */
+export const APPEND_ONLY_KEYS = ['messages', 'broadcasts', 'frontMessages'] as const;
 
 /**
  * The difference between two projections of the same viewer, so a phone on a school network

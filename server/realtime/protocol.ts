@@ -93,5 +93,4 @@ export interface ClientToServerEvents {
   ping: (ack: (result: Result<{ serverNow: number }>) => void) => void;
 }
 
-/** Keys of a view that only ever grow at the end: patches carry just the new items. */
-export const APPEND_ONLY_KEYS = ['messages', 'broadcasts', 'frontMessages'] as const;
+export { APPEND_ONLY_KEYS } from './patch';

@@ -1,5 +1,6 @@
 import { applyDiff } from './patch';
 import type { AnyView, ViewPatch } from './protocol';
+// Type-only import above: this module (and patch.ts) must not pull zod into the browser.
 
 /**
  * Keeps a client's copy of its view from `snapshot` and `patch` events: applies a patch only on
