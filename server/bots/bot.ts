@@ -108,7 +108,9 @@ export class Bot {
       socket.timeout(10_000).emit('command', command, (error: Error | null, result?: Result<{ seq: number }>) => {
         this.busy = false;
         this.stats.latencies.push(performance.now() - sentAt);
-        const r: Result<{ seq: number }> = error || !result ? { ok: false, code: 'INTERNAL', message: 'no answer' } : result;
+        const r: Result<{ seq: number }> = error || !result ? { ok: false, code: 'INTERNAL', message: `no answer (${error?.message ?? 'empty ack'})` } : result;
+        // The bot closed its own socket (the session ended) while this command was in flight.
+        if (!r.ok && !this.socket) return resolve(r);
         if (r.ok) this.stats.accepted++;
         else {
           this.stats.rejected[r.code] = (this.stats.rejected[r.code] ?? 0) + 1;
@@ -123,8 +125,10 @@ export class Bot {
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.socket?.close();
+    // Cleared before close(): closing fails the acks still in flight, synchronously.
+    const socket = this.socket;
     this.socket = null;
+    socket?.close();
   }
 }
 

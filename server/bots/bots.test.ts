@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtInScenarios } from '../scenarios';
+import { MAX_TABLE_SIZE, MIN_TABLE_SIZE } from '../scenarios/schema';
 import { apiClient, signIn, startLiveServer, type LiveServer } from '../testing/live-server';
 import { Bot } from './bot';
 
@@ -10,29 +12,38 @@ afterAll(async () => {
   await live.stop();
 });
 
+/** Rejections that would be bugs: the bots only act on what their own view shows them. */
+const UNEXPECTED = ['INTERNAL', 'INVALID_PAYLOAD', 'UNKNOWN_EVENT', 'UNKNOWN_CHANNEL', 'UNKNOWN_PROPOSAL', 'UNKNOWN_SEAT', 'UNKNOWN_TIP', 'WRONG_ROLE'];
+
 describe('bots against the real server', () => {
-  it('play a whole session to the end through the public protocol', async () => {
+  it('play every built-in scenario to the end at the smallest and the largest table, all at once', async () => {
     const api = apiClient(live.url, await signIn(live.url, live.dbPath, 'bots@school.org'));
-    const phaseDurations = { briefing: 5, 'round-1': 6, 'round-2': 6, 'round-3': 6 };
-    const { sessionId, code } = await api.session.create.mutate({ scenarioId: 'cuban-missile-crisis', options: { phaseDurations, leakSensitivity: 3, tableCount: 1, openChannels: {} } });
-    const bots = Array.from({ length: 8 }, (_, i) => new Bot({ url: live.url, room: code, name: `Bot ${i + 1}`, tickMs: 60 }));
-    const playing = bots.map((b) => b.play());
-    await until(() => bots.every((b) => b.view !== null));
-    await api.session.deal.mutate({ sessionId });
-    await api.session.start.mutate({ sessionId });
-    const stats = await Promise.all(playing);
-    expect(stats.every((s) => s.seatId !== null)).toBe(true);
-    const accepted = stats.reduce((n, s) => n + s.accepted, 0);
-    expect(accepted).toBeGreaterThan(20);
-    const views = bots.map((b) => b.view!);
-    expect(views.every((v) => v.session.status === 'ended' && v.myScore !== null)).toBe(true);
-    const kinds = new Set(stats.flatMap((s) => Object.keys(s.rejected)));
-    // Bots only act on what their view shows; internal errors or bad payloads would be bugs.
-    expect([...kinds].filter((k) => ['INTERNAL', 'INVALID_PAYLOAD', 'UNKNOWN_EVENT'].includes(k))).toEqual([]);
-  }, 60_000);
+    const games = builtInScenarios().flatMap((scenario) => [MIN_TABLE_SIZE, MAX_TABLE_SIZE].map((players) => ({ scenario, players })));
+    const results = await Promise.all(
+      games.map(async ({ scenario, players }) => {
+        const [briefing, ...rounds] = scenario.phases;
+        const phaseDurations = { [briefing!.id]: 5, ...Object.fromEntries(rounds.map((p) => [p.id, 7])) };
+        const { sessionId, code } = await api.session.create.mutate({ scenarioId: scenario.id, options: { phaseDurations, leakSensitivity: 2, tableCount: 1, openChannels: {} } });
+        const bots = Array.from({ length: players }, (_, i) => new Bot({ url: live.url, room: code, name: `Bot ${i + 1}`, tickMs: 400 }));
+        const playing = bots.map((b) => b.play());
+        await until(() => bots.every((b) => b.view !== null));
+        await api.session.deal.mutate({ sessionId });
+        await api.session.start.mutate({ sessionId });
+        const stats = await Promise.all(playing);
+        return { id: `${scenario.id} × ${players}`, stats, views: bots.map((b) => b.view!) };
+      }),
+    );
+    for (const { id, stats, views } of results) {
+      expect(stats.every((s) => s.seatId !== null), id).toBe(true);
+      expect(views.every((v) => v.session.status === 'ended' && v.myScore !== null), id).toBe(true);
+      expect(stats.reduce((n, s) => n + s.accepted, 0), id).toBeGreaterThan(views.length * 2);
+      const unexpected = stats.flatMap((s) => Object.keys(s.rejected).filter((code) => UNEXPECTED.includes(code)).map((code) => `${s.name}: ${code} (${s.lastRejection})`));
+      expect(unexpected, id).toEqual([]);
+    }
+  }, 120_000);
 });
 
-async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error('timed out');
