@@ -3,7 +3,8 @@
 import type { ChannelView, ProposalView } from '../../../server/engine/view';
 import { useGameContext, useCommand } from './context';
 import { ErrorText } from './error-text';
-import { isNegotiating, seatLabel, seatName, sideName, termLabel, timeOf } from './labels';
+import { TermList } from './term-list';
+import { isNegotiating, seatLabel, seatName, sideName, timeOf } from './labels';
 
 const STATUS = { open: 'Open', superseded: 'Superseded by a counter-proposal', concluded: 'Concluded: both leaders signed', closed: 'Closed' } as const;
 
@@ -33,16 +34,7 @@ function Proposal({ proposal, channel, onCounter }: { proposal: ProposalView; ch
         <span className="badge">{STATUS[proposal.status]}</span>
         {proposal.mode === 'exploratory' ? <span className="hint"> Deniable, not binding; cannot be signed.</span> : null}
       </p>
-      <ul className="terms">
-        {proposal.terms.map((t) => {
-          const label = termLabel(view, t);
-          return (
-            <li key={t.issueId}>
-              <strong>{label.issue}:</strong> {label.option} {t.secret ? <span className="badge badge-secret">Secret</span> : null}
-            </li>
-          );
-        })}
-      </ul>
+      <TermList view={view} terms={proposal.terms} />
       <p className="meta">
         Accepted by: {proposal.acceptedBySides.length > 0 ? proposal.acceptedBySides.map((s) => sideName(view, s)).join(', ') : 'no side yet'}
         {proposal.mode === 'official' ? <> · Signed by: {proposal.signedBy.length > 0 ? proposal.signedBy.map((id) => seatLabel(view, id)).join(', ') : 'nobody yet'}</> : null}

@@ -2,7 +2,8 @@
 
 import { useGameContext, useCommand } from './context';
 import { ErrorText } from './error-text';
-import { isNegotiating, seatName, termLabel, timeOf } from './labels';
+import { TermList } from './term-list';
+import { isNegotiating, seatName, timeOf } from './labels';
 import { Stories } from './stories';
 import { Broadcasts } from './broadcasts';
 
@@ -105,16 +106,7 @@ function Agreement() {
           </>
         )}
       </p>
-      <ul className="terms">
-        {agreement.terms.map((t) => {
-          const label = termLabel(view, t);
-          return (
-            <li key={t.issueId}>
-              <strong>{label.issue}:</strong> {label.option} {t.secret ? <span className="badge badge-secret">Secret</span> : null}
-            </li>
-          );
-        })}
-      </ul>
+      <TermList view={view} terms={agreement.terms} />
       {agreement.originExposedFirst ? <p className="notice notice-warn">Its back-channel origin leaked before it was announced: the public backlash is harsher.</p> : null}
       {leader && !agreement.announced ? (
         <div className="actions">
