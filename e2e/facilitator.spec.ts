@@ -49,11 +49,19 @@ test('a facilitator signs in, creates a session and runs its lobby from the dash
   expect(code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/);
   await noSeriousViolations(page, 'dashboard');
 
-  // A student arrives: the dashboard shows them without a reload.
+  // The room screen for the projector shows the code and a QR code.
+  const projector = await (await browser.newContext()).newPage();
+  await projector.goto(`/room/${code}`);
+  await expect(projector.getByText(code, { exact: true })).toBeVisible();
+  await expect(projector.getByRole('img', { name: /QR code for .*\/play\// })).toBeVisible();
+
+  // A student arrives: the dashboard and the room screen show them without a reload.
   const student = await (await browser.newContext()).newPage();
   await student.goto(`/play/${code}?name=Ana`);
   await expect(student.getByRole('heading', { name: /In the room/ })).toBeVisible();
   await expect(page.getByText('Ana — waiting for a seat')).toBeVisible();
+  await expect(projector.getByText(/1 person is in the room: Ana/)).toBeVisible();
+  await noSeriousViolations(projector, 'room screen, lobby');
 
   await page.getByRole('button', { name: 'Lock room' }).click();
   await expect(page.getByText(/room locked/)).toBeVisible();
@@ -77,7 +85,11 @@ test('a facilitator signs in, creates a session and runs its lobby from the dash
   await page.getByLabel('Message from Control to everyone').fill('Five minutes to read your briefs.');
   await page.getByRole('button', { name: 'Broadcast' }).click();
   await expect(student.getByText('Five minutes to read your briefs.')).toBeVisible();
+  await expect(projector.getByText('Five minutes to read your briefs.')).toBeVisible();
+  await expect(projector.getByRole('heading', { name: 'Table 1' })).toBeVisible();
+  await expect(projector.getByText('Public support')).toBeVisible();
   await noSeriousViolations(page, 'running session');
+  await noSeriousViolations(projector, 'room screen, running');
   await page.getByRole('button', { name: 'End session' }).click();
   await expect(page.getByText(/^Ended/)).toBeVisible();
 });

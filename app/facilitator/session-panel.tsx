@@ -70,7 +70,11 @@ export function SessionPanel({ sessionId }: { sessionId: string }) {
         Room <span className="code">{game.code}</span> — {game.scenario.title}
       </h2>
       <p className="hint" aria-live="polite">
-        {status}. Students join at <a href={joinUrl}>{joinUrl}</a> or with the code on the home page.
+        {status}. Students join at <a href={joinUrl}>{joinUrl}</a> or with the code on the home page.{' '}
+        <a href={`/room/${game.code}`} target="_blank" rel="noreferrer">
+          Open the room screen for the projector
+        </a>
+        .
       </p>
       <p>
         <strong>{game.status === 'lobby' ? 'Lobby' : game.status === 'ended' ? 'Ended' : (phase?.title ?? '')}</strong>
