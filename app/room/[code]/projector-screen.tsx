@@ -16,12 +16,13 @@ const PROTOCOL_VERSION = 1;
  * front channel, press headlines and public-opinion meters. It connects as a projector, so the
  * server sends only what is public.
  */
-export function ProjectorScreen({ code }: { code: string }) {
+export function ProjectorScreen({ code, publicOrigin }: { code: string; publicOrigin: string | null }) {
   const [view, setView] = useState<ProjectorView | null>(null);
   const [skew, setSkew] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const [qr, setQr] = useState<string | null>(null);
-  const joinUrl = typeof window === 'undefined' ? '' : `${window.location.origin}/play/${code}`;
+  const origin = publicOrigin ?? (typeof window === 'undefined' ? '' : window.location.origin);
+  const joinUrl = origin ? `${origin}/play/${code}` : '';
 
   useEffect(() => {
     const tracker = new ViewTracker<ProjectorView>();
@@ -71,7 +72,9 @@ export function ProjectorScreen({ code }: { code: string }) {
           {/* The SVG comes from the qrcode library, built from our own URL. */}
           {qr && <div className="qr" role="img" aria-label={`QR code for ${joinUrl}`} dangerouslySetInnerHTML={{ __html: qr }} />}
           <p aria-live="polite">
-            {view.lobby.length} {view.lobby.length === 1 ? 'person is' : 'people are'} in the room: {view.lobby.map((p) => p.name).join(', ')}
+            {view.lobby.length === 0
+              ? 'Nobody has joined yet.'
+              : `${view.lobby.length} ${view.lobby.length === 1 ? 'person is' : 'people are'} in the room: ${view.lobby.map((p) => p.name).join(', ')}`}
           </p>
         </section>
       ) : (
