@@ -1,45 +1,15 @@
 'use client';
 
-import { useEffect, useState, type FormEvent } from 'react';
-import { io } from 'socket.io-client';
+import { useState, type FormEvent } from 'react';
 import type { FacilitatorView } from '../../server/engine/view';
-import type { Welcome } from '../../server/realtime/protocol';
-
-/** The protocol version this client speaks (server/realtime/protocol.ts PROTOCOL_VERSION); a constant here keeps zod out of the page. */
-const PROTOCOL_VERSION = 1 satisfies Welcome['protocol'];
-import { ViewTracker } from '../../server/realtime/view-tracker';
 import { api, errorMessage } from '../lib/api';
+import { useLiveView } from '../lib/use-live-view';
 import { Countdown } from './countdown';
 
 /** One session, live over the facilitator socket (god view), with the controls a teacher needs first. */
 export function SessionPanel({ sessionId }: { sessionId: string }) {
-  const [view, setView] = useState<FacilitatorView | null>(null);
-  const [skew, setSkew] = useState(0);
-  const [status, setStatus] = useState('Connecting…');
+  const { view, skewMs: skew, status } = useLiveView<FacilitatorView>({ kind: 'facilitator', sessionId });
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const tracker = new ViewTracker<FacilitatorView>();
-    const socket = io({ auth: { v: PROTOCOL_VERSION, kind: 'facilitator', sessionId }, transports: ['websocket', 'polling'] });
-    const show = () => {
-      setView(tracker.view);
-      setSkew(tracker.skewMs);
-    };
-    socket.on('connect', () => setStatus('Live'));
-    socket.on('disconnect', () => setStatus('Reconnecting…'));
-    socket.on('connect_error', (e) => setStatus((e as Error & { data?: { message: string } }).data?.message ?? 'Cannot connect'));
-    socket.on('snapshot', (s) => {
-      tracker.snapshot(s);
-      show();
-    });
-    socket.on('patch', (p) => {
-      if (tracker.patch(p)) show();
-      else socket.emit('resync', () => undefined);
-    });
-    return () => {
-      socket.close();
-    };
-  }, [sessionId]);
 
   async function act(action: () => Promise<unknown>) {
     setError(null);

@@ -5,9 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { SeatView } from '../../../server/engine/view';
 import type { ClientToServerEvents, PlayerCommand, Result, ServerToClientEvents } from '../../../server/realtime/protocol';
 import { ViewTracker } from '../../../server/realtime/view-tracker';
-
-/** The protocol version this client speaks (server/realtime/protocol.ts PROTOCOL_VERSION). */
-const PROTOCOL = 1 as const;
+import { PROTOCOL_VERSION as PROTOCOL } from '../../lib/protocol-version';
 const COMMAND_TIMEOUT_MS = 10_000;
 
 type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -2,14 +2,10 @@
 
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
-import { io } from 'socket.io-client';
 import type { ProjectorView } from '../../../server/engine/view';
-import { ViewTracker } from '../../../server/realtime/view-tracker';
 import { Countdown } from '../../facilitator/countdown';
+import { useLiveView } from '../../lib/use-live-view';
 import { ProjectorTables } from './projector-tables';
-
-/** The protocol version this client speaks (see server/realtime/protocol.ts). */
-const PROTOCOL_VERSION = 1;
 
 /**
  * The public screen: the room code and a QR code while people join, then the clock, each table's
@@ -17,34 +13,11 @@ const PROTOCOL_VERSION = 1;
  * server sends only what is public.
  */
 export function ProjectorScreen({ code, publicOrigin }: { code: string; publicOrigin: string | null }) {
-  const [view, setView] = useState<ProjectorView | null>(null);
-  const [skew, setSkew] = useState(0);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { view, skewMs: skew, status, connected } = useLiveView<ProjectorView>({ kind: 'projector', room: code });
+  const problem = connected ? null : status;
   const [qr, setQr] = useState<string | null>(null);
   const origin = publicOrigin ?? (typeof window === 'undefined' ? '' : window.location.origin);
   const joinUrl = origin ? `${origin}/play/${code}` : '';
-
-  useEffect(() => {
-    const tracker = new ViewTracker<ProjectorView>();
-    const socket = io({ auth: { v: PROTOCOL_VERSION, kind: 'projector', room: code }, transports: ['websocket', 'polling'] });
-    const show = () => {
-      setView(tracker.view);
-      setSkew(tracker.skewMs);
-    };
-    socket.on('connect', () => setProblem(null));
-    socket.on('connect_error', (e) => setProblem((e as Error & { data?: { message: string } }).data?.message ?? 'Cannot reach the server; retrying…'));
-    socket.on('snapshot', (s) => {
-      tracker.snapshot(s);
-      show();
-    });
-    socket.on('patch', (p) => {
-      if (tracker.patch(p)) show();
-      else socket.emit('resync', () => undefined);
-    });
-    return () => {
-      socket.close();
-    };
-  }, [code]);
 
   useEffect(() => {
     if (!joinUrl) return;

@@ -1,0 +1,53 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { io } from 'socket.io-client';
+import type { AnyView } from '../../server/realtime/protocol';
+import { ViewTracker } from '../../server/realtime/view-tracker';
+import { PROTOCOL_VERSION } from './protocol-version';
+
+type WatchAuth = { kind: 'facilitator'; sessionId: string } | { kind: 'projector'; room: string };
+
+/**
+ * A read-only live view (the facilitator's god view or the projector's public one): connects,
+ * keeps the view from snapshots and patches, resyncs when a patch does not follow, and reports
+ * the connection in words. The student screen has its own hook, which also sends commands.
+ */
+export function useLiveView<V extends AnyView>(auth: WatchAuth): { view: V | null; skewMs: number; status: string; connected: boolean } {
+  const [view, setView] = useState<V | null>(null);
+  const [skewMs, setSkew] = useState(0);
+  const [status, setStatus] = useState('Connecting…');
+  const [connected, setConnected] = useState(false);
+  const key = JSON.stringify(auth);
+
+  useEffect(() => {
+    const tracker = new ViewTracker<V>();
+    const socket = io({ auth: { v: PROTOCOL_VERSION, ...(JSON.parse(key) as WatchAuth) }, transports: ['websocket', 'polling'] });
+    const show = () => {
+      setView(tracker.view);
+      setSkew(tracker.skewMs);
+    };
+    socket.on('connect', () => {
+      setConnected(true);
+      setStatus('Live');
+    });
+    socket.on('disconnect', () => {
+      setConnected(false);
+      setStatus('Reconnecting…');
+    });
+    socket.on('connect_error', (e) => setStatus((e as Error & { data?: { message: string } }).data?.message ?? 'Cannot reach the server; retrying…'));
+    socket.on('snapshot', (s) => {
+      tracker.snapshot(s);
+      show();
+    });
+    socket.on('patch', (p) => {
+      if (tracker.patch(p)) show();
+      else socket.emit('resync', () => undefined);
+    });
+    return () => {
+      socket.close();
+    };
+  }, [key]);
+
+  return { view, skewMs, status, connected };
+}
