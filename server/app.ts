@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server as SocketServer } from 'socket.io';
 import { migrateDatabase, openDatabase, type OpenedDatabase } from '../db/client';
 import { countFacilitators, issueSetupToken } from './auth/accounts';
-import { realScheduler, systemClock } from './runtime/ports';
+import { realScheduler, systemClock, type Clock, type Scheduler } from './runtime/ports';
 import { Runtime } from './runtime/runtime';
 import { SqliteEventStore } from './runtime/sqlite-store';
 import { API_BASE_PATH, createApiHandler } from './api/handler';
@@ -19,6 +19,9 @@ export interface ServerOptions {
   /** Serve the pages through Next (default true). Tests of the API and sockets turn it off. */
   next?: boolean;
   log?: Logger;
+  /** The game's time: the system clock and real timers unless a test passes a manual twin. */
+  clock?: Clock;
+  scheduler?: Scheduler;
 }
 
 export interface BackchannelServer {
@@ -85,7 +88,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       database = openDatabase(config.databasePath);
       migrateDatabase(database.db);
       // Every live session is rebuilt from its event log and its deadline re-armed before anyone connects.
-      runtime = new Runtime({ store: new SqliteEventStore(database), clock: systemClock, scheduler: realScheduler() });
+      const clock = options.clock ?? systemClock;
+      runtime = new Runtime({ store: new SqliteEventStore(database), clock, scheduler: options.scheduler ?? realScheduler(clock) });
       const resumed = runtime.start();
       if (resumed > 0) log.info(`Resumed ${resumed} live session${resumed === 1 ? '' : 's'} from the event log.`);
       const secureCookies = config.publicOrigin?.startsWith('https:') ?? false;

@@ -4,17 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import type { SeatView } from '../engine';
 import { gameOf, lastSeq, seat, someTerms, startGame, type Game } from '../testing/game-setup';
+import { ManualTime } from '../runtime/manual-time';
 import { startLiveServer, type LiveServer } from '../testing/live-server';
-import { expectedView, PlayerClient, settle, sleep, waitFor, type Ack } from '../testing/player-client';
+import { expectedView, PlayerClient, settle, waitFor, type Ack } from '../testing/player-client';
 
 let live: LiveServer;
 let game: Game;
-/** A second session on short phases, started first so its clock runs while the other tests do. */
+/** A second session whose deadline the test reaches by moving the server's manual clock. */
 let timed: Game;
+const time = new ManualTime(Date.now());
 const ok = { ok: true };
 
 beforeAll(async () => {
-  live = await startLiveServer();
+  live = await startLiveServer(undefined, { time });
   // Back channels close in round 2, so a back-channel message there meets a closed channel.
   timed = await startGame(live, { players: 4, email: 'deadline@school.org', prefix: 'D', phaseDurations: { briefing: 5, 'round-1': 5, 'round-2': 5, 'round-3': 5 } });
   await timed.api.session.deal.mutate({ sessionId: timed.sessionId });
@@ -165,23 +167,18 @@ describe('refusals by the rules', () => {
 describe('the deadline', () => {
   it('refuses with DEADLINE_PASSED a command that arrives after the deadline, before the phase moves on', async () => {
     const state = () => gameOf(live.server.runtime, timed.sessionId);
-    // The next deadline far enough ahead to aim at (the team channel is open in every phase).
-    await waitFor(() => state().deadlineAt !== null && state().deadlineAt! - Date.now() > 150, 'a deadline ahead');
     const deadlineAt = state().deadlineAt!;
     const phase = state().phaseIndex;
     const p = timed.players.find((x) => x.view.me.role?.side === 'usa')!;
     const before = lastSeq(live.server.runtime, timed.sessionId);
-    await p.ping();
-    await sleep(Math.max(0, deadlineAt - Date.now() - 40));
-    // The command leaves now; this process (client and server alike) is then held past the
-    // deadline, so the server reads the command before its deadline timer runs.
+    // The clock reaches the deadline but its timer has not had its turn yet, as on a busy server.
+    time.set(deadlineAt);
     const answer = p.send({ type: 'PostMessage', channelId: 't1:team:usa', text: 'Just in time?' }, { retry: false });
-    while (Date.now() < deadlineAt + 30) {
-      // busy wait: keep the event loop from running the deadline timer first
-    }
     const ack = await answer;
     expect(ack).toMatchObject({ ok: false, code: 'DEADLINE_PASSED' });
     expect(ack.ok ? '' : ack.message).toMatch(/deadline/i);
+    expect(state().phaseIndex).toBe(phase);
+    time.advanceTo(deadlineAt);
     await waitFor(() => state().phaseIndex === phase + 1, 'the phase to move on');
     const { sqlite } = openDatabase(live.dbPath);
     try {
@@ -191,5 +188,5 @@ describe('the deadline', () => {
     } finally {
       sqlite.close();
     }
-  }, 15_000);
+  });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, connect, signIn, startLiveServer, type LiveServer } from '../testing/live-server';
 import { ViewTracker } from './view-tracker';
+import { waitFor } from '../testing/player-client';
 import type { SeatView } from '../engine';
 
 let live: LiveServer;
@@ -26,7 +27,7 @@ describe('smoke', () => {
       socket.on('connect_error', reject);
     });
     expect(welcome.token).toBeTruthy();
-    await new Promise((r) => setTimeout(r, 100));
+    await waitFor(() => tracker.view !== null, 'the first snapshot');
     expect(tracker.view?.me.name).toBe('Ana');
     socket.close();
   });

@@ -7,6 +7,7 @@ import { createServer, type BackchannelServer } from '../app';
 import { createFacilitator } from '../auth/accounts';
 import { openDatabase } from '../../db/client';
 import { loadConfig } from '../config';
+import type { ManualTime } from '../runtime/manual-time';
 import type { AppRouter } from '../api/router';
 import type { ClientToServerEvents, Handshake, ServerToClientEvents } from '../realtime/protocol';
 import { PROTOCOL_VERSION } from '../realtime/protocol';
@@ -24,11 +25,12 @@ export interface LiveServer {
 
 const quietLog = { info: () => undefined, warn: () => undefined, error: (...args: unknown[]) => console.error(...args) };
 
-export async function startLiveServer(dbPath?: string): Promise<LiveServer> {
+export async function startLiveServer(dbPath?: string, options: { time?: ManualTime } = {}): Promise<LiveServer> {
   const dir = dbPath ? path.dirname(dbPath) : mkdtempSync(path.join(tmpdir(), 'backchannel-test-'));
   const file = dbPath ?? path.join(dir, 'test.db');
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: file, NODE_ENV: 'test' }, process.cwd());
-  const server = createServer(config, { next: false, log: quietLog });
+  const time = options.time;
+  const server = createServer(config, { next: false, log: quietLog, ...(time ? { clock: time, scheduler: time } : {}) });
   const url = await server.start();
   return {
     url,

@@ -3,8 +3,20 @@
 // test must not do to the working tree.) Same config from the environment, same composition root.
 import { createServer } from '../app';
 import { loadConfig } from '../config';
+import { ManualTime } from '../runtime/manual-time';
 
-const server = createServer(loadConfig(process.env), { next: false });
+// With BACKCHANNEL_TEST_CLOCK set (a start time in ms), the game's clock stands still until the
+// parent test sends { advanceTo } over the IPC channel, so deadlines fire when the test says so.
+const start = process.env.BACKCHANNEL_TEST_CLOCK;
+const time = start ? new ManualTime(Number(start)) : undefined;
+if (time) {
+  process.on('message', (message: { advanceTo?: number }) => {
+    if (typeof message.advanceTo === 'number') time.advanceTo(message.advanceTo);
+    process.send?.({ now: time.now() });
+  });
+}
+
+const server = createServer(loadConfig(process.env), { next: false, ...(time ? { clock: time, scheduler: time } : {}) });
 const shutdown = (): void => {
   server.stop().then(
     () => process.exit(0),
