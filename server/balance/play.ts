@@ -115,7 +115,7 @@ export function playGame(scenario: Scenario, size: number, strategy: StrategyNam
     const kind = scenario.roles.find((r) => r.id === seat.roleId)?.kind;
     const brain: Strategy = kind === 'leader' || kind === 'envoy' ? scripted : botBrain;
     const random = seededRandom(seedFrom(`${seed}:${seat.id}`));
-    return { seatId: seat.id, brain, scripted: brain === scripted, random, nextAt: now + pace(random, 'idle') };
+    return { seatId: seat.id, brain, scripted: brain === scripted, random, nextAt: now + pace(random, 'idle'), seen: null as { state: GameState; view: SeatView } | null };
   });
 
   for (let step = 0; step < MAX_STEPS; step++) {
@@ -128,7 +128,9 @@ export function playGame(scenario: Scenario, size: number, strategy: StrategyNam
       continue;
     }
     now = player.nextAt;
-    const view = project(state, { kind: 'seat', seatId: player.seatId }) as SeatView;
+    // Nothing happened since this seat last looked: the same view (states are immutable).
+    const view = player.seen?.state === state ? player.seen.view : (project(state, { kind: 'seat', seatId: player.seatId }) as SeatView);
+    player.seen = { state, view };
     const command = player.brain(view, now, player.random);
     if (command) {
       commands++;

@@ -67,8 +67,27 @@ export function formatReport(results: BalanceResults): string {
   return out.join('\n');
 }
 
+/** One metric at a glance: strategies down, scenarios across, one block per table size. */
+function pivot(results: BalanceResults, title: string, value: (c: Cell) => string): string[] {
+  const out = [title];
+  const ids = results.options.scenarios;
+  const short = (id: string) => id.split('-')[0]!;
+  for (const size of [...new Set(results.cells.map((c) => c.size))].sort((a, b) => a - b)) {
+    out.push(`  table of ${size}`.padEnd(28) + ids.map((id) => left(short(id), 9)).join(''));
+    for (const strategy of results.options.strategies) {
+      const row = ids.map((id) => results.cells.find((c) => c.scenarioId === id && c.size === size && c.strategy === strategy));
+      out.push(`  ${pad(strategy, 26)}${row.map((c) => left(c ? value(c) : '–', 9)).join('')}`);
+    }
+  }
+  return [...out, ''];
+}
+
 function summary(results: BalanceResults): string[] {
-  const out = ['Best mean core score per scenario and table size:'];
+  const out = [
+    ...pivot(results, 'Mean core score at a glance:', (c) => String(Math.round(c.core.mean))),
+    ...pivot(results, 'Exposure rate at a glance (games with a back channel exposed):', (c) => pct(c.exposureRate)),
+    'Best mean core score per scenario and table size:',
+  ];
   const keys = [...new Set(results.cells.map((c) => `${c.scenarioId}@${c.size}`))];
   for (const key of keys) {
     const rows = results.cells.filter((c) => `${c.scenarioId}@${c.size}` === key).sort((a, b) => b.core.mean - a.core.mean);
