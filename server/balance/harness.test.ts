@@ -7,6 +7,9 @@ import { STRATEGY_NAMES } from './strategies';
 
 const tiny = { scenarios: ['cuban-missile-crisis'], sizes: [6], strategies: ['front-only', 'never-announce'] as const, games: 3, seed: 7 };
 
+// Generous timeouts: the games take milliseconds, but a loaded machine (five people on two cores) can stretch that a lot.
+const SLOW = 60_000;
+
 describe('the balance harness', () => {
   it('gives the same results for the same seed, and other games for another seed', () => {
     const a = runBalance({ ...tiny, strategies: [...tiny.strategies] });
@@ -16,7 +19,7 @@ describe('the balance harness', () => {
     expect(a.cells.map((c) => [c.strategy, c.games])).toEqual([['front-only', 3], ['never-announce', 3]]);
     const other = runBalance({ ...tiny, strategies: [...tiny.strategies], seed: 8 });
     expect(other.games.map((g) => g.seed)).not.toEqual(a.games.map((g) => g.seed));
-  });
+  }, SLOW);
 
   it('plays each strategy as named, at a human pace, without a rejected command', () => {
     const { games } = runBalance({ scenarios: ['oslo-back-channel'], sizes: [6], games: 2, seed: 3 });
@@ -37,7 +40,7 @@ describe('the balance harness', () => {
     expect(of('announce-last-minute').every((g) => g.announcedRound === 3 && g.announcedWithSecondsLeft! <= 90)).toBe(true);
     expect(of('new-channel-each-round').every((g) => g.backChannels === 3 && g.concludedRound === 3)).toBe(true);
     expect(of('same-channel-each-round').every((g) => g.backChannels === 1 && g.concludedRound === 3)).toBe(true);
-  });
+  }, SLOW);
 
   it('aggregates every role, the core score and the rates per cell', () => {
     const results = runBalance({ ...tiny, strategies: [...tiny.strategies] });
@@ -50,7 +53,7 @@ describe('the balance harness', () => {
     const records = results.games.filter((g) => g.strategy === 'front-only');
     expect(front.core.mean).toBeCloseTo(records.reduce((n, g) => n + g.core, 0) / records.length);
     expect(front.winRate + never.winRate).toBeGreaterThanOrEqual(1);
-  });
+  }, SLOW);
 
   it('keeps only the table sizes a scenario can seat', () => {
     const scenario = builtInScenarios()[0]!;
@@ -70,7 +73,7 @@ describe('npm run balance', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Usage: npm run balance');
     expect(r.stdout).toContain('seeds-path');
-  }, 30_000);
+  }, SLOW);
 
   it('refuses a wrong option in one line, with the usage, and exits 2', async () => {
     const bad = await cli('--gmaes', '3');
@@ -80,5 +83,5 @@ describe('npm run balance', () => {
     const strategy = await cli('--strategies', 'front-only,telepathy');
     expect(strategy.code).toBe(2);
     expect(strategy.stderr.split('\n')[0]).toBe('balance: unknown strategy "telepathy".');
-  }, 30_000);
+  }, SLOW);
 });
