@@ -135,6 +135,15 @@ test('students join, get roles, talk in public and in a back channel, and surviv
   expect(ussr).toBeDefined();
   await usa!.screenshot({ path: '/tmp/play-briefing.png', fullPage: true });
 
+  // The short brief comes first; the full brief is behind a disclosure that opens from the keyboard.
+  await expect(usa!.locator('.brief-short')).toContainText('Your limits:');
+  const fullBrief = usa!.locator('.brief-details > summary');
+  await expect(fullBrief).toHaveText('Read your full brief: what you know and your limits');
+  await expect(usa!.getByRole('heading', { name: 'What you know' })).toBeHidden();
+  await fullBrief.focus();
+  await usa!.keyboard.press('Enter');
+  await expect(usa!.getByRole('heading', { name: 'What you know' })).toBeVisible();
+
   // Skip the briefing: round 1 opens the front channel.
   await call(api, 'session.skip', { sessionId });
   for (const page of pages) await expect(page.locator('.clock')).toContainText('Round 1');
@@ -251,6 +260,9 @@ test('students join, get roles, talk in public and in a back channel, and surviv
   const end = ussr!.getByRole('region', { name: 'The session has ended' });
   await expect(end).toBeVisible();
   await expect(end.getByRole('table')).toContainText('(you)');
+  // Roles have different maximums: scores are shown, and ranked, as a share of each role's own.
+  await expect(end.getByRole('heading', { name: /^Your score: -?\d+ of \d+ points \(-?\d+%\)$/ })).toBeVisible();
+  await expect(end.getByRole('columnheader', { name: 'Share of maximum' })).toBeVisible();
   await expect(end.getByRole('heading', { name: 'What really happened' })).toBeVisible();
   await expect(ussr!.getByLabel(/^Message in/)).toBeDisabled();
   await end.screenshot({ path: '/tmp/play-end.png' });

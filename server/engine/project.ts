@@ -1,5 +1,6 @@
 import { leakRisk, riskLevel } from './leak-risk';
 import { canSeeChannel, canSeeMessageAt, channelOpenInPhase, currentPhase, isCurrentMember, roleOf, seatsAt, sideOf } from './queries';
+import { maxScore } from './score-share';
 import type { ActiveGame, Channel, GameState, Message, Proposal, Seat, Story } from './state';
 import type { AgreementView, ChannelView, FacilitatorView, MessageView, ProjectorView, SeatSummary, SeatView, SessionHeader, StoryView, TableView, View, Viewer } from './view';
 
@@ -163,7 +164,7 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
     proposals: proposals.map(proposalView),
     invitations,
     tips,
-    scores: ended && game.scores ? game.scores.filter((s) => game.seats[s.seatId]?.tableId === tableId).map((s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', total: s.total })) : null,
+    scores: ended && game.scores ? game.scores.filter((s) => game.seats[s.seatId]?.tableId === tableId).map((s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', total: s.total, max: maxScore(s.objectives) })) : null,
     myScore: ended ? (game.scores?.find((s) => s.seatId === seat.id) ?? null) : null,
     debrief: ended ? { questions: game.scenario.debriefQuestions, whatReallyHappened: game.scenario.whatReallyHappened } : null,
   };
@@ -181,7 +182,7 @@ function projectProjector(game: ActiveGame): ProjectorView {
     lobby: Object.values(game.seats).filter((s) => s.status === 'active').map((s) => ({ id: s.id, name: s.name })),
     tables,
     broadcasts: visibleBroadcasts(game, null, 'public').filter((b) => b.tableId === null),
-    scores: game.status === 'ended' && game.scores ? game.scores.map((s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', total: s.total, tableId: game.seats[s.seatId]?.tableId ?? null })) : null,
+    scores: game.status === 'ended' && game.scores ? game.scores.map((s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', total: s.total, max: maxScore(s.objectives), tableId: game.seats[s.seatId]?.tableId ?? null })) : null,
   };
 }
 

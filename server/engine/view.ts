@@ -128,7 +128,8 @@ export interface SeatView {
   invitations: InvitationView[];
   tips: { id: string; form: 'quote' | 'paraphrase'; text: string; at: number; published: boolean }[];
   broadcasts: Broadcast[];
-  scores: { seatId: string; name: string; total: number }[] | null;
+  /** `max`: the most this seat's role could score, so roles with different maxima compare (score-share.ts). */
+  scores: { seatId: string; name: string; total: number; max: number }[] | null;
   myScore: RoleScore | null;
   debrief: { questions: string[]; whatReallyHappened: string } | null;
 }
@@ -139,7 +140,7 @@ export interface ProjectorView {
   lobby: { id: string; name: string }[];
   tables: (TableView & { frontMessages: MessageView[] })[];
   broadcasts: Broadcast[];
-  scores: { seatId: string; name: string; total: number; tableId: string | null }[] | null;
+  scores: { seatId: string; name: string; total: number; max: number; tableId: string | null }[] | null;
 }
 
 
