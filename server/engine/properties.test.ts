@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decide } from './decide';
 import type { GameEvent } from './events';
 import { project } from './project';
+import { namesCollide } from './names';
 import { clamp } from './queries';
 import { fold, active } from './testing/harness';
 import { playRandom, type Step } from './testing/random-play';
@@ -92,8 +93,9 @@ function checkSecrecy(game: ActiveGame, events: GameEvent[]) {
 
 function checkInvariants(game: ActiveGame) {
   const activeSeats = Object.values(game.seats).filter((s) => s.status === 'active');
-  const names = activeSeats.map((s) => s.name.toLowerCase());
-  expect(new Set(names).size).toBe(names.length);
+  activeSeats.forEach((a, i) => {
+    for (const b of activeSeats.slice(i + 1)) expect(namesCollide(a.name, b.name), `${a.name} and ${b.name} read alike`).toBe(false);
+  });
   for (const s of activeSeats) {
     expect(s.tableId === null).toBe(s.roleId === null);
   }
