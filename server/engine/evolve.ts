@@ -1,5 +1,6 @@
 import type { GameEvent } from './events';
-import { clamp, frontChannelId, maxEscalation, pressChannelId, teamChannelId } from './queries';
+import { enter as enterChannel, leave as leaveChannel } from './membership';
+import { clamp, frontChannelId, isCurrentMember, maxEscalation, pressChannelId, teamChannelId } from './queries';
 import type { ActiveGame, Channel, GameState, Proposal, Seat, TableState } from './state';
 
 /**
@@ -63,9 +64,7 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
     case 'PlayerKicked': {
       known(game.seats[event.seatId], event, `seat ${event.seatId}`);
       const channels = { ...game.channels };
-      for (const c of Object.values(channels)) {
-        if (c.members[event.seatId]?.leftAtMessage === null) channels[c.id] = { ...c, members: { ...c.members, [event.seatId]: { leftAtMessage: game.activity } } };
-      }
+      for (const c of Object.values(channels)) channels[c.id] = leaveChannel(game, c, event.seatId);
       return updateSeat({ ...game, channels }, event, event.seatId, { status: 'kicked' });
     }
     case 'RoomLocked':
@@ -129,9 +128,9 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       const invited = Object.fromEntries(event.invitees.map((id) => [id, { by: event.by }]));
       const channel: Channel = {
         id: event.channelId, tableId: event.tableId, kind: 'back', side: null, topic: event.topic, openedBy: event.by,
-        openedInPhase: game.phaseIndex, members: { [event.by]: { leftAtMessage: null } }, invited, messageCount: 0, exposed: false,
+        openedInPhase: game.phaseIndex, members: {}, invited, messageCount: 0, exposed: false,
       };
-      return { ...game, channels: { ...game.channels, [channel.id]: channel } };
+      return { ...game, channels: { ...game.channels, [channel.id]: enterChannel(game, channel, event.by) } };
     }
     case 'BackChannelInvited':
       known(game.seats[event.seatId], event, `seat ${event.seatId}`);
@@ -139,15 +138,15 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
     case 'InvitationAnswered':
       return updateChannel(game, event, event.channelId, (c) => {
         known(c.invited[event.seatId], event, `an invitation of ${event.seatId} to ${c.id}`);
+        if (isCurrentMember(c, event.seatId)) throw new EvolveError(event, `${event.seatId} is already in ${c.id}`);
         const invited = { ...c.invited };
         delete invited[event.seatId];
-        const members = event.accepted ? { ...c.members, [event.seatId]: { leftAtMessage: null } } : c.members;
-        return { invited, members };
+        return event.accepted ? { ...enterChannel(game, c, event.seatId), invited } : { invited };
       });
     case 'BackChannelLeft':
       return updateChannel(game, event, event.channelId, (c) => {
-        known(c.members[event.seatId], event, `member ${event.seatId} of ${c.id}`);
-        return { members: { ...c.members, [event.seatId]: { leftAtMessage: game.activity } } };
+        if (!isCurrentMember(c, event.seatId)) throw new EvolveError(event, `${event.seatId} is not in ${c.id}`);
+        return leaveChannel(game, c, event.seatId);
       });
     case 'LeakOccurred':
       known(game.tables[event.tip.tableId], event, `table ${event.tip.tableId}`);

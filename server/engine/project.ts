@@ -1,5 +1,5 @@
 import { leakRisk, riskLevel } from './leak-risk';
-import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, currentPhase, isCurrentMember, roleOf, seatsAt, sideOf } from './queries';
+import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, currentMembers, currentPhase, inOnAgreement, isCurrentMember, roleOf, seatsAt, sideOf } from './queries';
 import type { ActiveGame, Channel, GameState, Message, Proposal, Seat, Story } from './state';
 import type { AgreementView, ChannelView, FacilitatorView, MessageView, ProjectorView, ProposalView, SeatSummary, SeatView, SessionHeader, StoryView, TableView, View, Viewer } from './view';
 
@@ -69,10 +69,8 @@ function storyView(game: ActiveGame, s: Story): StoryView {
 function agreementView(game: ActiveGame, tableId: string, seat: Seat | null): AgreementView | null {
   const agreement = game.tables[tableId]?.agreement;
   const proposal = agreement ? game.proposals[agreement.proposalId] : undefined;
-  const channel = proposal ? game.channels[proposal.channelId] : undefined;
-  if (!agreement || !proposal || !channel) return null;
-  // In on it: can see the channel it was concluded in, and (for a back channel) still sits there.
-  const inOnIt = seat !== null && canSeeChannel(game, seat, channel) && (channel.kind !== 'back' || isCurrentMember(channel, seat.id));
+  if (!agreement || !proposal) return null;
+  const inOnIt = seat !== null && inOnAgreement(game, seat);
   const announced = agreement.announcedAt !== null;
   if (!inOnIt && !announced) return null;
   const terms = inOnIt ? proposal.terms : proposal.terms.filter((t) => !t.secret || agreement.exposedSecretIssues.includes(t.issueId));
@@ -93,17 +91,19 @@ function tableView(game: ActiveGame, tableId: string, seat: Seat | null): TableV
   };
 }
 
+/** A former member of a back channel sees it as it was when they left (`lastSeen`), nothing later. */
 function channelView(game: ActiveGame, seat: Seat, channel: Channel): ChannelView {
   const isBack = channel.kind === 'back';
   const current = !isBack || isCurrentMember(channel, seat.id);
+  const frozen = current ? null : channel.members[seat.id]?.lastSeen;
   return {
     id: channel.id,
     kind: channel.kind,
     side: channel.side,
     topic: channel.topic,
-    members: Object.keys(channel.members).filter((id) => isCurrentMember(channel, id)),
-    invited: Object.keys(channel.invited),
-    exposed: channel.exposed,
+    members: frozen ? frozen.members : currentMembers(channel),
+    invited: frozen ? frozen.invited : Object.keys(channel.invited),
+    exposed: frozen ? frozen.exposed : channel.exposed,
     open: current && game.status === 'running' && channelOpenInPhase(game, channel),
     riskLevel: isBack && current ? riskLevel(leakRisk(game, channel)) : null,
     left: !current,
@@ -134,13 +134,16 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
     const c = visible.get(m.channelId);
     return c !== undefined && canSeeMessageAt(c, seat.id, m.n);
   });
-  const proposals = Object.values(game.proposals).filter((p) => {
+  const proposals = Object.values(game.proposals).flatMap((p) => {
     const c = visible.get(p.channelId);
-    return c !== undefined && canSeeMessageAt(c, seat.id, p.atMessage);
+    if (c === undefined || !canSeeMessageAt(c, seat.id, p.atMessage)) return [];
+    // As it stood when the seat left, if it has left: what happened to it since is not theirs to know.
+    const asLeft = c.kind === 'back' && !isCurrentMember(c, seat.id) ? c.members[seat.id]?.lastSeen?.proposals[p.id] : undefined;
+    return [asLeft ? { ...p, ...asLeft } : p];
   });
   const invitations = Object.values(game.channels)
     .filter((c) => c.tableId === tableId && c.kind === 'back' && c.invited[seat.id])
-    .map((c) => ({ channelId: c.id, topic: c.topic, by: c.invited[seat.id]!.by, members: Object.keys(c.members).filter((id) => isCurrentMember(c, id)) }));
+    .map((c) => ({ channelId: c.id, topic: c.topic, by: c.invited[seat.id]!.by, members: currentMembers(c) }));
   const tips = Object.values(game.tips)
     .filter((t) => t.recipients.includes(seat.id))
     .map((t) => ({ id: t.id, form: t.form, text: t.text, at: t.at, published: game.stories.some((s) => s.tipId === t.id) }));
