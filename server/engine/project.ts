@@ -1,7 +1,11 @@
 import { leakRisk, riskLevel } from './leak-risk';
-import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, currentMembers, currentPhase, inOnAgreement, isCurrentMember, roleOf, seatsAt, sideOf } from './queries';
+import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, currentMembers, inOnAgreement, isCurrentMember, roleOf, seatsAt, sideOf } from './queries';
 import type { ActiveGame, Channel, GameState, Message, Proposal, Seat, Story } from './state';
-import type { AgreementView, ChannelView, FacilitatorView, MessageView, ProjectorView, ProposalView, SeatSummary, SeatView, SessionHeader, StoryView, TableView, View, Viewer } from './view';
+import { projectFacilitator } from './project-facilitator';
+import { sessionHeader } from './session-header';
+import type { AgreementView, ChannelView, FacilitatorView, MessageView, ProjectorView, ProposalView, SeatSummary, SeatView, StoryView, TableView, View, Viewer } from './view';
+
+export { sessionHeader };
 
 /**
  * The one exit for data. Everything a browser receives is built here, field by field, from
@@ -28,24 +32,6 @@ export function project(state: GameState, viewer: Viewer): View | null {
       return unreachable;
     }
   }
-}
-
-export function sessionHeader(game: ActiveGame): SessionHeader {
-  const phase = currentPhase(game);
-  const s = game.scenario;
-  return {
-    code: game.code,
-    status: game.status,
-    locked: game.locked,
-    scenario: {
-      id: s.id, title: s.title, period: s.period, summary: s.summary, publicBackground: s.publicBackground,
-      sides: s.sides, issues: s.issues, escalation: s.escalation, precondition: s.precondition ?? null,
-      phases: s.phases.map((p) => ({ id: p.id, title: p.title, kind: p.kind, durationSec: game.options.phaseDurations[p.id] ?? p.durationSec })),
-    },
-    phase: phase ? { index: game.phaseIndex, id: phase.id, title: phase.title, kind: phase.kind, openChannels: game.options.openChannels[phase.id] ?? phase.openChannels } : null,
-    deadlineAt: game.deadlineAt,
-    pausedRemainingMs: game.pausedRemainingMs,
-  };
 }
 
 function seatSummary(game: ActiveGame, seat: Seat): SeatSummary {
@@ -186,11 +172,4 @@ function projectProjector(game: ActiveGame): ProjectorView {
     broadcasts: visibleBroadcasts(game, null, 'public').filter((b) => b.tableId === null),
     scores: game.status === 'ended' && game.scores ? game.scores.map((s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', total: s.total, tableId: game.seats[s.seatId]?.tableId ?? null })) : null,
   };
-}
-
-function projectFacilitator(game: ActiveGame): FacilitatorView {
-  const risks = Object.fromEntries(Object.values(game.channels).filter((c) => c.kind === 'back').map((c) => [c.id, leakRisk(game, c)]));
-  const { code, scenario, options, status, locked, seats, tables, channels, messages, tips, stories, broadcasts, scores } = game;
-  const proposals = Object.fromEntries(Object.values(game.proposals).map((p) => [p.id, { ...p, acceptedBySides: acceptingSides(game, p) }]));
-  return { kind: 'facilitator', session: sessionHeader(game), risks, code, scenario, options, status, locked, seats, tables, channels, messages, tips, stories, proposals, broadcasts, scores };
 }
