@@ -1,5 +1,5 @@
 import type { Phase, RoleSlot } from './scenario';
-import type { ActiveGame, Channel, Seat } from './state';
+import type { ActiveGame, Channel, Proposal, Seat } from './state';
 
 /** Read-only helpers shared by decide, evolve, project and scoring. */
 
@@ -55,17 +55,50 @@ export function canSeeChannel(game: ActiveGame, seat: Seat, channel: Channel): b
   }
 }
 
-/** Whether a seat may read a given message of a channel it can see. */
+/**
+ * Whether a seat may read a given message (or proposal) of a channel it can see: in a back
+ * channel, only what was said while the seat was in it.
+ */
 export function canSeeMessageAt(channel: Channel, seatId: string, messageNumber: number): boolean {
   if (channel.kind !== 'back') return true;
   const membership = channel.members[seatId];
   if (!membership) return false;
-  return membership.leftAtMessage === null || messageNumber < membership.leftAtMessage;
+  return membership.stays.some((s) => s.from <= messageNumber && (s.to === null || messageNumber < s.to));
 }
 
 export function isCurrentMember(channel: Channel, seatId: string): boolean {
-  const m = channel.members[seatId];
-  return m !== undefined && m.leftAtMessage === null;
+  const stays = channel.members[seatId]?.stays;
+  return stays !== undefined && stays[stays.length - 1]?.to === null;
+}
+
+export function currentMembers(channel: Channel): string[] {
+  return Object.keys(channel.members).filter((id) => isCurrentMember(channel, id));
+}
+
+/**
+ * Whether a seat is in on its table's deal: it can see the proposal that was concluded and, for
+ * a back channel, still sits there. Anyone else learns of the deal when it is announced.
+ */
+export function inOnAgreement(game: ActiveGame, seat: Seat): boolean {
+  const agreement = seat.tableId ? game.tables[seat.tableId]?.agreement : undefined;
+  const proposal = agreement ? game.proposals[agreement.proposalId] : undefined;
+  const channel = proposal ? game.channels[proposal.channelId] : undefined;
+  if (!proposal || !channel || !canSeeChannel(game, seat, channel)) return false;
+  return channel.kind !== 'back' || (isCurrentMember(channel, seat.id) && canSeeMessageAt(channel, seat.id, proposal.atMessage));
+}
+
+/**
+ * The sides that stand behind a proposal, in the scenario's order: the side that made it (a side
+ * does not propose what it would not accept), every side that accepted it, and the side of every
+ * leader who signed it (a signature accepts, and binds).
+ */
+export function acceptingSides(game: ActiveGame, proposal: Proposal): string[] {
+  const sideOfSeat = (seatId: string) => {
+    const seat = game.seats[seatId];
+    return seat ? sideOf(game, seat) : null;
+  };
+  const behind = new Set<string | null>([sideOfSeat(proposal.by), ...proposal.acceptedBySides, ...proposal.signedBy.map(sideOfSeat)]);
+  return game.scenario.sides.map((s) => s.id).filter((id) => behind.has(id));
 }
 
 export function clamp(value: number, min: number, max: number): number {

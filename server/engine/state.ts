@@ -29,9 +29,24 @@ export interface Seat {
   roleId: string | null;
 }
 
+/**
+ * A seat's history in a back channel. A seat sees what was said while it was in the room:
+ * messages and proposals whose activity number falls in one of its stays. When it leaves, what
+ * the channel looked like at that moment is kept, and a former member's view stays there.
+ */
 export interface Membership {
-  /** Activity number from which the member stopped seeing the channel; null while in it. */
-  leftAtMessage: number | null;
+  /** Activity numbers [from, to) of each stay; the last stay's `to` is null while the seat is in. */
+  stays: { from: number; to: number | null }[];
+  /** The channel as the seat last saw it, taken when it left; null while it is in. */
+  lastSeen: ChannelSnapshot | null;
+}
+
+export interface ChannelSnapshot {
+  members: string[];
+  invited: string[];
+  exposed: boolean;
+  /** The proposals the seat could see, as they stood. */
+  proposals: Record<string, Pick<Proposal, 'status' | 'acceptedBySides' | 'signedBy'>>;
 }
 
 export interface Channel {

@@ -1,5 +1,5 @@
-import type { ChannelKind, EscalationLevel, Issue, Precondition, RoleBrief, RoleKind, Side } from './scenario';
-import type { Author, Broadcast, RoleScore, SessionStatus, Term } from './state';
+import type { ChannelKind, EscalationLevel, Issue, Precondition, RoleBrief, RoleKind, Scenario, Side } from './scenario';
+import type { Author, Broadcast, RoleScore, SessionOptions, SessionStatus, Term, Tip } from './state';
 
 /** What one viewer may see. Every byte sent to a browser is one of these. */
 
@@ -67,6 +67,7 @@ export interface ProposalView {
   mode: 'exploratory' | 'official';
   counterTo: string | null;
   status: 'open' | 'superseded' | 'concluded' | 'closed';
+  /** Sides that stand behind it, in the scenario's order: the proposer's, those that accepted, those whose leader signed. */
   acceptedBySides: string[];
   signedBy: string[];
   at: number;
@@ -144,13 +145,101 @@ export interface ProjectorView {
 }
 
 
-
 /**
- * The god view: the whole game, split into top-level keys so that a change to one part (a new
- * message) is sent as a small patch, not the whole state; with the leak risk of every back channel.
+ * The god view, for the facilitator's dashboard: everything that happened, every secret and every
+ * risk, built field by field by `project()` like the other views. What is not game content stays
+ * out: the seeded generator's state, the secret seed that salts ids, internal counters and
+ * membership windows. Split into top-level keys so that a change to one part (a new message) is
+ * sent as a small patch, not the whole view.
  */
-export type FacilitatorView = { kind: 'facilitator'; session: SessionHeader; risks: Record<string, number> } & Pick<
-  import('./state').ActiveGame,
-  'code' | 'scenario' | 'options' | 'status' | 'locked' | 'seats' | 'tables' | 'channels' | 'messages' | 'tips' | 'stories' | 'proposals' | 'broadcasts' | 'scores'
->;
+export interface FacilitatorView {
+  kind: 'facilitator';
+  session: SessionHeader;
+  code: string;
+  status: SessionStatus;
+  locked: boolean;
+  /** The whole scenario, briefs and debrief included: the facilitator runs it. */
+  scenario: Scenario;
+  options: SessionOptions;
+  seats: Record<string, FacilitatorSeat>;
+  tables: Record<string, FacilitatorTable>;
+  channels: Record<string, FacilitatorChannel>;
+  messages: FacilitatorMessage[];
+  tips: Record<string, FacilitatorTip>;
+  stories: FacilitatorStory[];
+  proposals: Record<string, FacilitatorProposal>;
+  broadcasts: Broadcast[];
+  scores: RoleScore[] | null;
+  /** The leak risk of the next message in each back channel, by channel id. */
+  risks: Record<string, number>;
+}
+
+export interface FacilitatorSeat {
+  id: string;
+  name: string;
+  status: 'active' | 'left' | 'kicked';
+  tableId: string | null;
+  roleId: string | null;
+}
+
+export interface FacilitatorTable {
+  id: string;
+  support: Record<string, number>;
+  escalation: number;
+  preconditionMet: boolean;
+  agreement: { proposalId: string; concludedAt: number; announcedAt: number | null; originExposedFirst: boolean; exposedSecretIssues: string[] } | null;
+  investigations: { by: string; target: string; untilPhase: number }[];
+  surveillance: { by: string; target: string; untilPhase: number }[];
+  mobilisations: { seatId: string; phase: number }[];
+}
+
+export interface FacilitatorChannel {
+  id: string;
+  tableId: string;
+  kind: ChannelKind;
+  side: string | null;
+  topic: string | null;
+  openedBy: string | null;
+  /** Back channels: who is in it now, and who was and has left. */
+  members: string[];
+  formerMembers: string[];
+  invited: Record<string, { by: string }>;
+  messageCount: number;
+  exposed: boolean;
+}
+
+export interface FacilitatorMessage extends MessageView {
+  tableId: string;
+  /** The leak risk the message carried (back channels only). */
+  leakRisk: number | null;
+}
+
+export interface FacilitatorTip {
+  id: string;
+  tableId: string;
+  form: 'quote' | 'paraphrase';
+  text: string;
+  recipients: string[];
+  source: Tip['source'];
+  manual: boolean;
+  at: number;
+}
+
+export interface FacilitatorStory {
+  id: string;
+  tableId: string;
+  journalistId: string;
+  headline: string;
+  body: string;
+  tipId: string | null;
+  exposed: string | null;
+  accurate: boolean | null;
+  supportDelta: Record<string, number>;
+  at: number;
+}
+
+export interface FacilitatorProposal extends ProposalView {
+  tableId: string;
+}
+
 export type View = SeatView | ProjectorView | FacilitatorView;

@@ -1,7 +1,7 @@
 import type { CommandOf, Meta } from '../commands';
 import type { GameEvent } from '../events';
 import { isRejected, requireKind, requireNegotiation, requirePlayer, type Player } from '../guards';
-import { canSeeChannel, canSeeMessageAt, channelOpenInPhase, isCurrentMember, opaqueId, seatsAt } from '../queries';
+import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, inOnAgreement, isCurrentMember, opaqueId, seatsAt, sideOf } from '../queries';
 import { reject, type Rejection } from '../rejection';
 import type { ActiveGame, Proposal, Term } from '../state';
 import { visibleChannel } from './channels';
@@ -54,7 +54,10 @@ export function propose(game: ActiveGame, cmd: CommandOf<'Propose'>, meta: Meta)
   if (channel.kind === 'front' && cmd.terms.some((t) => t.secret)) return reject('SECRET_TERM_IN_PUBLIC', 'A term proposed on the front channel is public by definition; make it public or propose it in a back channel.');
   if (cmd.counterTo !== undefined) {
     const original = game.proposals[cmd.counterTo];
-    if (!original || original.channelId !== channel.id) return reject('UNKNOWN_PROPOSAL', 'There is no such proposal in this channel to counter.');
+    // One the player never saw (tabled before they came in, or while they were away) is unknown too.
+    if (!original || original.channelId !== channel.id || !canSeeMessageAt(channel, player.seat.id, original.atMessage)) {
+      return reject('UNKNOWN_PROPOSAL', 'There is no such proposal in this channel to counter.');
+    }
     if (original.status !== 'open') return reject('ALREADY_DONE', 'That proposal is no longer open.');
   }
   const terms = cmd.terms.map((t) => ({ issueId: t.issueId, optionId: t.optionId, secret: t.secret }));
@@ -64,13 +67,11 @@ export function propose(game: ActiveGame, cmd: CommandOf<'Propose'>, meta: Meta)
   }];
 }
 
-/** Whether the player knows the table has a deal: it was announced, or they sit in the channel it came from. */
+/** Whether the player knows the table has a deal: it was announced, or they are in on it. */
 function knowsOfAgreement(game: ActiveGame, player: Player): boolean {
   const agreement = game.tables[player.tableId]?.agreement;
   if (!agreement) return false;
-  if (agreement.announcedAt !== null) return true;
-  const channel = game.channels[game.proposals[agreement.proposalId]?.channelId ?? ''];
-  return !!channel && canSeeChannel(game, player.seat, channel) && (channel.kind !== 'back' || isCurrentMember(channel, player.seat.id));
+  return agreement.announcedAt !== null || inOnAgreement(game, player.seat);
 }
 
 /** The proposal as the player may act on it; unseen proposals are unknown. */
@@ -93,9 +94,12 @@ export function acceptProposal(game: ActiveGame, cmd: CommandOf<'AcceptProposal'
   const proposal = visibleOpenProposal(game, player, cmd.proposalId);
   if (isRejected(proposal)) return proposal;
   const side = player.role.side;
-  const proposerSide = game.seats[proposal.by] ? game.scenario.roles.find((r) => r.id === game.seats[proposal.by]!.roleId)?.side : null;
-  if (!side || side === proposerSide) return reject('NOT_ALLOWED', 'Your own side made this proposal; acceptance must come from the other side.');
-  if (proposal.acceptedBySides.includes(side)) return reject('ALREADY_DONE', 'Your side has already accepted this proposal.');
+  const proposer = game.seats[proposal.by];
+  if (!side || (proposer && sideOf(game, proposer) === side)) return reject('NOT_ALLOWED', 'Your own side made this proposal, so it already stands behind it; acceptance must come from another side.');
+  if (acceptingSides(game, proposal).includes(side)) {
+    const signed = !proposal.acceptedBySides.includes(side);
+    return reject('ALREADY_DONE', signed ? 'Your side\'s leader has signed this proposal, which accepts it for your side.' : 'Your side has already accepted this proposal.');
+  }
   return [{ type: 'ProposalAccepted', proposalId: proposal.id, by: player.seat.id, side, at: meta.now }];
 }
 

@@ -1,6 +1,6 @@
 import type { Actor, Command } from '../commands';
 import type { GameEvent } from '../events';
-import { opaqueId } from '../queries';
+import { isCurrentMember, opaqueId } from '../queries';
 import { isRejection } from '../rejection';
 import type { ActiveGame } from '../state';
 import { facilitator, Game, guest, seat, system } from './harness';
@@ -53,6 +53,11 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
   const channel = (step.c % 5 === 0 ? nth(Object.values(g.channels), step.b) : nth(myChannels, step.b))?.id ?? 't1:front';
   const invitation = Object.values(g.channels).flatMap((c) => Object.keys(c.invited).map((seatId) => ({ channelId: c.id, seatId })));
   const invite = nth(invitation, step.b);
+  // Someone who left a channel I am still in, to bring back: what they missed must stay unseen.
+  const formerMembers = Object.values(g.channels)
+    .filter((c) => c.kind === 'back' && isCurrentMember(c, me))
+    .flatMap((c) => Object.keys(c.members).filter((id) => !isCurrentMember(c, id)).map((seatId) => ({ channelId: c.id, seatId })));
+  const comeback = nth(formerMembers, step.b);
   const proposals = Object.values(g.proposals);
   const proposal = nth(proposals, step.c);
   const tips = Object.values(g.tips);
@@ -91,6 +96,7 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
     { command: { type: 'AnswerInvitation', channelId: invite?.channelId ?? channel, accept: true }, actor: seat(invite?.seatId ?? me) },
     { command: { type: 'InviteToBackChannel', channelId: channel, seatId: other }, actor: seat(me) },
     { command: { type: 'LeaveBackChannel', channelId: channel }, actor: seat(me) },
+    { command: { type: 'InviteToBackChannel', channelId: comeback?.channelId ?? channel, seatId: comeback?.seatId ?? other }, actor: seat(me) },
     { command: { type: 'Investigate', seatId: other }, actor: seat(journalist) },
     { command: { type: 'Surveil', seatId: other }, actor: seat(spoiler) },
     { command: { type: 'PublishStory', headline: `headline-${k}`, body: `story-${k}`, ...(tips.length && step.c % 3 !== 0 ? { tipId: nth(tips, step.b)?.id } : {}) }, actor: seat(nth(tips, step.b)?.recipients[0] ?? journalist) },
