@@ -9,8 +9,10 @@ import { realScheduler, systemClock } from './runtime/ports';
 import { Runtime } from './runtime/runtime';
 import { SqliteEventStore } from './runtime/sqlite-store';
 import { API_BASE_PATH, createApiHandler } from './api/handler';
+import { logSessionLifecycle } from './api/session-log';
 import type { Config } from './config';
 import { handleHealth } from './health';
+import { assignRequestId } from './http/request-id';
 import { consoleLogger, type Logger } from './log';
 import { projectRoot, readVersion } from './paths';
 import { attachRealtime } from './realtime';
@@ -19,6 +21,12 @@ export interface ServerOptions {
   /** Serve the pages through Next (default true). Tests of the API and sockets turn it off. */
   next?: boolean;
   log?: Logger;
+  /**
+   * Where the operator's banner goes: the URL and, on a fresh database, the one-time first-account
+   * link. Plain text for the person at the console, kept out of the structured log because the link
+   * is a secret. Default: stdout when the server writes its own log, nowhere when `log` is given.
+   */
+  announce?: (text: string) => void;
 }
 
 export interface BackchannelServer {
@@ -37,6 +45,7 @@ interface NextApp {
 
 export function createServer(config: Config, options: ServerOptions = {}): BackchannelServer {
   const log = options.log ?? consoleLogger;
+  const announce = options.announce ?? (options.log ? () => {} : (text: string) => console.log(text));
   const state = { ready: false, version: readVersion() };
   let database: OpenedDatabase | undefined;
   let io: SocketServer | undefined;
@@ -59,8 +68,11 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
   };
 
   const httpServer = createHttpServer((req, res) => {
+    const requestId = assignRequestId(req, res);
     dispatch(req, res).catch((error: unknown) => {
-      log.error(`${req.method ?? '?'} ${req.url ?? '?'} failed`, error);
+      // The path without its query: a query can carry a procedure's input.
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      log.error('request failed', error, { event: 'http.error', requestId, method: req.method, path });
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal error');
     });
@@ -86,8 +98,9 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       migrateDatabase(database.db);
       // Every live session is rebuilt from its event log and its deadline re-armed before anyone connects.
       runtime = new Runtime({ store: new SqliteEventStore(database), clock: systemClock, scheduler: realScheduler() });
+      logSessionLifecycle(runtime, log);
       const resumed = runtime.start();
-      if (resumed > 0) log.info(`Resumed ${resumed} live session${resumed === 1 ? '' : 's'} from the event log.`);
+      if (resumed > 0) log.info('live sessions resumed from the event log', { event: 'sessions.resumed', count: resumed });
       const secureCookies = config.publicOrigin?.startsWith('https:') ?? false;
       api = createApiHandler({ db: database.db, log, runtime, secureCookies });
       io = attachRealtime(httpServer, { config, db: database.db, log, runtime });
@@ -110,10 +123,12 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       throw error;
     }
     state.ready = true;
-    log.info(`Backchannel listening on ${url}`);
+    log.info('server started', { event: 'server.started', url, version: state.version, pages: options.next !== false });
+    announce(`Backchannel listening on ${url}`);
     if (countFacilitators(database.db) === 0) {
       const token = issueSetupToken(database.db);
-      log.info(
+      log.info('no facilitator account yet: the first-account link is on the console', { event: 'setup.link-issued' });
+      announce(
         [
           'No facilitator account yet. Create the first (administrator) account, either:',
           `  in the browser: ${config.publicOrigin ?? url}/setup?token=${token}   (this link works once)`,

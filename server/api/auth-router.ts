@@ -1,8 +1,17 @@
 import { z } from 'zod';
-import { AccountError, clearedSessionCookie, completeSetup, createFacilitator, listFacilitators, login, logout, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/accounts';
+import { AccountError, clearedSessionCookie, completeSetup, createFacilitator, listFacilitators, login, logout, normaliseEmail, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/accounts';
 import { adminProcedure, AppError, publicProcedure, router } from './trpc';
 
 const credentials = z.strictObject({ email: z.string().max(200), password: z.string().max(200) });
+
+/**
+ * The email as typed, for the sign-in lines, unless it does not look like one: people paste their
+ * password into the wrong field, and that must not land in the log.
+ */
+function loggableEmail(email: string): string {
+  const normalised = normaliseEmail(email);
+  return /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(normalised) && normalised.length <= 200 ? normalised : '(not an email address)';
+}
 
 function accountError(error: unknown): never {
   if (error instanceof AccountError) throw new AppError(error.code, error.message);
@@ -14,7 +23,12 @@ export const authRouter = router({
 
   login: publicProcedure.input(credentials).mutation(async ({ ctx, input }) => {
     const result = await login(ctx.db, input.email, input.password);
-    if (!result) throw new AppError('BAD_CREDENTIALS', 'That email and password do not match an account.', 'UNAUTHORIZED');
+    const fields = { requestId: ctx.requestId, address: ctx.address, email: loggableEmail(input.email) };
+    if (!result) {
+      ctx.log.info('sign-in failed', { event: 'auth.login-failed', ...fields });
+      throw new AppError('BAD_CREDENTIALS', 'That email and password do not match an account.', 'UNAUTHORIZED');
+    }
+    ctx.log.info('signed in', { event: 'auth.login', ...fields, facilitatorId: result.facilitator.id });
     ctx.res?.appendHeader('set-cookie', sessionCookie(result.token, result.expiresAt, ctx.secureCookies));
     return result.facilitator;
   }),
@@ -22,6 +36,7 @@ export const authRouter = router({
   logout: publicProcedure.mutation(({ ctx }) => {
     const token = readCookie(ctx.req?.headers.cookie, SESSION_COOKIE);
     if (token) logout(ctx.db, token);
+    if (ctx.facilitator) ctx.log.info('signed out', { event: 'auth.logout', requestId: ctx.requestId, facilitatorId: ctx.facilitator.id });
     ctx.res?.appendHeader('set-cookie', clearedSessionCookie());
     return { ok: true as const };
   }),

@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Db } from '../../db/client';
 import { facilitatorForToken, readCookie, SESSION_COOKIE, type Facilitator } from '../auth/accounts';
+import { requestIdOf } from '../http/request-id';
+import type { Logger } from '../log';
 import type { Runtime } from '../runtime/runtime';
 
 /** What every procedure receives. The facilitator comes from the login cookie, never from input. */
@@ -13,9 +15,21 @@ export interface Context {
   req: IncomingMessage | null;
   res: ServerResponse | null;
   secureCookies: boolean;
+  log: Logger;
+  /** The id the HTTP layer gave this request (x-request-id), for log lines. */
+  requestId: string;
+  /** The peer's address (the socket's, never a forwarded header). */
+  address: string;
 }
 
-export function createContextFactory(deps: { db: Db; runtime: Runtime; secureCookies: boolean }) {
+export interface ContextDeps {
+  db: Db;
+  runtime: Runtime;
+  secureCookies: boolean;
+  log: Logger;
+}
+
+export function createContextFactory(deps: ContextDeps) {
   return ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Context => ({
     db: deps.db,
     runtime: deps.runtime,
@@ -23,6 +37,9 @@ export function createContextFactory(deps: { db: Db; runtime: Runtime; secureCoo
     req,
     res,
     secureCookies: deps.secureCookies,
+    log: deps.log,
+    requestId: requestIdOf(req),
+    address: req.socket.remoteAddress ?? 'unknown',
   });
 }
 
