@@ -8,7 +8,7 @@ import { countFacilitators, issueSetupToken } from './auth/accounts';
 import { realScheduler, systemClock } from './runtime/ports';
 import { Runtime } from './runtime/runtime';
 import { SqliteEventStore } from './runtime/sqlite-store';
-import { API_BASE_PATH, createApiHandler } from './api/handler';
+import { API_BASE_PATH, createApiHandler, type ApiHandler } from './api/handler';
 import { logSessionLifecycle } from './api/session-log';
 import type { Config } from './config';
 import { handleHealth } from './health';
@@ -50,7 +50,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
   let database: OpenedDatabase | undefined;
   let io: SocketServer | undefined;
   let nextApp: NextApp | undefined;
-  let api: RequestListener | undefined;
+  let api: ApiHandler | undefined;
   let pages: RequestListener | undefined;
   let runtime: Runtime | undefined;
   let stopping: Promise<void> | undefined;
