@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server as SocketServer } from 'socket.io';
 import { migrateDatabase, openDatabase, type OpenedDatabase } from '../db/client';
 import { countFacilitators, issueSetupToken } from './auth/accounts';
+import { SignInThrottle } from './auth/throttle';
 import { realScheduler, systemClock } from './runtime/ports';
 import { Runtime } from './runtime/runtime';
 import { SqliteEventStore } from './runtime/sqlite-store';
@@ -27,6 +28,8 @@ export interface ServerOptions {
    * is a secret. Default: stdout when the server writes its own log, nowhere when `log` is given.
    */
   announce?: (text: string) => void;
+  /** The clock of the sign-in throttle (tests move it instead of waiting). */
+  now?: () => number;
 }
 
 export interface BackchannelServer {
@@ -102,7 +105,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       const resumed = runtime.start();
       if (resumed > 0) log.info('live sessions resumed from the event log', { event: 'sessions.resumed', count: resumed });
       const secureCookies = config.publicOrigin?.startsWith('https:') ?? false;
-      api = createApiHandler({ db: database.db, log, runtime, secureCookies });
+      const signInThrottle = new SignInThrottle(options.now ?? Date.now);
+      api = createApiHandler({ db: database.db, log, runtime, secureCookies, signInThrottle });
       io = attachRealtime(httpServer, { config, db: database.db, log, runtime });
       if (options.next !== false) {
         // Loaded only when needed: importing Next installs require hooks the API tests do not want.

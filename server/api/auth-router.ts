@@ -22,12 +22,22 @@ export const authRouter = router({
   me: publicProcedure.query(({ ctx }) => ctx.facilitator),
 
   login: publicProcedure.input(credentials).mutation(async ({ ctx, input }) => {
-    const result = await login(ctx.db, input.email, input.password);
     const fields = { requestId: ctx.requestId, address: ctx.address, email: loggableEmail(input.email) };
+    const attempt = ctx.signInThrottle.begin(input.email, ctx.address);
+    if (!attempt.ok) {
+      ctx.log.info('sign-in throttled', { event: 'auth.login-throttled', ...fields, retryAfterSeconds: attempt.retryAfterSeconds });
+      ctx.res?.setHeader('retry-after', String(attempt.retryAfterSeconds));
+      const wait = attempt.retryAfterSeconds === 1 ? '1 second' : `${attempt.retryAfterSeconds} seconds`;
+      throw new AppError('TOO_MANY_ATTEMPTS', `Too many failed sign-ins. Wait ${wait}, then try again.`, 'TOO_MANY_REQUESTS', {
+        retryAfterSeconds: attempt.retryAfterSeconds,
+      });
+    }
+    const result = await login(ctx.db, input.email, input.password);
     if (!result) {
       ctx.log.info('sign-in failed', { event: 'auth.login-failed', ...fields });
       throw new AppError('BAD_CREDENTIALS', 'That email and password do not match an account.', 'UNAUTHORIZED');
     }
+    ctx.signInThrottle.succeeded(attempt);
     ctx.log.info('signed in', { event: 'auth.login', ...fields, facilitatorId: result.facilitator.id });
     ctx.res?.appendHeader('set-cookie', sessionCookie(result.token, result.expiresAt, ctx.secureCookies));
     return result.facilitator;

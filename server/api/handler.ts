@@ -17,6 +17,9 @@ const BODY_LIMITS: Partial<Record<string, number>> = { 'scenario.upload': UPLOAD
 /** More procedures in one request would only multiply what one request costs. */
 const MAX_BATCH_SIZE = 10;
 
+/** Each password check must be its own request, so the sign-in throttle counts every one. */
+const NEVER_BATCHED = new Set(['auth.login', 'auth.setup']);
+
 export type ApiHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /**
@@ -55,7 +58,13 @@ export function createApiHandler(deps: ContextDeps): ApiHandler {
 
   return async (req, res) => {
     const calls = callsOf(req);
-    if (!calls) return sendJsonError(res, 'BAD_REQUEST', 'BAD_PATH', 'The procedure name in the address is not valid URL-encoding.');
+    // Refusals before the body is read close the connection, so the body is not read after all.
+    const close = { headers: { connection: 'close' } };
+    if (!calls) return sendJsonError(res, 'BAD_REQUEST', 'BAD_PATH', 'The procedure name in the address is not valid URL-encoding.', close);
+    if (calls.batch && calls.paths.length > 1 && calls.paths.some((path) => NEVER_BATCHED.has(path))) {
+      deps.log.info('batched sign-in refused', { event: 'auth.batch-refused', requestId: requestIdOf(req), address: req.socket.remoteAddress });
+      return sendJsonError(res, 'BAD_REQUEST', 'BATCH_NOT_ALLOWED', 'Sign-in and account setup cannot be batched with other calls: send each on its own.', close);
+    }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       const limit = Math.max(...calls.paths.map((path) => BODY_LIMITS[path] ?? DEFAULT_BODY_LIMIT));
@@ -67,9 +76,7 @@ export function createApiHandler(deps: ContextDeps): ApiHandler {
         }
         deps.log.info('request body too large', { event: 'http.body-too-large', requestId: requestIdOf(req), procedures: calls.paths.slice(0, MAX_BATCH_SIZE), limit });
         // Close the connection after answering: the rest of the body is not worth reading.
-        return sendJsonError(res, 'PAYLOAD_TOO_LARGE', 'BODY_TOO_LARGE', `The request is larger than ${formatBytes(limit)}, the most this server accepts for it.`, {
-          headers: { connection: 'close' },
-        });
+        return sendJsonError(res, 'PAYLOAD_TOO_LARGE', 'BODY_TOO_LARGE', `The request is larger than ${formatBytes(limit)}, the most this server accepts for it.`, close);
       }
       // tRPC's adapter takes a string body as read (it does not read the stream again).
       (req as IncomingMessage & { body?: string }).body = body.text;

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Db } from '../../db/client';
 import { facilitatorForToken, readCookie, SESSION_COOKIE, type Facilitator } from '../auth/accounts';
+import type { SignInThrottle } from '../auth/throttle';
 import { requestIdOf } from '../http/request-id';
 import type { Logger } from '../log';
 import type { Runtime } from '../runtime/runtime';
@@ -16,6 +17,7 @@ export interface Context {
   res: ServerResponse | null;
   secureCookies: boolean;
   log: Logger;
+  signInThrottle: SignInThrottle;
   /** The id the HTTP layer gave this request (x-request-id), for log lines. */
   requestId: string;
   /** The peer's address (the socket's, never a forwarded header). */
@@ -27,6 +29,7 @@ export interface ContextDeps {
   runtime: Runtime;
   secureCookies: boolean;
   log: Logger;
+  signInThrottle: SignInThrottle;
 }
 
 export function createContextFactory(deps: ContextDeps) {
@@ -38,6 +41,7 @@ export function createContextFactory(deps: ContextDeps) {
     res,
     secureCookies: deps.secureCookies,
     log: deps.log,
+    signInThrottle: deps.signInThrottle,
     requestId: requestIdOf(req),
     address: req.socket.remoteAddress ?? 'unknown',
   });
@@ -45,7 +49,13 @@ export function createContextFactory(deps: ContextDeps) {
 
 /** Application error codes travel in `error.data.appCode` beside tRPC's HTTP-ish code. */
 export class AppError extends TRPCError {
-  constructor(readonly appCode: string, message: string, code: TRPCError['code'] = 'BAD_REQUEST') {
+  constructor(
+    readonly appCode: string,
+    message: string,
+    code: TRPCError['code'] = 'BAD_REQUEST',
+    /** Facts a client can act on, sent in `error.data` beside the code (e.g. `retryAfterSeconds`). */
+    readonly details: Record<string, string | number | boolean> = {},
+  ) {
     super({ code, message });
   }
 }
@@ -57,7 +67,12 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message: internal ? 'Something went wrong on the server.' : shape.message,
-      data: { ...shape.data, stack: undefined, appCode: error instanceof AppError ? error.appCode : internal ? 'INTERNAL' : error.code },
+      data: {
+        ...shape.data,
+        stack: undefined,
+        appCode: error instanceof AppError ? error.appCode : internal ? 'INTERNAL' : error.code,
+        ...(error instanceof AppError ? error.details : {}),
+      },
     };
   },
 });
