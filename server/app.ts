@@ -13,6 +13,8 @@ import { API_BASE_PATH, createApiHandler, type ApiHandler } from './api/handler'
 import { logSessionLifecycle } from './api/session-log';
 import type { Config } from './config';
 import { handleHealth } from './health';
+import { sendJsonError } from './http/json-error';
+import { checkOrigin } from './http/origin';
 import { assignRequestId } from './http/request-id';
 import { consoleLogger, type Logger } from './log';
 import { projectRoot, readVersion } from './paths';
@@ -58,12 +60,18 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
   let runtime: Runtime | undefined;
   let stopping: Promise<void> | undefined;
 
-  const dispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const dispatch = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname === '/healthz') return handleHealth(req, res, state);
     if (!state.ready) {
       res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '2' }).end('Backchannel is starting up.');
       return;
+    }
+    // Before anything reads the body or looks at the cookie: a page on another site cannot act here.
+    const origin = checkOrigin(req, config);
+    if (!origin.ok) {
+      log.info('cross-origin request refused', { event: 'http.origin-refused', requestId, method: req.method, path: pathname, origin: origin.origin.slice(0, 200) });
+      return sendJsonError(res, 'FORBIDDEN', 'ORIGIN_NOT_ALLOWED', origin.message, { headers: { connection: 'close' } });
     }
     if (api && pathname.startsWith(API_BASE_PATH)) return api(req, res);
     if (pages) return pages(req, res);
@@ -72,7 +80,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
 
   const httpServer = createHttpServer((req, res) => {
     const requestId = assignRequestId(req, res);
-    dispatch(req, res).catch((error: unknown) => {
+    dispatch(req, res, requestId).catch((error: unknown) => {
       // The path without its query: a query can carry a procedure's input.
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       log.error('request failed', error, { event: 'http.error', requestId, method: req.method, path });
@@ -129,6 +137,12 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
     state.ready = true;
     log.info('server started', { event: 'server.started', url, version: state.version, pages: options.next !== false });
     announce(`Backchannel listening on ${url}`);
+    if (config.publicOrigin === undefined && !/^(127\.|localhost$|::1$)/.test(config.host)) {
+      log.info('PUBLIC_ORIGIN is not set: browsers that reach this server by a name rather than an IP address cannot sign in or change anything until it is', {
+        event: 'config.public-origin-missing',
+        host: config.host,
+      });
+    }
     if (countFacilitators(database.db) === 0) {
       const token = issueSetupToken(database.db);
       log.info('no facilitator account yet: the first-account link is on the console', { event: 'setup.link-issued' });
