@@ -16,6 +16,7 @@ import { handleHealth } from './health';
 import { sendJsonError } from './http/json-error';
 import { checkOrigin } from './http/origin';
 import { assignRequestId } from './http/request-id';
+import { applySecurityHeaders, preparePageRequest } from './http/security-headers';
 import { consoleLogger, type Logger } from './log';
 import { projectRoot, readVersion } from './paths';
 import { attachRealtime } from './realtime';
@@ -74,12 +75,16 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       return sendJsonError(res, 'FORBIDDEN', 'ORIGIN_NOT_ALLOWED', origin.message, { headers: { connection: 'close' } });
     }
     if (api && pathname.startsWith(API_BASE_PATH)) return api(req, res);
-    if (pages) return pages(req, res);
+    if (pages) {
+      preparePageRequest(req, res, config.nodeEnv !== 'production');
+      return pages(req, res);
+    }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   };
 
   const httpServer = createHttpServer((req, res) => {
     const requestId = assignRequestId(req, res);
+    applySecurityHeaders(res, config);
     dispatch(req, res, requestId).catch((error: unknown) => {
       // The path without its query: a query can carry a procedure's input.
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;

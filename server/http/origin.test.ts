@@ -126,6 +126,10 @@ describe('with PUBLIC_ORIGIN and ALLOWED_ORIGINS', () => {
     expect((await post(live.url, 'auth.login', { origin: PARTNER }, credentials)).appCode).toBe('OK');
   });
 
+  it('sends Strict-Transport-Security, the public address being HTTPS', async () => {
+    expect((await fetch(`${live.url}/healthz`)).headers.get('strict-transport-security')).toBe('max-age=15552000');
+  });
+
   it('no longer trusts the Host header, even an IP address', async () => {
     const answer = await post(live.url, 'auth.logout', { cookie, origin: live.url });
     expect(answer).toMatchObject({ status: 403, appCode: 'ORIGIN_NOT_ALLOWED', message: `Requests from ${live.url} may not change anything on this server.` });
