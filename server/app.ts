@@ -13,12 +13,14 @@ import type { Config } from './config';
 import { handleHealth } from './health';
 import { consoleLogger, type Logger } from './log';
 import { projectRoot, readVersion } from './paths';
-import { attachRealtime } from './realtime';
+import { attachRealtime, type RealtimeOptions } from './realtime';
 
 export interface ServerOptions {
   /** Serve the pages through Next (default true). Tests of the API and sockets turn it off. */
   next?: boolean;
   log?: Logger;
+  /** Tests inject a clock and tighter limits into the socket layer. */
+  realtime?: RealtimeOptions;
 }
 
 export interface BackchannelServer {
@@ -85,12 +87,12 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       database = openDatabase(config.databasePath);
       migrateDatabase(database.db);
       // Every live session is rebuilt from its event log and its deadline re-armed before anyone connects.
-      runtime = new Runtime({ store: new SqliteEventStore(database), clock: systemClock, scheduler: realScheduler() });
+      runtime = new Runtime({ store: new SqliteEventStore(database), clock: systemClock, scheduler: realScheduler(), log });
       const resumed = runtime.start();
       if (resumed > 0) log.info(`Resumed ${resumed} live session${resumed === 1 ? '' : 's'} from the event log.`);
       const secureCookies = config.publicOrigin?.startsWith('https:') ?? false;
       api = createApiHandler({ db: database.db, log, runtime, secureCookies });
-      io = attachRealtime(httpServer, { config, db: database.db, log, runtime });
+      io = attachRealtime(httpServer, { ...options.realtime, config, db: database.db, log, runtime });
       if (options.next !== false) {
         // Loaded only when needed: importing Next installs require hooks the API tests do not want.
         const { default: next } = await import('next');

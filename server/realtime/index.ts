@@ -20,6 +20,9 @@ export interface RealtimeDeps {
   now?: () => number;
 }
 
+/** What tests may set from outside: the clock the socket layer reads. */
+export type RealtimeOptions = Pick<RealtimeDeps, 'now'>;
+
 interface SocketData extends SocketIdentity {
   /**
    * This socket's view version, not the session's event count: a count of all events would let a

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { DEFAULT_OPTIONS, type Actor, type Command, type Scenario, type SessionOptions } from '../engine';
 import { hashToken, newId, newRoomCode, newToken } from './codes';
+import type { Logger } from '../log';
 import type { Clock, EventStore, Scheduler, SessionRecord } from './ports';
 import { SessionRuntime, type CommandResult, type Listener } from './session-runtime';
 
@@ -8,6 +9,8 @@ export interface RuntimeDeps {
   store: EventStore;
   clock: Clock;
   scheduler: Scheduler;
+  /** Where a listener's failure is reported; it never turns a stored command into a failed one. */
+  log?: Pick<Logger, 'error'>;
 }
 
 export type JoinResult = { ok: true; seatId: string; token: string; sessionId: string } | Extract<CommandResult, { ok: false }>;
@@ -33,7 +36,17 @@ export class Runtime {
 
   private open(sessionId: string): SessionRuntime {
     const runtime = new SessionRuntime(sessionId, this.deps.store, this.deps.clock, this.deps.scheduler, (c) => {
-      for (const l of this.listeners) l(c);
+      // The events are stored: the command succeeded whatever a listener does. Each listener runs,
+      // and a failing one is logged, not reported to the player as "not applied".
+      for (const l of this.listeners) {
+        try {
+          l(c);
+        } catch (error) {
+          const message = `a listener failed after session ${sessionId} stored seq ${c.seq}`;
+          if (this.deps.log) this.deps.log.error(message, error);
+          else console.error(message, error);
+        }
+      }
     });
     this.sessions.set(sessionId, runtime);
     return runtime;
