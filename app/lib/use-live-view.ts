@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
 import type { AnyView } from '../../server/realtime/protocol';
 import { ViewTracker } from '../../server/realtime/view-tracker';
-import { PROTOCOL_VERSION } from './protocol-version';
+import { PROTOCOL_VERSION } from '../../server/realtime/version';
 
 type WatchAuth = { kind: 'facilitator'; sessionId: string } | { kind: 'projector'; room: string };
 

@@ -5,7 +5,7 @@ import { project, type Viewer } from '../engine';
 import { normaliseRoomCode } from '../runtime/codes';
 import type { Runtime } from '../runtime/runtime';
 import { FailureThrottle } from './rate-limit';
-import { handshakeSchema, type ErrorCode, type Handshake } from './protocol';
+import { handshakeSchema, MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION, type ErrorCode, type Handshake } from './protocol';
 import { describeZodError } from './validation';
 
 /** Who a socket is, decided once at the handshake and never from a payload. */
@@ -34,11 +34,21 @@ export interface HandshakeDeps {
 /** Wrong room codes and tokens are counted per address, so codes cannot be found by guessing. */
 const guesses = new FailureThrottle(20, 60_000);
 
+/** A version outside the range served says who is behind: the client or the server. */
+function checkVersion(v: unknown): void {
+  if (typeof v !== 'number' || !Number.isInteger(v)) return;
+  if (v < MIN_CLIENT_PROTOCOL_VERSION) {
+    throw new HandshakeError('CLIENT_TOO_OLD', `This page speaks protocol version ${v}; the server needs version ${MIN_CLIENT_PROTOCOL_VERSION} or later. Reload the page to get the current version.`);
+  }
+  if (v > PROTOCOL_VERSION) {
+    throw new HandshakeError('SERVER_TOO_OLD', `This client speaks protocol version ${v}; the server speaks up to version ${PROTOCOL_VERSION}. The server needs an update: tell the facilitator.`);
+  }
+}
+
 export async function identify(socket: Socket, deps: HandshakeDeps): Promise<SocketIdentity> {
   const parsed = handshakeSchema.safeParse(socket.handshake.auth);
   if (!parsed.success) {
-    const v = (socket.handshake.auth as { v?: unknown } | undefined)?.v;
-    if (v !== undefined && v !== 1) throw new HandshakeError('PROTOCOL_MISMATCH', `This server speaks protocol version 1; the client sent ${String(v)}. Reload the page.`);
+    checkVersion((socket.handshake.auth as { v?: unknown } | undefined)?.v);
     throw new HandshakeError('INVALID_PAYLOAD', `Invalid handshake: ${describeZodError(parsed.error)}`);
   }
   const auth = parsed.data;

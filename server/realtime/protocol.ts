@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import type { RejectionCode, SeatView, ProjectorView, FacilitatorView } from '../engine';
+import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION } from './version';
 
-export const PROTOCOL_VERSION = 1;
+export { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION };
 
 /** Limits at the edge; the engine enforces its own too. */
 export const MAX_MESSAGE_CHARS = 2000;
@@ -36,20 +37,22 @@ export const playerCommandSchema = z.discriminatedUnion('type', [
 ]);
 export type PlayerCommand = z.infer<typeof playerCommandSchema>;
 
+const version = z.number().int().min(MIN_CLIENT_PROTOCOL_VERSION).max(PROTOCOL_VERSION);
+
 /** What a client puts in the Socket.IO handshake `auth`. */
 export const handshakeSchema = z.discriminatedUnion('kind', [
   /** A newcomer: joins the room under this display name and receives a seat token in `welcome`. */
-  z.strictObject({ v: z.literal(PROTOCOL_VERSION), kind: z.literal('join'), room: z.string().max(16), name: z.string().max(200) }),
+  z.strictObject({ v: version, kind: z.literal('join'), room: z.string().max(16), name: z.string().max(200) }),
   /** A returning player: the seat token from `welcome`. */
-  z.strictObject({ v: z.literal(PROTOCOL_VERSION), kind: z.literal('player'), room: z.string().max(16), token: z.string().min(20).max(200) }),
+  z.strictObject({ v: version, kind: z.literal('player'), room: z.string().max(16), token: z.string().min(20).max(200) }),
   /** The room's public screen. */
-  z.strictObject({ v: z.literal(PROTOCOL_VERSION), kind: z.literal('projector'), room: z.string().max(16) }),
+  z.strictObject({ v: version, kind: z.literal('projector'), room: z.string().max(16) }),
   /** A facilitator's dashboard; the login cookie proves who it is. */
-  z.strictObject({ v: z.literal(PROTOCOL_VERSION), kind: z.literal('facilitator'), sessionId: id }),
+  z.strictObject({ v: version, kind: z.literal('facilitator'), sessionId: id }),
 ]);
 export type Handshake = z.infer<typeof handshakeSchema>;
 
-export const EDGE_ERROR_CODES = ['INVALID_PAYLOAD', 'RATE_LIMITED', 'UNKNOWN_EVENT', 'UNKNOWN_ROOM', 'BAD_TOKEN', 'NOT_SIGNED_IN', 'PROTOCOL_MISMATCH', 'INTERNAL'] as const;
+export const EDGE_ERROR_CODES = ['INVALID_PAYLOAD', 'RATE_LIMITED', 'UNKNOWN_EVENT', 'UNKNOWN_ROOM', 'BAD_TOKEN', 'NOT_SIGNED_IN', 'CLIENT_TOO_OLD', 'SERVER_TOO_OLD', 'INTERNAL'] as const;
 export type EdgeErrorCode = (typeof EDGE_ERROR_CODES)[number];
 export type ErrorCode = RejectionCode | EdgeErrorCode;
 

@@ -5,7 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { SeatView } from '../../../server/engine/view';
 import type { ClientToServerEvents, PlayerCommand, Result, ServerToClientEvents } from '../../../server/realtime/protocol';
 import { ViewTracker } from '../../../server/realtime/view-tracker';
-import { PROTOCOL_VERSION as PROTOCOL } from '../../lib/protocol-version';
+import { PROTOCOL_VERSION as PROTOCOL } from '../../../server/realtime/version';
 const COMMAND_TIMEOUT_MS = 10_000;
 
 type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
