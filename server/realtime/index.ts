@@ -7,9 +7,11 @@ import type { Logger } from '../log';
 import type { Runtime } from '../runtime/runtime';
 import type { Committed } from '../runtime/session-runtime';
 import { HandshakeError, identify, type SocketIdentity } from './handshake';
+import { withDefaults, type RealtimeLimits } from './limits';
+import { Outbox } from './outbox';
 import { diffViews, serialise } from './patch';
 import { MAX_PAYLOAD_BYTES, PROTOCOL_VERSION, playerCommandSchema, type AnyView, type ClientToServerEvents, type Result, type ServerToClientEvents } from './protocol';
-import { Buckets } from './rate-limit';
+import { Buckets, TokenBucket } from './rate-limit';
 import { describeZodError } from './validation';
 
 export interface RealtimeDeps {
@@ -18,10 +20,11 @@ export interface RealtimeDeps {
   log: Logger;
   runtime: Runtime;
   now?: () => number;
+  limits?: Partial<RealtimeLimits>;
 }
 
-/** What tests may set from outside: the clock the socket layer reads. */
-export type RealtimeOptions = Pick<RealtimeDeps, 'now'>;
+/** What tests may set from outside: the clock the socket layer reads and tighter limits. */
+export type RealtimeOptions = Pick<RealtimeDeps, 'now' | 'limits'>;
 
 interface SocketData extends SocketIdentity {
   /**
@@ -31,12 +34,21 @@ interface SocketData extends SocketIdentity {
   seq: number;
   view: AnyView | null;
   serialised: Map<string, string>;
+  outbox: Outbox;
+  /** Every event this socket sends, refusals it has earned, and its commands. */
+  events: TokenBucket;
+  strikes: TokenBucket;
+  commands: TokenBucket;
+  /** RATE_LIMITED answers so far: logged at the 1st, 10th, 100th… so a flood does not flood the log. */
+  refusals: number;
 }
 
 type GameSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Refusal = Extract<Result<never>, { ok: false }>;
 
 const KNOWN_EVENTS = new Set(['command', 'resync', 'ping']);
 const roomOf = (sessionId: string) => `session:${sessionId}`;
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** Same origin by default; other origins only when listed. Clients that send no Origin (bots) pass. */
 export function originAllowed(req: IncomingMessage, allowed: string[]): boolean {
@@ -51,12 +63,14 @@ export function originAllowed(req: IncomingMessage, allowed: string[]): boolean 
 }
 
 /**
- * The Socket.IO adapter: handshake identity, validated and rate-limited commands answered by
- * ack, and per-viewer fan-out of projections after every commit. Nothing reaches a socket that
- * did not pass through `project()` for that socket's viewer.
+ * The Socket.IO adapter: handshake identity, validated and rate-limited events answered by ack,
+ * and per-viewer fan-out of projections after every commit, with flow control so that a client
+ * that does not read is dropped rather than buffered for. Nothing reaches a socket that did not
+ * pass through `project()` for that socket's viewer.
  */
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Server {
   const now = deps.now ?? Date.now;
+  const limits = withDefaults(deps.limits);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     serveClient: false,
     destroyUpgrade: false,
@@ -64,13 +78,18 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     allowRequest: (req, callback) => callback(null, originAllowed(req, deps.config.allowedOrigins)),
     ...(deps.config.allowedOrigins.length > 0 ? { cors: { origin: deps.config.allowedOrigins, credentials: true } } : {}),
   });
-  const perSocket = new Buckets(10, 4);
-  const perSeat = new Buckets(15, 6);
+  const perSeat = new Buckets(limits.seatCommands.burst, limits.seatCommands.perSecond);
+  const resyncsPerAddress = new Buckets(limits.addressResyncs.burst, limits.addressResyncs.perSecond);
+  const bucket = (b: { burst: number; perSecond: number }) => new TokenBucket(b.burst, b.perSecond, now());
 
   io.use((socket, next) => {
     identify(socket, { runtime: deps.runtime, db: deps.db, now })
       .then((identity) => {
-        Object.assign(socket.data, identity, { seq: 0, view: null, serialised: new Map() });
+        const data: SocketData = {
+          ...identity, seq: 0, view: null, serialised: new Map(), outbox: new Outbox(socket),
+          events: bucket(limits.events), strikes: bucket(limits.strikes), commands: bucket(limits.commands), refusals: 0,
+        };
+        Object.assign(socket.data, data);
         next();
       })
       .catch((error: unknown) => {
@@ -83,7 +102,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   io.on('connection', (socket: GameSocket) => {
     const data = socket.data;
     void socket.join(roomOf(data.sessionId));
-    socket.emit('welcome', {
+    send(socket, 'welcome', {
       protocol: PROTOCOL_VERSION,
       kind: data.kind,
       seatId: data.viewer.kind === 'seat' ? data.viewer.seatId : null,
@@ -93,6 +112,21 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     });
     data.token = null;
     sendSnapshot(socket);
+
+    // Every event pays first, whatever its name: a flood of cheap events is still a flood.
+    socket.use((packet, next) => {
+      const [event, ...args] = packet as unknown as [string, ...unknown[]];
+      const t = now();
+      const wait = !data.events.take(t) ? data.events.waitMs(t) : event === 'resync' && !resyncsPerAddress.take(socket.handshake.address, t) ? resyncsPerAddress.waitMs(socket.handshake.address, t) : 0;
+      if (wait === 0) return next();
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') (ack as (r: Refusal) => void)(rateLimited(socket, wait, event));
+      else rateLimited(socket, wait, event);
+      if (!data.strikes.take(t)) {
+        deps.log.info(`socket dropped: it kept sending after being rate limited (session ${data.sessionId}, ${describe(data)})`);
+        socket.disconnect(true);
+      }
+    });
 
     socket.on('command', (payload, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
@@ -115,13 +149,23 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     });
   });
 
+  function rateLimited(socket: GameSocket, waitMs: number, what: string): Refusal {
+    const n = ++socket.data.refusals;
+    if (Number.isInteger(Math.log10(n))) deps.log.info(`rate limited: ${what} from ${describe(socket.data)} in session ${socket.data.sessionId} (refusal ${n} on this socket)`);
+    return { ok: false, code: 'RATE_LIMITED', message: `You are sending too fast; wait ${seconds(waitMs)} s and try again.`, retryAfterMs: waitMs };
+  }
+
+  function describe(data: SocketData): string {
+    return data.viewer.kind === 'seat' ? `seat ${data.viewer.seatId}` : data.viewer.kind;
+  }
+
   async function handleCommand(socket: GameSocket, payload: unknown): Promise<Result<{ seq: number }>> {
     const { viewer, sessionId } = socket.data;
     if (viewer.kind !== 'seat') return { ok: false, code: 'NOT_ALLOWED', message: 'Only players send commands on the socket; facilitators use the dashboard.' };
     const t = now();
-    if (!perSocket.take(socket.id, t) || !perSeat.take(`${sessionId}:${viewer.seatId}`, t)) {
-      return { ok: false, code: 'RATE_LIMITED', message: 'You are sending too fast; wait a moment and try again.' };
-    }
+    const seatKey = `${sessionId}:${viewer.seatId}`;
+    if (!socket.data.commands.take(t)) return rateLimited(socket, socket.data.commands.waitMs(t), 'command');
+    if (!perSeat.take(seatKey, t)) return rateLimited(socket, perSeat.waitMs(seatKey, t), 'command (seat)');
     const parsed = playerCommandSchema.safeParse(payload);
     if (!parsed.success) return { ok: false, code: 'INVALID_PAYLOAD', message: `Invalid command: ${describeZodError(parsed.error)}` };
     const result = await deps.runtime.dispatch(sessionId, parsed.data, { kind: 'seat', seatId: viewer.seatId });
@@ -135,19 +179,40 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     return session ? (project(session.current, viewer) as AnyView | null) : null;
   }
 
+  /**
+   * Sends unless the socket already holds more unsent output than the limit: then it is dropped,
+   * not buffered for. Returns whether it sent.
+   */
+  function send<E extends keyof ServerToClientEvents>(socket: GameSocket, event: E, ...args: Parameters<ServerToClientEvents[E]>): boolean {
+    if (!socket.connected || socket.data.outbox.dropped) return false;
+    if (socket.data.outbox.overLimit(limits.maxBufferedBytes)) {
+      deps.log.info(`socket dropped: ${socket.data.outbox.buffered()} bytes unread (session ${socket.data.sessionId}, ${describe(socket.data)})`);
+      socket.data.outbox.drop();
+      return false;
+    }
+    socket.emit(event, ...args);
+    return true;
+  }
+
+  /**
+   * A whole view. While one is still queued for this socket, a resync gets that one's seq instead
+   * of a second copy: the client has not received it yet, and the patches after it follow it.
+   */
   function sendSnapshot(socket: GameSocket): number {
-    const view = viewFor(socket.data.sessionId, socket.data.viewer);
-    const seq = ++socket.data.seq;
+    const data = socket.data;
+    if (data.outbox.snapshotInFlight !== null) return data.outbox.snapshotInFlight;
+    const view = viewFor(data.sessionId, data.viewer);
+    const seq = ++data.seq;
     if (!view) return seq;
-    socket.data.view = view;
-    socket.data.serialised = serialise(view);
-    socket.emit('snapshot', { seq, view, serverNow: now() });
+    data.view = view;
+    data.serialised = serialise(view);
+    data.outbox.sentSnapshot(seq, () => send(socket, 'snapshot', { seq, view, serverNow: now() }));
     if (view.kind === 'seat' && view.me.status === 'kicked') removeSocket(socket);
     return seq;
   }
 
   function removeSocket(socket: GameSocket): void {
-    socket.emit('removed', { message: 'The facilitator has removed you from this room.' });
+    send(socket, 'removed', { message: 'The facilitator has removed you from this room.' });
     socket.disconnect(true);
   }
 
@@ -155,27 +220,41 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   function fanOut(committed: Committed): void {
     const sockets = io.sockets.adapter.rooms.get(roomOf(committed.sessionId));
     if (!sockets) return;
-    const cache = new Map<string, { view: AnyView | null; serialised: Map<string, string> }>();
+    const cache: ViewCache = new Map();
     for (const socketId of sockets) {
       const socket = io.sockets.sockets.get(socketId) as GameSocket | undefined;
       if (!socket || !socket.data.view) continue;
-      const key = JSON.stringify(socket.data.viewer);
-      let next = cache.get(key);
-      if (!next) {
-        const view = project(committed.state, socket.data.viewer) as AnyView | null;
-        next = { view, serialised: view ? serialise(view) : new Map() };
-        cache.set(key, next);
+      try {
+        patchSocket(socket, committed, cache);
+      } catch (error) {
+        // One viewer's failure must not keep the change from the others.
+        deps.log.error(`fan-out to ${describe(socket.data)} in session ${committed.sessionId} failed`, error);
       }
-      if (!next.view) continue;
-      const diff = diffViews(socket.data.view, socket.data.serialised, next.view, next.serialised);
-      socket.data.view = next.view;
-      socket.data.serialised = next.serialised;
-      if (Object.keys(diff.set).length === 0 && Object.keys(diff.append).length === 0) continue;
-      const base = socket.data.seq;
-      socket.data.seq = base + 1;
-      socket.emit('patch', { seq: base + 1, base, ...diff, serverNow: now() });
-      if (next.view.kind === 'seat' && next.view.me.status === 'kicked') removeSocket(socket);
     }
+  }
+
+  type ViewCache = Map<string, { view: AnyView | null; serialised: Map<string, string> }>;
+
+  /** One socket's change: its viewer's projection (computed once per viewer and commit) diffed with what it holds. */
+  function patchSocket(socket: GameSocket, committed: Committed, cache: ViewCache): void {
+    const data = socket.data;
+    if (!data.view) return;
+    const key = JSON.stringify(data.viewer);
+    let next = cache.get(key);
+    if (!next) {
+      const view = project(committed.state, data.viewer) as AnyView | null;
+      next = { view, serialised: view ? serialise(view) : new Map() };
+      cache.set(key, next);
+    }
+    if (!next.view) return;
+    const diff = diffViews(data.view, data.serialised, next.view, next.serialised);
+    data.view = next.view;
+    data.serialised = next.serialised;
+    if (Object.keys(diff.set).length === 0 && Object.keys(diff.append).length === 0) return;
+    const base = data.seq;
+    data.seq = base + 1;
+    send(socket, 'patch', { seq: base + 1, base, ...diff, serverNow: now() });
+    if (next.view.kind === 'seat' && next.view.me.status === 'kicked') removeSocket(socket);
   }
 
   const unsubscribe = deps.runtime.subscribe(fanOut);

@@ -56,8 +56,11 @@ export const EDGE_ERROR_CODES = ['INVALID_PAYLOAD', 'RATE_LIMITED', 'UNKNOWN_EVE
 export type EdgeErrorCode = (typeof EDGE_ERROR_CODES)[number];
 export type ErrorCode = RejectionCode | EdgeErrorCode;
 
-/** Every ack is a Result: the data, or a code a program can switch on and a message a person can read. */
-export type Result<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
+/**
+ * Every ack is a Result: the data, or a code a program can switch on and a message a person can
+ * read. A RATE_LIMITED refusal also says how long to wait (`retryAfterMs`).
+ */
+export type Result<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; retryAfterMs?: number };
 
 export type AnyView = SeatView | ProjectorView | FacilitatorView;
 

@@ -1,6 +1,5 @@
 /**
- * Token buckets: `burst` commands at once, refilled at `perSecond`. One per socket and one per
- * seat, so opening more tabs does not buy a flooder more room.
+ * Token buckets: `burst` at once, refilled at `perSecond`. A refusal says how long to wait.
  */
 export class TokenBucket {
   private tokens: number;
@@ -11,12 +10,22 @@ export class TokenBucket {
     this.last = now;
   }
 
+  private refill(now: number): void {
+    this.tokens = Math.min(this.burst, this.tokens + (Math.max(0, now - this.last) / 1000) * this.perSecond);
+    this.last = Math.max(this.last, now);
+  }
+
   take(now: number): boolean {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
+    this.refill(now);
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+
+  /** Milliseconds until `take` would succeed (0 if it would now). */
+  waitMs(now: number): number {
+    this.refill(now);
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
   }
 }
 
@@ -26,7 +35,7 @@ export class Buckets {
 
   constructor(private readonly burst: number, private readonly perSecond: number) {}
 
-  take(key: string, now: number): boolean {
+  private entry(key: string, now: number) {
     let entry = this.map.get(key);
     if (!entry) {
       entry = { bucket: new TokenBucket(this.burst, this.perSecond, now), seen: now };
@@ -34,7 +43,15 @@ export class Buckets {
       if (this.map.size > 10_000) this.sweep(now);
     }
     entry.seen = now;
-    return entry.bucket.take(now);
+    return entry.bucket;
+  }
+
+  take(key: string, now: number): boolean {
+    return this.entry(key, now).take(now);
+  }
+
+  waitMs(key: string, now: number): number {
+    return this.entry(key, now).waitMs(now);
   }
 
   private sweep(now: number): void {

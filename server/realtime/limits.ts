@@ -1,0 +1,33 @@
+/**
+ * Every limit the socket layer applies, in one place, so docs/protocol.md can quote them and tests
+ * can tighten them. Buckets are `burst` at once, then `perSecond`.
+ */
+export interface RealtimeLimits {
+  /** Every event a socket sends (command, resync, ping, or an unknown name). */
+  events: { burst: number; perSecond: number };
+  /** Refusals a socket may earn before it is disconnected: a client that ignores RATE_LIMITED. */
+  strikes: { burst: number; perSecond: number };
+  /** Commands per socket, and per seat across all its sockets. */
+  commands: { burst: number; perSecond: number };
+  seatCommands: { burst: number; perSecond: number };
+  /** Resyncs (each builds a whole view) per address, across all its sockets. */
+  addressResyncs: { burst: number; perSecond: number };
+  /**
+   * A socket whose unsent output passes this many bytes (or twice its last snapshot, if larger) is
+   * disconnected: a client that does not read cannot make the server buffer without end.
+   */
+  maxBufferedBytes: number;
+}
+
+export const DEFAULT_LIMITS: RealtimeLimits = {
+  events: { burst: 20, perSecond: 5 },
+  strikes: { burst: 50, perSecond: 1 },
+  commands: { burst: 10, perSecond: 4 },
+  seatCommands: { burst: 15, perSecond: 6 },
+  addressResyncs: { burst: 60, perSecond: 20 },
+  maxBufferedBytes: 4 * 1024 * 1024,
+};
+
+export function withDefaults(overrides: Partial<RealtimeLimits> = {}): RealtimeLimits {
+  return { ...DEFAULT_LIMITS, ...overrides };
+}
