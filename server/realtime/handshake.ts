@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { project, type Viewer } from '../engine';
 import { normaliseRoomCode } from '../runtime/codes';
 import type { Runtime } from '../runtime/runtime';
-import { FailureThrottle } from './rate-limit';
+import { GuessThrottle, type GuessLimits } from './guess-throttle';
 import { handshakeSchema, MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION, type ErrorCode, type Handshake } from './protocol';
 import { describeZodError } from './validation';
 
@@ -17,22 +17,31 @@ export interface SocketIdentity {
   token: string | null;
 }
 
+export interface HandshakeErrorData {
+  code: ErrorCode;
+  message: string;
+  /** With RATE_LIMITED: how long to wait before trying again. */
+  retryAfterMs?: number;
+}
+
 export class HandshakeError extends Error {
-  readonly data: { code: ErrorCode; message: string };
-  constructor(code: ErrorCode, message: string) {
+  readonly data: HandshakeErrorData;
+  constructor(code: ErrorCode, message: string, extra: { retryAfterMs?: number } = {}) {
     super(message);
-    this.data = { code, message };
+    this.data = { code, message, ...extra };
   }
 }
 
-export interface HandshakeDeps {
+export interface GateDeps {
   runtime: Runtime;
   db: Db;
   now: () => number;
+  /** Holds a try back (a timer in production; tests pass one that returns at once). */
+  wait: (ms: number) => Promise<void>;
+  guesses: GuessLimits;
+  /** Told when a try is held back, for the log. */
+  onSlowed?: (key: string, ms: number) => void;
 }
-
-/** Wrong room codes and tokens are counted per address, so codes cannot be found by guessing. */
-const guesses = new FailureThrottle(20, 60_000);
 
 /** A version outside the range served says who is behind: the client or the server. */
 function checkVersion(v: unknown): void {
@@ -45,47 +54,94 @@ function checkVersion(v: unknown): void {
   }
 }
 
-export async function identify(socket: Socket, deps: HandshakeDeps): Promise<SocketIdentity> {
-  const parsed = handshakeSchema.safeParse(socket.handshake.auth);
-  if (!parsed.success) {
-    checkVersion((socket.handshake.auth as { v?: unknown } | undefined)?.v);
-    throw new HandshakeError('INVALID_PAYLOAD', `Invalid handshake: ${describeZodError(parsed.error)}`);
-  }
-  const auth = parsed.data;
-  const address = socket.handshake.address;
-  const now = deps.now();
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
-  if (auth.kind === 'facilitator') {
-    const facilitator = facilitatorForToken(deps.db, readCookie(socket.handshake.headers.cookie, SESSION_COOKIE), now);
-    if (!facilitator) throw new HandshakeError('NOT_SIGNED_IN', 'Sign in as a facilitator first.');
-    const session = deps.runtime.get(auth.sessionId);
-    const owner = deps.runtime.ownerOf(auth.sessionId);
-    if (!session || (owner !== facilitator.id && !facilitator.isAdmin)) throw new HandshakeError('NOT_ALLOWED', 'You do not run this session.');
-    return { sessionId: auth.sessionId, viewer: { kind: 'facilitator' }, kind: 'facilitator', token: null };
+/** Decides who a connecting socket is; one per server, holding what it has seen of guessing. */
+export class Gate {
+  private readonly guesses: GuessThrottle;
+
+  constructor(private readonly deps: GateDeps) {
+    this.guesses = new GuessThrottle(deps.guesses);
   }
 
-  if (guesses.blocked(address, now)) throw new HandshakeError('RATE_LIMITED', 'Too many wrong room codes from this network. Wait a minute and check the code on the screen.');
-  const found = deps.runtime.findByCode(normaliseRoomCode(auth.room));
-  if (!found) {
-    guesses.fail(address, now);
-    throw new HandshakeError('UNKNOWN_ROOM', `There is no open room with the code ${normaliseRoomCode(auth.room) || '(empty)'}. Check the code on the screen.`);
-  }
-  const sessionId = found.record.id;
+  async identify(socket: Socket): Promise<SocketIdentity> {
+    const parsed = handshakeSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) {
+      checkVersion((socket.handshake.auth as { v?: unknown } | undefined)?.v);
+      throw new HandshakeError('INVALID_PAYLOAD', `Invalid handshake: ${describeZodError(parsed.error)}`);
+    }
+    const auth = parsed.data;
+    if (auth.kind === 'facilitator') return this.facilitator(socket, auth.sessionId);
 
-  if (auth.kind === 'projector') return { sessionId, viewer: { kind: 'projector' }, kind: 'projector', token: null };
+    const address = socket.handshake.address;
+    const code = normaliseRoomCode(auth.room);
+    if (auth.kind === 'player') return this.returning(address, code, auth.token);
 
-  if (auth.kind === 'join') {
-    const joined = await deps.runtime.join(sessionId, auth.name);
+    // A room code is what a guesser guesses. An address that got in with this code before is not
+    // held back for it; any other try from an address that guessed wrong too often waits its turn.
+    if (!this.guesses.isKnown(address, code, this.deps.now())) await this.admit(address, 'wrong room codes');
+    const found = this.deps.runtime.findByCode(code);
+    if (!found) {
+      this.guesses.fail(address, this.deps.now());
+      throw unknownRoom(code);
+    }
+    this.guesses.succeeded(address, code, this.deps.now());
+    const sessionId = found.record.id;
+    if (auth.kind === 'projector') return { sessionId, viewer: { kind: 'projector' }, kind: 'projector', token: null };
+
+    const joined = await this.deps.runtime.join(sessionId, auth.name);
     if (!joined.ok) throw new HandshakeError(joined.code, joined.message);
     return { sessionId, viewer: { kind: 'seat', seatId: joined.seatId }, kind: 'join', token: joined.token };
   }
 
-  const seatId = deps.runtime.seatForToken(sessionId, auth.token);
-  if (!seatId) {
-    guesses.fail(address, now);
-    throw new HandshakeError('BAD_TOKEN', 'This device is not seated in that room any more. Join again with your name.');
+  private facilitator(socket: Socket, sessionId: string): SocketIdentity {
+    const facilitator = facilitatorForToken(this.deps.db, readCookie(socket.handshake.headers.cookie, SESSION_COOKIE), this.deps.now());
+    if (!facilitator) throw new HandshakeError('NOT_SIGNED_IN', 'Sign in as a facilitator first.');
+    const session = this.deps.runtime.get(sessionId);
+    const owner = this.deps.runtime.ownerOf(sessionId);
+    if (!session || (owner !== facilitator.id && !facilitator.isAdmin)) throw new HandshakeError('NOT_ALLOWED', 'You do not run this session.');
+    return { sessionId, viewer: { kind: 'facilitator' }, kind: 'facilitator', token: null };
   }
-  const view = project(found.session.current, { kind: 'seat', seatId });
-  if (!view || view.me.status === 'kicked') throw new HandshakeError('NOT_ALLOWED', 'The facilitator has removed you from this room.');
-  return { sessionId, viewer: { kind: 'seat', seatId }, kind: 'player', token: null };
+
+  /**
+   * A seat token is 256 random bits: a valid one is never held back. A wrong one is answered only
+   * after the throttle for its address (and for its address and room, counted apart, so stale
+   * tokens in one room slow nothing else).
+   */
+  private async returning(address: string, code: string, token: string): Promise<SocketIdentity> {
+    const found = this.deps.runtime.findByCode(code);
+    const seatId = found ? this.deps.runtime.seatForToken(found.record.id, token) : undefined;
+    if (!found || !seatId) {
+      await this.admit(address, 'wrong room codes');
+      if (!found) {
+        this.guesses.fail(address, this.deps.now());
+        throw unknownRoom(code);
+      }
+      const roomKey = `${address} ${found.record.id}`;
+      await this.admit(roomKey, 'wrong seat tokens for this room');
+      this.guesses.fail(roomKey, this.deps.now());
+      throw new HandshakeError('BAD_TOKEN', 'This device is not seated in that room any more. Join again with your name.');
+    }
+    this.guesses.succeeded(address, code, this.deps.now());
+    const view = project(found.session.current, { kind: 'seat', seatId });
+    if (!view || view.me.status === 'kicked') throw new HandshakeError('NOT_ALLOWED', 'The facilitator has removed you from this room.');
+    return { sessionId: found.record.id, viewer: { kind: 'seat', seatId }, kind: 'player', token: null };
+  }
+
+  private async admit(key: string, what: string): Promise<void> {
+    const admission = this.guesses.admit(key, this.deps.now());
+    if (!admission.ok) {
+      throw new HandshakeError('RATE_LIMITED', `Too many ${what} from this network. Try again in ${seconds(admission.retryAfterMs)} seconds, and check the code on the screen.`, {
+        retryAfterMs: admission.retryAfterMs,
+      });
+    }
+    if (admission.delayMs > 0) {
+      this.deps.onSlowed?.(key, admission.delayMs);
+      await this.deps.wait(admission.delayMs);
+    }
+  }
+}
+
+function unknownRoom(code: string): HandshakeError {
+  return new HandshakeError('UNKNOWN_ROOM', `There is no open room with the code ${code || '(empty)'}. Check the code on the screen.`);
 }

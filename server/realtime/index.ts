@@ -6,7 +6,7 @@ import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Runtime } from '../runtime/runtime';
 import type { Committed } from '../runtime/session-runtime';
-import { HandshakeError, identify, type SocketIdentity } from './handshake';
+import { Gate, HandshakeError, type SocketIdentity } from './handshake';
 import { withDefaults, type RealtimeLimits } from './limits';
 import { Outbox } from './outbox';
 import { diffViews, serialise } from './patch';
@@ -21,10 +21,14 @@ export interface RealtimeDeps {
   runtime: Runtime;
   now?: () => number;
   limits?: Partial<RealtimeLimits>;
+  /** How a handshake is held back (a timer unless a test says otherwise). */
+  wait?: (ms: number) => Promise<void>;
 }
 
-/** What tests may set from outside: the clock the socket layer reads and tighter limits. */
-export type RealtimeOptions = Pick<RealtimeDeps, 'now' | 'limits'>;
+/** What tests may set from outside: the clock the socket layer reads, its waits and its limits. */
+export type RealtimeOptions = Pick<RealtimeDeps, 'now' | 'limits' | 'wait'>;
+
+const timerWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 interface SocketData extends SocketIdentity {
   /**
@@ -82,8 +86,27 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   const resyncsPerAddress = new Buckets(limits.addressResyncs.burst, limits.addressResyncs.perSecond);
   const bucket = (b: { burst: number; perSecond: number }) => new TokenBucket(b.burst, b.perSecond, now());
 
+  const gate = new Gate({
+    runtime: deps.runtime,
+    db: deps.db,
+    now,
+    wait: deps.wait ?? timerWait,
+    guesses: limits.guesses,
+    onSlowed: (key, ms) => logSampled(`slowed ${key}`, `handshake held back ${ms} ms: ${key} has failed too often`),
+  });
+
+  /** Counts lines by key and writes the 1st, 10th, 100th…: a flood of refusals does not flood the log. */
+  const logCounts = new Map<string, number>();
+  function logSampled(key: string, line: string): void {
+    if (logCounts.size > 10_000) logCounts.clear();
+    const n = (logCounts.get(key) ?? 0) + 1;
+    logCounts.set(key, n);
+    if (Number.isInteger(Math.log10(n))) deps.log.info(n === 1 ? line : `${line} (${n} times)`);
+  }
+
   io.use((socket, next) => {
-    identify(socket, { runtime: deps.runtime, db: deps.db, now })
+    gate
+      .identify(socket)
       .then((identity) => {
         const data: SocketData = {
           ...identity, seq: 0, view: null, serialised: new Map(), outbox: new Outbox(socket),
@@ -93,7 +116,11 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
         next();
       })
       .catch((error: unknown) => {
-        if (error instanceof HandshakeError) return next(error);
+        if (error instanceof HandshakeError) {
+          const kind = (socket.handshake.auth as { kind?: unknown } | undefined)?.kind;
+          logSampled(`refused ${socket.handshake.address} ${error.data.code}`, `handshake refused: ${error.data.code} (${typeof kind === 'string' ? kind.slice(0, 20) : '?'} from ${socket.handshake.address})`);
+          return next(error);
+        }
         deps.log.error('handshake failed', error);
         next(new HandshakeError('INTERNAL', 'The server could not let you in; try again.'));
       });

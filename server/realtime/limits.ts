@@ -1,3 +1,5 @@
+import type { GuessLimits } from './guess-throttle';
+
 /**
  * Every limit the socket layer applies, in one place, so docs/protocol.md can quote them and tests
  * can tighten them. Buckets are `burst` at once, then `perSecond`.
@@ -17,6 +19,8 @@ export interface RealtimeLimits {
    * disconnected: a client that does not read cannot make the server buffer without end.
    */
   maxBufferedBytes: number;
+  /** Wrong room codes and seat tokens: see guess-throttle.ts. */
+  guesses: GuessLimits;
 }
 
 export const DEFAULT_LIMITS: RealtimeLimits = {
@@ -26,6 +30,7 @@ export const DEFAULT_LIMITS: RealtimeLimits = {
   seatCommands: { burst: 15, perSecond: 6 },
   addressResyncs: { burst: 60, perSecond: 20 },
   maxBufferedBytes: 4 * 1024 * 1024,
+  guesses: { failures: 20, windowMs: 60_000, intervalMs: 3_000, maxDelayMs: 10_000, knownMs: 12 * 60 * 60_000 },
 };
 
 export function withDefaults(overrides: Partial<RealtimeLimits> = {}): RealtimeLimits {

@@ -58,22 +58,3 @@ export class Buckets {
     for (const [key, entry] of this.map) if (now - entry.seen > 10 * 60_000) this.map.delete(key);
   }
 }
-
-/** Counts failures per key in a sliding window: used to slow down guessing of room codes. */
-export class FailureThrottle {
-  private failures = new Map<string, number[]>();
-
-  constructor(private readonly max: number, private readonly windowMs: number) {}
-
-  blocked(key: string, now: number): boolean {
-    const recent = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    this.failures.set(key, recent);
-    return recent.length >= this.max;
-  }
-
-  fail(key: string, now: number): void {
-    const list = this.failures.get(key) ?? [];
-    list.push(now);
-    this.failures.set(key, list);
-  }
-}

@@ -19,7 +19,7 @@ export type Connection =
   /** Lost after being connected; socket.io retries by itself and the server resends a snapshot. */
   | { state: 'reconnecting' }
   /** The server refused the handshake (unknown room, locked room, rate limited…). */
-  | { state: 'refused'; code: string; message: string }
+  | { state: 'refused'; code: string; message: string; retryAfterMs?: number }
   | { state: 'removed'; message: string };
 
 export type SendResult = Result<{ seq: number }>;
@@ -86,6 +86,7 @@ export function useGame(room: string, initialName: string | null): Game {
     setConnection({ state: 'connecting', retrying: false });
     const tracker = new ViewTracker<SeatView>();
     let everConnected = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     const socket: GameSocket = io({
       // A Manager of its own, so a re-run effect never inherits a closed socket's state.
       forceNew: true,
@@ -127,7 +128,7 @@ export function useGame(room: string, initialName: string | null): Game {
       setConnection((c) => (c.state === 'removed' ? c : { state: 'reconnecting' }));
     });
     socket.on('connect_error', (error) => {
-      const data = (error as Error & { data?: { code?: string; message?: string } }).data;
+      const data = (error as Error & { data?: { code?: string; message?: string; retryAfterMs?: number } }).data;
       if (!data?.code) {
         // The server is unreachable: socket.io keeps trying.
         setConnection(everConnected ? { state: 'reconnecting' } : { state: 'connecting', retrying: true });
@@ -144,12 +145,17 @@ export function useGame(room: string, initialName: string | null): Game {
         tokenRef.current = null;
         writeToken(room, null);
         setConnection({ state: 'removed', message });
+      } else if (data.code === 'RATE_LIMITED' && typeof data.retryAfterMs === 'number') {
+        // Slowed down, not shut out: try again by itself once the wait is over.
+        setConnection({ state: 'refused', code: data.code, message, retryAfterMs: data.retryAfterMs });
+        retryTimer = setTimeout(() => setAttempt((a) => a + 1), data.retryAfterMs);
       } else {
         setConnection({ state: 'refused', code: data.code, message });
       }
     });
 
     return () => {
+      clearTimeout(retryTimer);
       socket.removeAllListeners();
       socket.disconnect();
       if (socketRef.current === socket) socketRef.current = null;
