@@ -1,7 +1,7 @@
 import { leakRisk, riskLevel } from './leak-risk';
 import { canSeeChannel, canSeeMessageAt, channelOpenInPhase, currentPhase, isCurrentMember, roleOf, seatsAt, sideOf } from './queries';
 import type { ActiveGame, Channel, GameState, Message, Proposal, Seat, Story } from './state';
-import type { AgreementView, ChannelView, FacilitatorView, MessageView, ProjectorView, SeatSummary, SeatView, SessionHeader, StoryView, TableView, View, Viewer } from './view';
+import { LOBBY_NAMES_SHOWN, type AgreementView, type ChannelView, type FacilitatorView, type MessageView, type ProjectorView, type SeatSummary, type SeatView, type SessionHeader, type StoryView, type TableView, type View, type Viewer } from './view';
 
 /**
  * The one exit for data. Everything a browser receives is built here, field by field, from
@@ -116,14 +116,15 @@ function visibleBroadcasts(game: ActiveGame, tableId: string | null, side: strin
 
 function projectSeat(game: ActiveGame, seat: Seat): SeatView {
   const session = sessionHeader(game);
-  const lobby = Object.values(game.seats).filter((s) => s.status === 'active').map((s) => ({ id: s.id, name: s.name }));
+  const present = Object.values(game.seats).filter((s) => s.status === 'active');
+  const lobby = present.slice(0, LOBBY_NAMES_SHOWN).map((s) => ({ id: s.id, name: s.name }));
   const role = roleOf(game, seat);
   const base: SeatView = {
     kind: 'seat', session,
     me: { seatId: seat.id, name: seat.name, status: seat.status, tableId: null, role: null, watching: [], mobilisedThisRound: false },
-    lobby, table: null, channels: [], messages: [], proposals: [], invitations: [], tips: [], broadcasts: [], scores: null, myScore: null, debrief: null,
+    lobby, lobbyCount: present.length, table: null, channels: [], messages: [], proposals: [], invitations: [], tips: [], broadcasts: [], scores: null, myScore: null, debrief: null,
   };
-  if (seat.status !== 'active') return { ...base, lobby: [] };
+  if (seat.status !== 'active') return { ...base, lobby: [], lobbyCount: 0 };
   const withBroadcasts = { ...base, broadcasts: visibleBroadcasts(game, seat.tableId, sideOf(game, seat)) };
   if (!seat.tableId || !role) return withBroadcasts;
   const tableId = seat.tableId;

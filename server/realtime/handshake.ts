@@ -5,6 +5,8 @@ import { project, type Viewer } from '../engine';
 import { normaliseRoomCode } from '../runtime/codes';
 import type { Runtime } from '../runtime/runtime';
 import { GuessThrottle, type GuessLimits } from './guess-throttle';
+import type { RealtimeLimits } from './limits';
+import { Buckets } from './rate-limit';
 import { handshakeSchema, MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION, type ErrorCode, type Handshake } from './protocol';
 import { describeZodError } from './validation';
 
@@ -39,6 +41,7 @@ export interface GateDeps {
   /** Holds a try back (a timer in production; tests pass one that returns at once). */
   wait: (ms: number) => Promise<void>;
   guesses: GuessLimits;
+  joins: RealtimeLimits['joins'];
   /** Told when a try is held back, for the log. */
   onSlowed?: (key: string, ms: number) => void;
 }
@@ -59,9 +62,11 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 /** Decides who a connecting socket is; one per server, holding what it has seen of guessing. */
 export class Gate {
   private readonly guesses: GuessThrottle;
+  private readonly joins: Buckets;
 
   constructor(private readonly deps: GateDeps) {
     this.guesses = new GuessThrottle(deps.guesses);
+    this.joins = new Buckets(deps.joins.burst, deps.joins.perSecond);
   }
 
   async identify(socket: Socket): Promise<SocketIdentity> {
@@ -89,6 +94,14 @@ export class Gate {
     const sessionId = found.record.id;
     if (auth.kind === 'projector') return { sessionId, viewer: { kind: 'projector' }, kind: 'projector', token: null };
 
+    const turn = this.joins.reserve(`${address} ${sessionId}`, this.deps.now(), this.deps.joins.maxDelayMs);
+    if (!turn.ok) {
+      throw new HandshakeError('RATE_LIMITED', `Many people are joining this room from your network at once. Try again in ${seconds(turn.retryAfterMs)} seconds.`, { retryAfterMs: turn.retryAfterMs });
+    }
+    if (turn.waitMs > 0) {
+      this.deps.onSlowed?.(`joins from ${address}`, turn.waitMs);
+      await this.deps.wait(turn.waitMs);
+    }
     const joined = await this.deps.runtime.join(sessionId, auth.name);
     if (!joined.ok) throw new HandshakeError(joined.code, joined.message);
     return { sessionId, viewer: { kind: 'seat', seatId: joined.seatId }, kind: 'join', token: joined.token };

@@ -92,6 +92,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     now,
     wait: deps.wait ?? timerWait,
     guesses: limits.guesses,
+    joins: limits.joins,
     onSlowed: (key, ms) => logSampled(`slowed ${key}`, `handshake held back ${ms} ms: ${key} has failed too often`),
   });
 
@@ -139,6 +140,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     });
     data.token = null;
     sendSnapshot(socket);
+    if (data.kind === 'join') deps.log.info(`joined: ${describe(data)} in session ${data.sessionId}`);
+    socket.on('disconnect', (reason) => {
+      if (data.viewer.kind === 'seat') deps.log.info(`disconnected: ${describe(data)} in session ${data.sessionId} (${reason})`);
+    });
 
     // Every event pays first, whatever its name: a flood of cheap events is still a flood.
     socket.use((packet, next) => {
@@ -197,6 +202,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     if (!parsed.success) return { ok: false, code: 'INVALID_PAYLOAD', message: `Invalid command: ${describeZodError(parsed.error)}` };
     const result = await deps.runtime.dispatch(sessionId, parsed.data, { kind: 'seat', seatId: viewer.seatId });
     if (!result.ok) return { ok: false, code: result.code, message: result.message };
+    if (parsed.data.type === 'Leave') deps.log.info(`left: ${describe(socket.data)} in session ${sessionId}`);
     // The fan-out ran before the dispatch resolved, so this is the version that shows the change.
     return { ok: true, data: { seq: socket.data.seq } };
   }

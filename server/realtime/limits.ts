@@ -19,6 +19,11 @@ export interface RealtimeLimits {
    * disconnected: a client that does not read cannot make the server buffer without end.
    */
   maxBufferedBytes: number;
+  /**
+   * Joins from one address into one room: a class behind one NAT joins at once, a script cannot
+   * fill the room. Past the burst a join waits its turn (up to `maxDelayMs`, else RATE_LIMITED).
+   */
+  joins: { burst: number; perSecond: number; maxDelayMs: number };
   /** Wrong room codes and seat tokens: see guess-throttle.ts. */
   guesses: GuessLimits;
 }
@@ -30,6 +35,7 @@ export const DEFAULT_LIMITS: RealtimeLimits = {
   seatCommands: { burst: 15, perSecond: 6 },
   addressResyncs: { burst: 60, perSecond: 20 },
   maxBufferedBytes: 4 * 1024 * 1024,
+  joins: { burst: 60, perSecond: 1, maxDelayMs: 10_000 },
   guesses: { failures: 20, windowMs: 60_000, intervalMs: 3_000, maxDelayMs: 10_000, knownMs: 12 * 60 * 60_000 },
 };
 

@@ -22,6 +22,18 @@ export class TokenBucket {
     return true;
   }
 
+  /**
+   * Takes a token that may not exist yet: the caller waits `waitMs` for it (the bucket goes into
+   * debt, so callers queue in order). Refused, taking nothing, if the wait would pass `maxWaitMs`.
+   */
+  reserve(now: number, maxWaitMs: number): { ok: true; waitMs: number } | { ok: false; retryAfterMs: number } {
+    this.refill(now);
+    const waitMs = this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+    if (waitMs > maxWaitMs) return { ok: false, retryAfterMs: waitMs - maxWaitMs };
+    this.tokens -= 1;
+    return { ok: true, waitMs };
+  }
+
   /** Milliseconds until `take` would succeed (0 if it would now). */
   waitMs(now: number): number {
     this.refill(now);
@@ -52,6 +64,10 @@ export class Buckets {
 
   waitMs(key: string, now: number): number {
     return this.entry(key, now).waitMs(now);
+  }
+
+  reserve(key: string, now: number, maxWaitMs: number) {
+    return this.entry(key, now).reserve(now, maxWaitMs);
   }
 
   private sweep(now: number): void {

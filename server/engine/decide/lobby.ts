@@ -3,7 +3,7 @@ import { LIMITS } from '../commands';
 import { chooseTableCount, rolesForTable, tableSizeRange, tableSizes } from '../deal';
 import type { GameEvent } from '../events';
 import { requireFacilitator, requireNotEnded } from '../guards';
-import { phaseDurationMs, seatsAt } from '../queries';
+import { maxSeatsOf, phaseDurationMs, seatsAt } from '../queries';
 import { shuffle } from '../random';
 import { reject, type Rejection } from '../rejection';
 import type { ActiveGame, Seat } from '../state';
@@ -21,6 +21,11 @@ export function join(game: ActiveGame, cmd: CommandOf<'Join'>, meta: Meta): Resu
   const name = cmd.name.trim().replace(/\s+/g, ' ');
   if (name.length < 1 || name.length > LIMITS.nameLength) {
     return reject('NAME_INVALID', `Your display name must be 1 to ${LIMITS.nameLength} characters long.`);
+  }
+  const cap = maxSeatsOf(game);
+  // Seats that left or were removed stay in the state: arrivals are capped too, at twice the room.
+  if (activeSeats(game).length >= cap || Object.keys(game.seats).length >= 2 * cap) {
+    return reject('ROOM_FULL', `This room is full (${cap} players). Ask the facilitator to make room.`);
   }
   const taken = activeSeats(game).some((s) => s.name.toLocaleLowerCase() === name.toLocaleLowerCase());
   if (taken) return reject('NAME_TAKEN', `Someone in this room is already called “${name}”. Choose another name.`);
