@@ -10,7 +10,7 @@ import { Gate, HandshakeError, type SocketIdentity } from './handshake';
 import { withDefaults, type RealtimeLimits } from './limits';
 import { Outbox } from './outbox';
 import { diffViews, serialise } from './patch';
-import { MAX_PAYLOAD_BYTES, PROTOCOL_VERSION, playerCommandSchema, type AnyView, type ClientToServerEvents, type Result, type ServerToClientEvents } from './protocol';
+import { MAX_PAYLOAD_BYTES, parseCommandEnvelope, PROTOCOL_VERSION, type AnyView, type ClientToServerEvents, type CommandAck, type Result, type ServerToClientEvents } from './protocol';
 import { Buckets, TokenBucket } from './rate-limit';
 import { describeZodError } from './validation';
 
@@ -191,20 +191,21 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     return data.viewer.kind === 'seat' ? `seat ${data.viewer.seatId}` : data.viewer.kind;
   }
 
-  async function handleCommand(socket: GameSocket, payload: unknown): Promise<Result<{ seq: number }>> {
+  async function handleCommand(socket: GameSocket, payload: unknown): Promise<Result<CommandAck>> {
     const { viewer, sessionId } = socket.data;
     if (viewer.kind !== 'seat') return { ok: false, code: 'NOT_ALLOWED', message: 'Only players send commands on the socket; facilitators use the dashboard.' };
     const t = now();
     const seatKey = `${sessionId}:${viewer.seatId}`;
     if (!socket.data.commands.take(t)) return rateLimited(socket, socket.data.commands.waitMs(t), 'command');
     if (!perSeat.take(seatKey, t)) return rateLimited(socket, perSeat.waitMs(seatKey, t), 'command (seat)');
-    const parsed = playerCommandSchema.safeParse(payload);
-    if (!parsed.success) return { ok: false, code: 'INVALID_PAYLOAD', message: `Invalid command: ${describeZodError(parsed.error)}` };
-    const result = await deps.runtime.dispatch(sessionId, parsed.data, { kind: 'seat', seatId: viewer.seatId });
+    const parsed = parseCommandEnvelope(payload);
+    if (!parsed.ok) return { ok: false, code: 'INVALID_PAYLOAD', message: `Invalid command: ${describeZodError(parsed.error)}` };
+    const result = await deps.runtime.dispatch(sessionId, parsed.command, { kind: 'seat', seatId: viewer.seatId }, parsed.commandId);
     if (!result.ok) return { ok: false, code: result.code, message: result.message };
-    if (parsed.data.type === 'Leave') deps.log.info(`left: ${describe(socket.data)} in session ${sessionId}`);
-    // The fan-out ran before the dispatch resolved, so this is the version that shows the change.
-    return { ok: true, data: { seq: socket.data.seq } };
+    if (parsed.command.type === 'Leave' && !result.repeated) deps.log.info(`left: ${describe(socket.data)} in session ${sessionId}`);
+    // The fan-out ran before the dispatch resolved, so this is the version that shows the change
+    // (a repeat's change is in this socket's view already, whichever socket sent it first).
+    return { ok: true, data: { seq: socket.data.seq, ...(result.repeated ? { repeated: true as const } : {}) } };
   }
 
   function viewFor(sessionId: string, viewer: Viewer): AnyView | null {

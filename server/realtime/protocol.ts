@@ -37,6 +37,35 @@ export const playerCommandSchema = z.discriminatedUnion('type', [
 ]);
 export type PlayerCommand = z.infer<typeof playerCommandSchema>;
 
+/**
+ * A client's id for one command, beside `type` in the payload (optional). Sent again with the same
+ * id (after a lost ack, a reconnect, even a server restart), the command is answered with its
+ * first result and not done twice.
+ */
+export const commandIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, “-” or “_”');
+export type CommandEnvelope = PlayerCommand & { commandId?: string };
+
+/** What a command's ack carries: the view version that shows it, and whether it was a repeat. */
+export interface CommandAck {
+  seq: number;
+  repeated?: true;
+}
+
+export function parseCommandEnvelope(payload: unknown): { ok: true; command: PlayerCommand; commandId?: string } | { ok: false; error: z.ZodError } {
+  let rest = payload;
+  let commandId: string | undefined;
+  if (typeof payload === 'object' && payload !== null && !Array.isArray(payload) && 'commandId' in payload) {
+    const { commandId: raw, ...others } = payload as Record<string, unknown>;
+    const id = z.object({ commandId: commandIdSchema }).safeParse({ commandId: raw });
+    if (!id.success) return { ok: false, error: id.error };
+    commandId = id.data.commandId;
+    rest = others;
+  }
+  const parsed = playerCommandSchema.safeParse(rest);
+  if (!parsed.success) return { ok: false, error: parsed.error };
+  return { ok: true, command: parsed.data, ...(commandId !== undefined ? { commandId } : {}) };
+}
+
 const version = z.number().int().min(MIN_CLIENT_PROTOCOL_VERSION).max(PROTOCOL_VERSION);
 
 /** What a client puts in the Socket.IO handshake `auth`. */
@@ -92,7 +121,7 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  command: (command: PlayerCommand, ack: (result: Result<{ seq: number }>) => void) => void;
+  command: (command: CommandEnvelope, ack: (result: Result<CommandAck>) => void) => void;
   /** Ask again for the whole view, e.g. after a patch whose `base` is not the last seq seen. */
   resync: (ack: (result: Result<{ seq: number }>) => void) => void;
   /** Measures clock skew: the server answers with its time. */

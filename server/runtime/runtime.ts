@@ -102,10 +102,12 @@ export class Runtime {
     if (!session) return { ok: false, code: 'SESSION_NOT_CREATED', message: 'There is no such room.' };
     const token = newToken();
     let seatId = '';
-    const result = await session.dispatch({ type: 'Join', name }, { kind: 'guest' }, (events) => {
-      const joined = events.find((e) => e.type === 'PlayerJoined');
-      seatId = joined?.type === 'PlayerJoined' ? joined.seatId : '';
-      return { seatTokens: seatId ? [{ tokenHash: hashToken(token), seatId }] : [] };
+    const result = await session.dispatch({ type: 'Join', name }, { kind: 'guest' }, {
+      issue: (events) => {
+        const joined = events.find((e) => e.type === 'PlayerJoined');
+        seatId = joined?.type === 'PlayerJoined' ? joined.seatId : '';
+        return { seatTokens: seatId ? [{ tokenHash: hashToken(token), seatId }] : [] };
+      },
     });
     if (!result.ok) return result;
     return { ok: true, seatId, token, sessionId };
@@ -115,10 +117,11 @@ export class Runtime {
     return this.deps.store.seatForToken(sessionId, hashToken(token));
   }
 
-  dispatch(sessionId: string, command: Command, actor: Actor): Promise<CommandResult> {
+  /** `commandId`: a seat's id for its command; sent again, the command is answered, not redone. */
+  dispatch(sessionId: string, command: Command, actor: Actor, commandId?: string): Promise<CommandResult> {
     const session = this.get(sessionId);
     if (!session) return Promise.resolve({ ok: false, code: 'SESSION_NOT_CREATED', message: 'There is no such session.' });
-    return session.dispatch(command, actor);
+    return session.dispatch(command, actor, commandId !== undefined ? { commandId } : {});
   }
 
   close(): void {

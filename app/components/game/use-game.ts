@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { SeatView } from '../../../server/engine/view';
-import type { ClientToServerEvents, PlayerCommand, Result, ServerToClientEvents } from '../../../server/realtime/protocol';
+import { CommandSender, type SendResult } from '../../../server/realtime/command-sender';
+import type { ClientToServerEvents, PlayerCommand, ServerToClientEvents } from '../../../server/realtime/protocol';
 import { ViewTracker } from '../../../server/realtime/view-tracker';
 import { PROTOCOL_VERSION as PROTOCOL } from '../../../server/realtime/version';
 const COMMAND_TIMEOUT_MS = 10_000;
@@ -22,7 +23,7 @@ export type Connection =
   | { state: 'refused'; code: string; message: string; retryAfterMs?: number }
   | { state: 'removed'; message: string };
 
-export type SendResult = Result<{ seq: number }>;
+export type { SendResult };
 export type Send = (command: PlayerCommand) => Promise<SendResult>;
 
 export interface Game {
@@ -74,6 +75,8 @@ export function useGame(room: string, initialName: string | null): Game {
   const [view, setView] = useState<SeatView | null>(null);
   const [skewMs, setSkewMs] = useState(0);
   const socketRef = useRef<GameSocket | null>(null);
+  // Commands carry an id; one whose ack was lost is sent again with it after reconnecting.
+  const senderRef = useRef<CommandSender | null>(null);
   // A token kept in memory too, for browsers where localStorage is unavailable.
   const tokenRef = useRef<string | null>(null);
 
@@ -96,6 +99,15 @@ export function useGame(room: string, initialName: string | null): Game {
       },
     });
     socketRef.current = socket;
+    const sender = new CommandSender(socket, { timeoutMs: COMMAND_TIMEOUT_MS });
+    senderRef.current = sender;
+    socket.on('connect', () => sender.resend());
+    let resyncTimer: ReturnType<typeof setTimeout> | undefined;
+    const resync = () =>
+      socket.emit('resync', (r) => {
+        // Refused for asking too often: ask again once allowed, or the view would stay behind.
+        if (!r.ok && r.retryAfterMs !== undefined) resyncTimer = setTimeout(resync, r.retryAfterMs);
+      });
     const show = () => {
       setView(tracker.view);
       setSkewMs(tracker.skewMs);
@@ -115,7 +127,7 @@ export function useGame(room: string, initialName: string | null): Game {
     });
     socket.on('patch', (p) => {
       if (tracker.patch(p)) show();
-      else socket.emit('resync', () => undefined);
+      else resync();
     });
     socket.on('removed', (notice) => {
       tokenRef.current = null;
@@ -156,6 +168,9 @@ export function useGame(room: string, initialName: string | null): Game {
 
     return () => {
       clearTimeout(retryTimer);
+      clearTimeout(resyncTimer);
+      sender.close();
+      if (senderRef.current === sender) senderRef.current = null;
       socket.removeAllListeners();
       socket.disconnect();
       if (socketRef.current === socket) socketRef.current = null;
@@ -163,16 +178,9 @@ export function useGame(room: string, initialName: string | null): Game {
   }, [room, name, attempt]);
 
   const send = useCallback<Send>((command) => {
-    const socket = socketRef.current;
-    if (!socket?.connected) {
-      return Promise.resolve({ ok: false, code: 'INTERNAL', message: 'You are offline. Wait until the connection is back, then try again.' });
-    }
-    return new Promise((resolve) => {
-      socket.timeout(COMMAND_TIMEOUT_MS).emit('command', command, (error: Error | null, result?: SendResult) => {
-        if (error || !result) resolve({ ok: false, code: 'INTERNAL', message: 'The server did not answer in time. Check your connection and try again.' });
-        else resolve(result);
-      });
-    });
+    const sender = senderRef.current;
+    if (!sender) return Promise.resolve({ ok: false, code: 'INTERNAL', message: 'You are offline. Wait until the connection is back, then try again.' });
+    return sender.send(command);
   }, []);
 
   const join = useCallback((next: string) => {
