@@ -13,7 +13,7 @@ import type { Config } from './config';
 import { handleHealth } from './health';
 import { consoleLogger, type Logger } from './log';
 import { projectRoot, readVersion } from './paths';
-import { attachRealtime, type RealtimeOptions } from './realtime';
+import { attachRealtime, endLoginSockets, type RealtimeOptions } from './realtime';
 
 export interface ServerOptions {
   /** Serve the pages through Next (default true). Tests of the API and sockets turn it off. */
@@ -91,7 +91,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       const resumed = runtime.start();
       if (resumed > 0) log.info(`Resumed ${resumed} live session${resumed === 1 ? '' : 's'} from the event log.`);
       const secureCookies = config.publicOrigin?.startsWith('https:') ?? false;
-      api = createApiHandler({ db: database.db, log, runtime, secureCookies });
+      // The API is built before the sockets; a sign-out ends that login's sockets once they exist.
+      api = createApiHandler({ db: database.db, log, runtime, secureCookies, loginEnded: (hash) => void (io && endLoginSockets(io, hash)) });
       io = attachRealtime(httpServer, { ...options.realtime, config, db: database.db, log, runtime });
       if (options.next !== false) {
         // Loaded only when needed: importing Next installs require hooks the API tests do not want.

@@ -9,7 +9,7 @@ import { createContextFactory } from './trpc';
 /** Where the API is mounted on the one HTTP server. */
 export const API_BASE_PATH = '/api/trpc/';
 
-export function createApiHandler(deps: { db: Db; log: Logger; runtime: Runtime; secureCookies: boolean }): RequestListener {
+export function createApiHandler(deps: { db: Db; log: Logger; runtime: Runtime; secureCookies: boolean; loginEnded?: (tokenHash: string) => void }): RequestListener {
   return createHTTPHandler({
     router: appRouter,
     basePath: API_BASE_PATH,

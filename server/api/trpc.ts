@@ -13,9 +13,11 @@ export interface Context {
   req: IncomingMessage | null;
   res: ServerResponse | null;
   secureCookies: boolean;
+  /** Told when a login ends (its token's hash), so the live sockets opened with it end too. */
+  loginEnded: (tokenHash: string) => void;
 }
 
-export function createContextFactory(deps: { db: Db; runtime: Runtime; secureCookies: boolean }) {
+export function createContextFactory(deps: { db: Db; runtime: Runtime; secureCookies: boolean; loginEnded?: (tokenHash: string) => void }) {
   return ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Context => ({
     db: deps.db,
     runtime: deps.runtime,
@@ -23,6 +25,7 @@ export function createContextFactory(deps: { db: Db; runtime: Runtime; secureCoo
     req,
     res,
     secureCookies: deps.secureCookies,
+    loginEnded: deps.loginEnded ?? (() => undefined),
   });
 }
 

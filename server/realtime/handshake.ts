@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io';
 import { facilitatorForToken, readCookie, SESSION_COOKIE } from '../auth/accounts';
 import type { Db } from '../../db/client';
 import { project, type Viewer } from '../engine';
-import { normaliseRoomCode } from '../runtime/codes';
+import { hashToken, normaliseRoomCode } from '../runtime/codes';
 import type { Runtime } from '../runtime/runtime';
 import { GuessThrottle, type GuessLimits } from './guess-throttle';
 import type { RealtimeLimits } from './limits';
@@ -17,6 +17,8 @@ export interface SocketIdentity {
   kind: Handshake['kind'];
   /** Only right after a join: handed to the client once in `welcome`. */
   token: string | null;
+  /** A facilitator's login (the hash of the cookie's token): the socket lives only as long as it. */
+  loginHash: string | null;
 }
 
 export interface HandshakeErrorData {
@@ -92,7 +94,7 @@ export class Gate {
     }
     this.guesses.succeeded(address, code, this.deps.now());
     const sessionId = found.record.id;
-    if (auth.kind === 'projector') return { sessionId, viewer: { kind: 'projector' }, kind: 'projector', token: null };
+    if (auth.kind === 'projector') return { sessionId, viewer: { kind: 'projector' }, kind: 'projector', token: null, loginHash: null };
 
     const turn = this.joins.reserve(`${address} ${sessionId}`, this.deps.now(), this.deps.joins.maxDelayMs);
     if (!turn.ok) {
@@ -104,16 +106,17 @@ export class Gate {
     }
     const joined = await this.deps.runtime.join(sessionId, auth.name);
     if (!joined.ok) throw new HandshakeError(joined.code, joined.message);
-    return { sessionId, viewer: { kind: 'seat', seatId: joined.seatId }, kind: 'join', token: joined.token };
+    return { sessionId, viewer: { kind: 'seat', seatId: joined.seatId }, kind: 'join', token: joined.token, loginHash: null };
   }
 
   private facilitator(socket: Socket, sessionId: string): SocketIdentity {
-    const facilitator = facilitatorForToken(this.deps.db, readCookie(socket.handshake.headers.cookie, SESSION_COOKIE), this.deps.now());
-    if (!facilitator) throw new HandshakeError('NOT_SIGNED_IN', 'Sign in as a facilitator first.');
+    const login = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+    const facilitator = facilitatorForToken(this.deps.db, login, this.deps.now());
+    if (!facilitator || !login) throw new HandshakeError('NOT_SIGNED_IN', 'Sign in as a facilitator first.');
     const session = this.deps.runtime.get(sessionId);
     const owner = this.deps.runtime.ownerOf(sessionId);
     if (!session || (owner !== facilitator.id && !facilitator.isAdmin)) throw new HandshakeError('NOT_ALLOWED', 'You do not run this session.');
-    return { sessionId, viewer: { kind: 'facilitator' }, kind: 'facilitator', token: null };
+    return { sessionId, viewer: { kind: 'facilitator' }, kind: 'facilitator', token: null, loginHash: hashToken(login) };
   }
 
   /**
@@ -138,7 +141,7 @@ export class Gate {
     this.guesses.succeeded(address, code, this.deps.now());
     const view = project(found.session.current, { kind: 'seat', seatId });
     if (!view || view.me.status === 'kicked') throw new HandshakeError('NOT_ALLOWED', 'The facilitator has removed you from this room.');
-    return { sessionId: found.record.id, viewer: { kind: 'seat', seatId }, kind: 'player', token: null };
+    return { sessionId: found.record.id, viewer: { kind: 'seat', seatId }, kind: 'player', token: null, loginHash: null };
   }
 
   private async admit(key: string, what: string): Promise<void> {

@@ -1,15 +1,17 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import type { Db } from '../../db/client';
+import { facilitatorForToken, readCookie, SESSION_COOKIE } from '../auth/accounts';
 import { project, type Viewer } from '../engine';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Runtime } from '../runtime/runtime';
-import type { Committed } from '../runtime/session-runtime';
-import { Gate, HandshakeError, type SocketIdentity } from './handshake';
+import { Gate, HandshakeError } from './handshake';
+import { createFanOut } from './fanout';
+import { describeViewer, endLogin, LOGIN_SWEEP_MS, roomOf, type GameSocket, type SocketData } from './sockets';
 import { withDefaults, type RealtimeLimits } from './limits';
 import { Outbox } from './outbox';
-import { diffViews, serialise } from './patch';
+import { serialise } from './patch';
 import { MAX_PAYLOAD_BYTES, parseCommandEnvelope, PROTOCOL_VERSION, type AnyView, type ClientToServerEvents, type CommandAck, type Result, type ServerToClientEvents } from './protocol';
 import { Buckets, TokenBucket } from './rate-limit';
 import { describeZodError } from './validation';
@@ -30,28 +32,9 @@ export type RealtimeOptions = Pick<RealtimeDeps, 'now' | 'limits' | 'wait'>;
 
 const timerWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-interface SocketData extends SocketIdentity {
-  /**
-   * This socket's view version, not the session's event count: a count of all events would let a
-   * player infer how busy the secret channels are.
-   */
-  seq: number;
-  view: AnyView | null;
-  serialised: Map<string, string>;
-  outbox: Outbox;
-  /** Every event this socket sends, refusals it has earned, and its commands. */
-  events: TokenBucket;
-  strikes: TokenBucket;
-  commands: TokenBucket;
-  /** RATE_LIMITED answers so far: logged at the 1st, 10th, 100th… so a flood does not flood the log. */
-  refusals: number;
-}
-
-type GameSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Refusal = Extract<Result<never>, { ok: false }>;
 
 const KNOWN_EVENTS = new Set(['command', 'resync', 'ping']);
-const roomOf = (sessionId: string) => `session:${sessionId}`;
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** Same origin by default; other origins only when listed. Clients that send no Origin (bots) pass. */
@@ -85,6 +68,22 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   const perSeat = new Buckets(limits.seatCommands.burst, limits.seatCommands.perSecond);
   const resyncsPerAddress = new Buckets(limits.addressResyncs.burst, limits.addressResyncs.perSecond);
   const bucket = (b: { burst: number; perSecond: number }) => new TokenBucket(b.burst, b.perSecond, now());
+
+  /**
+   * A facilitator socket lives as long as its login: checked before every event it sends and every
+   * message to it (a god view costs far more than this one indexed read), and every minute when idle.
+   */
+  function loginEnded(socket: GameSocket): boolean {
+    if (socket.data.loginHash === null) return false;
+    if (facilitatorForToken(deps.db, readCookie(socket.handshake.headers.cookie, SESSION_COOKIE), now())) return false;
+    deps.log.info(`facilitator socket ended: its sign-in is over (session ${socket.data.sessionId})`);
+    endLogin(socket);
+    return true;
+  }
+  const sweep = setInterval(() => {
+    for (const socket of io.sockets.sockets.values() as Iterable<GameSocket>) if (socket.data.loginHash !== null) loginEnded(socket);
+  }, LOGIN_SWEEP_MS);
+  sweep.unref();
 
   const gate = new Gate({
     runtime: deps.runtime,
@@ -140,13 +139,14 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     });
     data.token = null;
     sendSnapshot(socket);
-    if (data.kind === 'join') deps.log.info(`joined: ${describe(data)} in session ${data.sessionId}`);
+    if (data.kind === 'join') deps.log.info(`joined: ${describeViewer(data)} in session ${data.sessionId}`);
     socket.on('disconnect', (reason) => {
-      if (data.viewer.kind === 'seat') deps.log.info(`disconnected: ${describe(data)} in session ${data.sessionId} (${reason})`);
+      if (data.viewer.kind === 'seat') deps.log.info(`disconnected: ${describeViewer(data)} in session ${data.sessionId} (${reason})`);
     });
 
     // Every event pays first, whatever its name: a flood of cheap events is still a flood.
     socket.use((packet, next) => {
+      if (loginEnded(socket)) return;
       const [event, ...args] = packet as unknown as [string, ...unknown[]];
       const t = now();
       const wait = !data.events.take(t) ? data.events.waitMs(t) : event === 'resync' && !resyncsPerAddress.take(socket.handshake.address, t) ? resyncsPerAddress.waitMs(socket.handshake.address, t) : 0;
@@ -155,7 +155,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
       if (typeof ack === 'function') (ack as (r: Refusal) => void)(rateLimited(socket, wait, event));
       else rateLimited(socket, wait, event);
       if (!data.strikes.take(t)) {
-        deps.log.info(`socket dropped: it kept sending after being rate limited (session ${data.sessionId}, ${describe(data)})`);
+        deps.log.info(`socket dropped: it kept sending after being rate limited (session ${data.sessionId}, ${describeViewer(data)})`);
         socket.disconnect(true);
       }
     });
@@ -183,12 +183,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
 
   function rateLimited(socket: GameSocket, waitMs: number, what: string): Refusal {
     const n = ++socket.data.refusals;
-    if (Number.isInteger(Math.log10(n))) deps.log.info(`rate limited: ${what} from ${describe(socket.data)} in session ${socket.data.sessionId} (refusal ${n} on this socket)`);
+    if (Number.isInteger(Math.log10(n))) deps.log.info(`rate limited: ${what} from ${describeViewer(socket.data)} in session ${socket.data.sessionId} (refusal ${n} on this socket)`);
     return { ok: false, code: 'RATE_LIMITED', message: `You are sending too fast; wait ${seconds(waitMs)} s and try again.`, retryAfterMs: waitMs };
-  }
-
-  function describe(data: SocketData): string {
-    return data.viewer.kind === 'seat' ? `seat ${data.viewer.seatId}` : data.viewer.kind;
   }
 
   async function handleCommand(socket: GameSocket, payload: unknown): Promise<Result<CommandAck>> {
@@ -202,7 +198,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     if (!parsed.ok) return { ok: false, code: 'INVALID_PAYLOAD', message: `Invalid command: ${describeZodError(parsed.error)}` };
     const result = await deps.runtime.dispatch(sessionId, parsed.command, { kind: 'seat', seatId: viewer.seatId }, parsed.commandId);
     if (!result.ok) return { ok: false, code: result.code, message: result.message };
-    if (parsed.command.type === 'Leave' && !result.repeated) deps.log.info(`left: ${describe(socket.data)} in session ${sessionId}`);
+    if (parsed.command.type === 'Leave' && !result.repeated) deps.log.info(`left: ${describeViewer(socket.data)} in session ${sessionId}`);
     // The fan-out ran before the dispatch resolved, so this is the version that shows the change
     // (a repeat's change is in this socket's view already, whichever socket sent it first).
     return { ok: true, data: { seq: socket.data.seq, ...(result.repeated ? { repeated: true as const } : {}) } };
@@ -218,9 +214,9 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
    * not buffered for. Returns whether it sent.
    */
   function send<E extends keyof ServerToClientEvents>(socket: GameSocket, event: E, ...args: Parameters<ServerToClientEvents[E]>): boolean {
-    if (!socket.connected || socket.data.outbox.dropped) return false;
+    if (!socket.connected || socket.data.outbox.dropped || loginEnded(socket)) return false;
     if (socket.data.outbox.overLimit(limits.maxBufferedBytes)) {
-      deps.log.info(`socket dropped: ${socket.data.outbox.buffered()} bytes unread (session ${socket.data.sessionId}, ${describe(socket.data)})`);
+      deps.log.info(`socket dropped: ${socket.data.outbox.buffered()} bytes unread (session ${socket.data.sessionId}, ${describeViewer(socket.data)})`);
       socket.data.outbox.drop();
       return false;
     }
@@ -250,48 +246,13 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     socket.disconnect(true);
   }
 
-  /** After a commit, each socket of the session gets the change of its own projection. */
-  function fanOut(committed: Committed): void {
-    const sockets = io.sockets.adapter.rooms.get(roomOf(committed.sessionId));
-    if (!sockets) return;
-    const cache: ViewCache = new Map();
-    for (const socketId of sockets) {
-      const socket = io.sockets.sockets.get(socketId) as GameSocket | undefined;
-      if (!socket || !socket.data.view) continue;
-      try {
-        patchSocket(socket, committed, cache);
-      } catch (error) {
-        // One viewer's failure must not keep the change from the others.
-        deps.log.error(`fan-out to ${describe(socket.data)} in session ${committed.sessionId} failed`, error);
-      }
-    }
-  }
-
-  type ViewCache = Map<string, { view: AnyView | null; serialised: Map<string, string> }>;
-
-  /** One socket's change: its viewer's projection (computed once per viewer and commit) diffed with what it holds. */
-  function patchSocket(socket: GameSocket, committed: Committed, cache: ViewCache): void {
-    const data = socket.data;
-    if (!data.view) return;
-    const key = JSON.stringify(data.viewer);
-    let next = cache.get(key);
-    if (!next) {
-      const view = project(committed.state, data.viewer) as AnyView | null;
-      next = { view, serialised: view ? serialise(view) : new Map() };
-      cache.set(key, next);
-    }
-    if (!next.view) return;
-    const diff = diffViews(data.view, data.serialised, next.view, next.serialised);
-    data.view = next.view;
-    data.serialised = next.serialised;
-    if (Object.keys(diff.set).length === 0 && Object.keys(diff.append).length === 0) return;
-    const base = data.seq;
-    data.seq = base + 1;
-    send(socket, 'patch', { seq: base + 1, base, ...diff, serverNow: now() });
-    if (next.view.kind === 'seat' && next.view.me.status === 'kicked') removeSocket(socket);
-  }
+  const fanOut = createFanOut(io, { now, send, removeSocket, log: deps.log });
 
   const unsubscribe = deps.runtime.subscribe(fanOut);
-  io.engine.on('close', unsubscribe);
+  io.engine.on('close', () => {
+    unsubscribe();
+    clearInterval(sweep);
+  });
   return io;
 }
+export { endLoginSockets } from './sockets';
