@@ -16,6 +16,8 @@ import { MAX_PAYLOAD_BYTES, parseCommandEnvelope, PROTOCOL_VERSION, type AnyView
 import { Buckets, TokenBucket } from './rate-limit';
 import { describeZodError } from './validation';
 
+export { endLoginSockets } from './sockets';
+
 export interface RealtimeDeps {
   config: Config;
   db: Db;
@@ -149,7 +151,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
       if (loginEnded(socket)) return;
       const [event, ...args] = packet as unknown as [string, ...unknown[]];
       const t = now();
-      const wait = !data.events.take(t) ? data.events.waitMs(t) : event === 'resync' && !resyncsPerAddress.take(socket.handshake.address, t) ? resyncsPerAddress.waitMs(socket.handshake.address, t) : 0;
+      const wait = eventWait(socket, event, t);
       if (wait === 0) return next();
       const ack = args[args.length - 1];
       if (typeof ack === 'function') (ack as (r: Refusal) => void)(rateLimited(socket, wait, event));
@@ -180,6 +182,15 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
       if (typeof ack === 'function') ack({ ok: false, code: 'UNKNOWN_EVENT', message: `Unknown event “${event.slice(0, 40)}”.` });
     });
   });
+
+  /** 0 if the event may go ahead (its tokens are taken), else how long to wait. */
+  function eventWait(socket: GameSocket, event: string, t: number): number {
+    if (!socket.data.events.take(t)) return socket.data.events.waitMs(t);
+    // A resync builds a whole view: more tabs from one address buy no more of them.
+    const address = socket.handshake.address;
+    if (event === 'resync' && !resyncsPerAddress.take(address, t)) return resyncsPerAddress.waitMs(address, t);
+    return 0;
+  }
 
   function rateLimited(socket: GameSocket, waitMs: number, what: string): Refusal {
     const n = ++socket.data.refusals;
@@ -255,4 +266,3 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   });
   return io;
 }
-export { endLoginSockets } from './sockets';
