@@ -19,7 +19,7 @@ import { assignRequestId } from './http/request-id';
 import { applySecurityHeaders, preparePageRequest } from './http/security-headers';
 import { consoleLogger, type Logger } from './log';
 import { projectRoot, readVersion } from './paths';
-import { attachRealtime } from './realtime';
+import { attachRealtime, endLoginSockets, type RealtimeOptions } from './realtime';
 
 export interface ServerOptions {
   /** Serve the pages through Next (default true). Tests of the API and sockets turn it off. */
@@ -36,6 +36,8 @@ export interface ServerOptions {
   announce?: (text: string) => void;
   /** The clock of the sign-in throttle (tests move it instead of waiting). */
   now?: () => number;
+  /** Tests inject a clock and tighter limits into the socket layer. */
+  realtime?: RealtimeOptions;
 }
 
 export interface BackchannelServer {
@@ -117,14 +119,15 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       migrateDatabase(database.db);
       // Every live session is rebuilt from its event log and its deadline re-armed before anyone connects.
       const clock = options.clock ?? systemClock;
-      runtime = new Runtime({ store: new SqliteEventStore(database), clock, scheduler: options.scheduler ?? realScheduler(clock) });
+      runtime = new Runtime({ store: new SqliteEventStore(database), clock, scheduler: options.scheduler ?? realScheduler(clock), log });
       logSessionLifecycle(runtime, log);
       const resumed = runtime.start();
       if (resumed > 0) log.info('live sessions resumed from the event log', { event: 'sessions.resumed', count: resumed });
       const secureCookies = config.publicOrigin?.startsWith('https:') ?? false;
       const signInThrottle = new SignInThrottle(options.now ?? Date.now);
-      api = createApiHandler({ db: database.db, log, runtime, secureCookies, signInThrottle });
-      io = attachRealtime(httpServer, { config, db: database.db, log, runtime });
+      // The API is built before the sockets; a sign-out ends that login's sockets once they exist.
+      api = createApiHandler({ db: database.db, log, runtime, secureCookies, signInThrottle, loginEnded: (hash) => void (io && endLoginSockets(io, hash)) });
+      io = attachRealtime(httpServer, { ...options.realtime, config, db: database.db, log, runtime });
       if (options.next !== false) {
         // Loaded only when needed: importing Next installs require hooks the API tests do not want.
         const { default: next } = await import('next');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountError, clearedSessionCookie, completeSetup, createFacilitator, listFacilitators, login, logout, normaliseEmail, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/accounts';
+import { hashToken } from '../runtime/codes';
 import { adminProcedure, AppError, publicProcedure, router } from './trpc';
 
 const credentials = z.strictObject({ email: z.string().max(200), password: z.string().max(200) });
@@ -45,7 +46,10 @@ export const authRouter = router({
 
   logout: publicProcedure.mutation(({ ctx }) => {
     const token = readCookie(ctx.req?.headers.cookie, SESSION_COOKIE);
-    if (token) logout(ctx.db, token);
+    if (token) {
+      logout(ctx.db, token);
+      ctx.loginEnded(hashToken(token));
+    }
     if (ctx.facilitator) ctx.log.info('signed out', { event: 'auth.logout', requestId: ctx.requestId, facilitatorId: ctx.facilitator.id });
     ctx.res?.appendHeader('set-cookie', clearedSessionCookie());
     return { ok: true as const };

@@ -22,6 +22,8 @@ export interface Context {
   requestId: string;
   /** The peer's address (the socket's, never a forwarded header). */
   address: string;
+  /** Told when a login ends (its token's hash), so the live sockets opened with it end too. */
+  loginEnded: (tokenHash: string) => void;
 }
 
 export interface ContextDeps {
@@ -30,6 +32,7 @@ export interface ContextDeps {
   secureCookies: boolean;
   log: Logger;
   signInThrottle: SignInThrottle;
+  loginEnded?: (tokenHash: string) => void;
 }
 
 export function createContextFactory(deps: ContextDeps) {
@@ -44,6 +47,7 @@ export function createContextFactory(deps: ContextDeps) {
     signInThrottle: deps.signInThrottle,
     requestId: requestIdOf(req),
     address: req.socket.remoteAddress ?? 'unknown',
+    loginEnded: deps.loginEnded ?? (() => undefined),
   });
 }
 

@@ -9,6 +9,8 @@ export { LIMITS } from './commands';
 export { CHANNEL_KINDS, ROLE_KINDS } from './scenario';
 export { leakRisk, riskLevel } from './leak-risk';
 export { tableSizeRange, chooseTableCount } from './deal';
+export { maxSeatsOf } from './queries';
+export { LOBBY_NAMES_SHOWN } from './view';
 export type * from './commands';
 export type * from './events';
 export { eventAt } from './events';

@@ -4,7 +4,7 @@ import { maxScore } from './score-share';
 import type { ActiveGame, Channel, GameState, Message, Proposal, Seat, Story } from './state';
 import { projectFacilitator } from './project-facilitator';
 import { sessionHeader } from './session-header';
-import type { AgreementView, ChannelView, FacilitatorView, MessageView, ProjectorView, ProposalView, SeatSummary, SeatView, StoryView, TableView, View, Viewer } from './view';
+import { LOBBY_NAMES_SHOWN, type AgreementView, type ChannelView, type FacilitatorView, type MessageView, type ProjectorView, type ProposalView, type SeatSummary, type SeatView, type StoryView, type TableView, type View, type Viewer } from './view';
 
 export { sessionHeader };
 
@@ -103,14 +103,15 @@ function visibleBroadcasts(game: ActiveGame, tableId: string | null, side: strin
 
 function projectSeat(game: ActiveGame, seat: Seat): SeatView {
   const session = sessionHeader(game);
-  const lobby = Object.values(game.seats).filter((s) => s.status === 'active').map((s) => ({ id: s.id, name: s.name }));
+  const present = Object.values(game.seats).filter((s) => s.status === 'active');
+  const lobby = present.slice(0, LOBBY_NAMES_SHOWN).map((s) => ({ id: s.id, name: s.name }));
   const role = roleOf(game, seat);
   const base: SeatView = {
     kind: 'seat', session,
     me: { seatId: seat.id, name: seat.name, status: seat.status, tableId: null, role: null, watching: [], mobilisedThisRound: false },
-    lobby, table: null, channels: [], messages: [], proposals: [], invitations: [], tips: [], broadcasts: [], scores: null, myScore: null, debrief: null,
+    lobby, lobbyCount: present.length, table: null, channels: [], messages: [], proposals: [], invitations: [], tips: [], broadcasts: [], scores: null, myScore: null, debrief: null,
   };
-  if (seat.status !== 'active') return { ...base, lobby: [] };
+  if (seat.status !== 'active') return { ...base, lobby: [], lobbyCount: 0 };
   const withBroadcasts = { ...base, broadcasts: visibleBroadcasts(game, seat.tableId, sideOf(game, seat)) };
   if (!seat.tableId || !role) return withBroadcasts;
   const tableId = seat.tableId;

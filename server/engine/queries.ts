@@ -1,3 +1,4 @@
+import { tableSizeRange } from './deal';
 import type { Phase, RoleSlot } from './scenario';
 import type { ActiveGame, Channel, Proposal, Seat } from './state';
 
@@ -26,6 +27,19 @@ export function channelOpenInPhase(game: ActiveGame, channel: Channel): boolean 
   if (!phase) return false;
   const open = game.options.openChannels[phase.id] ?? phase.openChannels;
   return open.includes(channel.kind);
+}
+
+/** Tables assumed when the engine chooses the count: about 120 to 200 seats for the usual scenarios. */
+export const AUTO_TABLES_FOR_SEAT_CAP = 20;
+
+/**
+ * How many active seats the room holds: the facilitator's number, or the largest table times the
+ * tables (as many as asked for, or AUTO_TABLES_FOR_SEAT_CAP when the engine chooses).
+ */
+export function maxSeatsOf(game: ActiveGame): number {
+  const set = game.options.maxSeats;
+  if (typeof set === 'number') return set;
+  return tableSizeRange(game.scenario.roles).max * (game.options.tableCount ?? AUTO_TABLES_FOR_SEAT_CAP);
 }
 
 /** Seats playing at a table (dealt, not kicked, not gone). */

@@ -10,6 +10,11 @@ export interface SessionOptions {
   openChannels: Record<string, ChannelKind[]>;
   /** How many tables to deal into; null lets the engine choose (tables of about six). */
   tableCount: number | null;
+  /**
+   * Most active seats the room holds; null or absent sizes it from the tables (see maxSeatsOf).
+   * Optional so that sessions stored before it existed read the same.
+   */
+  maxSeats?: number | null;
 }
 
 export const DEFAULT_OPTIONS: SessionOptions = {

@@ -109,6 +109,9 @@ export interface InvitationView {
   members: string[];
 }
 
+/** Names a seat's lobby lists; the projector lists everyone. */
+export const LOBBY_NAMES_SHOWN = 40;
+
 export interface SeatView {
   kind: 'seat';
   session: SessionHeader;
@@ -121,7 +124,12 @@ export interface SeatView {
     watching: { kind: 'investigation' | 'surveillance'; target: string; untilPhase: number }[];
     mobilisedThisRound: boolean;
   };
+  /**
+   * The first LOBBY_NAMES_SHOWN people in the room, in the order they joined, and how many there
+   * are: a seat's view (and each join's patch to every seat) does not grow with the room.
+   */
   lobby: { id: string; name: string }[];
+  lobbyCount: number;
   table: TableView | null;
   channels: ChannelView[];
   messages: MessageView[];

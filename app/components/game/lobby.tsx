@@ -9,7 +9,7 @@ import { PublicBackground, RoleCard } from './role-card';
 export function Lobby({ onLeft }: { onLeft: () => void }) {
   const { view } = useGameContext();
   const leave = useCommand();
-  const { session, lobby, me } = view;
+  const { session, lobby, lobbyCount, me } = view;
   const started = session.status !== 'lobby';
 
   async function onLeave() {
@@ -37,7 +37,7 @@ export function Lobby({ onLeft }: { onLeft: () => void }) {
       {me.role ? <RoleCard /> : null}
       <section aria-labelledby="players-title" className="card">
         <h2 id="players-title">
-          In the room <span className="count">({lobby.length} {lobby.length === 1 ? 'player' : 'players'})</span>
+          In the room <span className="count">({lobbyCount} {lobbyCount === 1 ? 'player' : 'players'})</span>
         </h2>
         <ul className="player-list">
           {lobby.map((p) => (
@@ -46,6 +46,7 @@ export function Lobby({ onLeft }: { onLeft: () => void }) {
               {p.id === me.seatId ? <span className="muted"> (you)</span> : null}
             </li>
           ))}
+          {lobbyCount > lobby.length ? <li className="muted">and {lobbyCount - lobby.length} more</li> : null}
         </ul>
       </section>
       {view.broadcasts.length > 0 ? (

@@ -3,9 +3,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { SeatView } from '../../../server/engine/view';
-import type { ClientToServerEvents, PlayerCommand, Result, ServerToClientEvents } from '../../../server/realtime/protocol';
+import { CommandSender, type SendResult } from '../../../server/realtime/command-sender';
+import type { ClientToServerEvents, PlayerCommand, ServerToClientEvents } from '../../../server/realtime/protocol';
 import { ViewTracker } from '../../../server/realtime/view-tracker';
-import { PROTOCOL_VERSION as PROTOCOL } from '../../lib/protocol-version';
+import { PROTOCOL_VERSION as PROTOCOL } from '../../../server/realtime/version';
 const COMMAND_TIMEOUT_MS = 10_000;
 
 type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -19,10 +20,10 @@ export type Connection =
   /** Lost after being connected; socket.io retries by itself and the server resends a snapshot. */
   | { state: 'reconnecting' }
   /** The server refused the handshake (unknown room, locked room, rate limited…). */
-  | { state: 'refused'; code: string; message: string }
+  | { state: 'refused'; code: string; message: string; retryAfterMs?: number }
   | { state: 'removed'; message: string };
 
-export type SendResult = Result<{ seq: number }>;
+export type { SendResult };
 export type Send = (command: PlayerCommand) => Promise<SendResult>;
 
 export interface Game {
@@ -74,6 +75,8 @@ export function useGame(room: string, initialName: string | null): Game {
   const [view, setView] = useState<SeatView | null>(null);
   const [skewMs, setSkewMs] = useState(0);
   const socketRef = useRef<GameSocket | null>(null);
+  // Commands carry an id; one whose ack was lost is sent again with it after reconnecting.
+  const senderRef = useRef<CommandSender | null>(null);
   // A token kept in memory too, for browsers where localStorage is unavailable.
   const tokenRef = useRef<string | null>(null);
 
@@ -86,6 +89,7 @@ export function useGame(room: string, initialName: string | null): Game {
     setConnection({ state: 'connecting', retrying: false });
     const tracker = new ViewTracker<SeatView>();
     let everConnected = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     const socket: GameSocket = io({
       // A Manager of its own, so a re-run effect never inherits a closed socket's state.
       forceNew: true,
@@ -95,6 +99,15 @@ export function useGame(room: string, initialName: string | null): Game {
       },
     });
     socketRef.current = socket;
+    const sender = new CommandSender(socket, { timeoutMs: COMMAND_TIMEOUT_MS });
+    senderRef.current = sender;
+    socket.on('connect', () => sender.resend());
+    let resyncTimer: ReturnType<typeof setTimeout> | undefined;
+    const resync = () =>
+      socket.emit('resync', (r) => {
+        // Refused for asking too often: ask again once allowed, or the view would stay behind.
+        if (!r.ok && r.retryAfterMs !== undefined) resyncTimer = setTimeout(resync, r.retryAfterMs);
+      });
     const show = () => {
       setView(tracker.view);
       setSkewMs(tracker.skewMs);
@@ -114,7 +127,7 @@ export function useGame(room: string, initialName: string | null): Game {
     });
     socket.on('patch', (p) => {
       if (tracker.patch(p)) show();
-      else socket.emit('resync', () => undefined);
+      else resync();
     });
     socket.on('removed', (notice) => {
       tokenRef.current = null;
@@ -127,7 +140,7 @@ export function useGame(room: string, initialName: string | null): Game {
       setConnection((c) => (c.state === 'removed' ? c : { state: 'reconnecting' }));
     });
     socket.on('connect_error', (error) => {
-      const data = (error as Error & { data?: { code?: string; message?: string } }).data;
+      const data = (error as Error & { data?: { code?: string; message?: string; retryAfterMs?: number } }).data;
       if (!data?.code) {
         // The server is unreachable: socket.io keeps trying.
         setConnection(everConnected ? { state: 'reconnecting' } : { state: 'connecting', retrying: true });
@@ -144,12 +157,20 @@ export function useGame(room: string, initialName: string | null): Game {
         tokenRef.current = null;
         writeToken(room, null);
         setConnection({ state: 'removed', message });
+      } else if (data.code === 'RATE_LIMITED' && typeof data.retryAfterMs === 'number') {
+        // Slowed down, not shut out: try again by itself once the wait is over.
+        setConnection({ state: 'refused', code: data.code, message, retryAfterMs: data.retryAfterMs });
+        retryTimer = setTimeout(() => setAttempt((a) => a + 1), data.retryAfterMs);
       } else {
         setConnection({ state: 'refused', code: data.code, message });
       }
     });
 
     return () => {
+      clearTimeout(retryTimer);
+      clearTimeout(resyncTimer);
+      sender.close();
+      if (senderRef.current === sender) senderRef.current = null;
       socket.removeAllListeners();
       socket.disconnect();
       if (socketRef.current === socket) socketRef.current = null;
@@ -157,16 +178,9 @@ export function useGame(room: string, initialName: string | null): Game {
   }, [room, name, attempt]);
 
   const send = useCallback<Send>((command) => {
-    const socket = socketRef.current;
-    if (!socket?.connected) {
-      return Promise.resolve({ ok: false, code: 'INTERNAL', message: 'You are offline. Wait until the connection is back, then try again.' });
-    }
-    return new Promise((resolve) => {
-      socket.timeout(COMMAND_TIMEOUT_MS).emit('command', command, (error: Error | null, result?: SendResult) => {
-        if (error || !result) resolve({ ok: false, code: 'INTERNAL', message: 'The server did not answer in time. Check your connection and try again.' });
-        else resolve(result);
-      });
-    });
+    const sender = senderRef.current;
+    if (!sender) return Promise.resolve({ ok: false, code: 'INTERNAL', message: 'You are offline. Wait until the connection is back, then try again.' });
+    return sender.send(command);
   }, []);
 
   const join = useCallback((next: string) => {
