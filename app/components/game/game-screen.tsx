@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { useAnnouncer, useViewAnnouncements } from './announcer';
 import { GameContext, type GameContextValue } from './context';
 import { Connecting, NameForm, Refused, Removed } from './entry';
@@ -14,8 +14,12 @@ import { useGame } from './use-game';
  * the lobby, the game or the end, from the view the server sends. Everything said aloud goes
  * through one polite live region.
  */
-export function GameScreen({ code, name }: { code: string; name: string | null }) {
-  const game = useGame(code, name);
+export function GameScreen({ code, linkName }: { code: string; linkName: string | null }) {
+  const game = useGame(code, linkName);
+  // A ?name= link: the hook has the name; the address (history, projected screens) must not keep it.
+  useEffect(() => {
+    if (linkName && window.location.search) window.history.replaceState(window.history.state, '', window.location.pathname);
+  }, [linkName]);
   const { items, announce } = useAnnouncer();
   useViewAnnouncements(game.view, announce);
   const { view, send, skewMs, connection } = game;

@@ -5,6 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { SeatView } from '../../../server/engine/view';
 import type { ClientToServerEvents, PlayerCommand, Result, ServerToClientEvents } from '../../../server/realtime/protocol';
 import { ViewTracker } from '../../../server/realtime/view-tracker';
+import { clearJoinName, readJoinName, stashJoinName } from '../../lib/join-name';
 import { PROTOCOL_VERSION as PROTOCOL } from '../../lib/protocol-version';
 const COMMAND_TIMEOUT_MS = 10_000;
 
@@ -67,8 +68,13 @@ const NAME_CODES = new Set(['NAME_TAKEN', 'NAME_INVALID']);
  * from the stored seat token or the display name, the view is kept with ViewTracker, and
  * commands resolve with the server's ack.
  */
-export function useGame(room: string, initialName: string | null): Game {
-  const [name, setName] = useState<string | null>(initialName);
+export function useGame(room: string, linkName: string | null): Game {
+  // Read in the browser only (the server renders "Connecting…" whatever the name is).
+  const [name, setName] = useState<string | null>(() => {
+    if (typeof window === 'undefined') return linkName;
+    if (linkName) stashJoinName(room, linkName);
+    return linkName ?? readJoinName(room);
+  });
   const [attempt, setAttempt] = useState(0);
   const [connection, setConnection] = useState<Connection>({ state: 'connecting', retrying: false });
   const [view, setView] = useState<SeatView | null>(null);
@@ -104,6 +110,7 @@ export function useGame(room: string, initialName: string | null): Game {
       if (w.token) {
         tokenRef.current = w.token;
         writeToken(room, w.token);
+        clearJoinName(room);
       }
     });
     socket.on('snapshot', (s) => {
