@@ -102,18 +102,19 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       const invited = Object.fromEntries(event.invitees.map((id) => [id, { by: event.by }]));
       const channel: Channel = {
         id: event.channelId, tableId: event.tableId, kind: 'back', side: null, topic: event.topic, openedBy: event.by,
-        openedInPhase: game.phaseIndex, members: { [event.by]: { leftAtMessage: null } }, invited, messageCount: 0, exposed: false,
+        openedInPhase: game.phaseIndex, members: { [event.by]: { leftAtMessage: null } }, invited, declined: [], messageCount: 0, exposed: false,
       };
       return { ...game, channels: { ...game.channels, [channel.id]: channel } };
     }
     case 'BackChannelInvited':
-      return updateChannel(game, event.channelId, (c) => ({ invited: { ...c.invited, [event.seatId]: { by: event.by } } }));
+      return updateChannel(game, event.channelId, (c) => ({ invited: { ...c.invited, [event.seatId]: { by: event.by } }, declined: c.declined.filter((id) => id !== event.seatId) }));
     case 'InvitationAnswered':
       return updateChannel(game, event.channelId, (c) => {
         const invited = { ...c.invited };
         delete invited[event.seatId];
         const members = event.accepted ? { ...c.members, [event.seatId]: { leftAtMessage: null } } : c.members;
-        return { invited, members };
+        const declined = event.accepted ? c.declined : [...c.declined.filter((id) => id !== event.seatId), event.seatId];
+        return { invited, members, declined };
       });
     case 'BackChannelLeft':
       return updateChannel(game, event.channelId, (c) => ({ members: { ...c.members, [event.seatId]: { leftAtMessage: game.activity } } }));
@@ -202,7 +203,7 @@ function newTable(game: ActiveGame, tableId: string): TableState {
 }
 
 function tableChannels(game: ActiveGame, tableId: string): Record<string, Channel> {
-  const base = { tableId, topic: null, openedBy: null, openedInPhase: -1, members: {}, invited: {}, messageCount: 0, exposed: false };
+  const base = { tableId, topic: null, openedBy: null, openedInPhase: -1, members: {}, invited: {}, declined: [], messageCount: 0, exposed: false };
   const list: Channel[] = [
     { ...base, id: frontChannelId(tableId), kind: 'front', side: null },
     { ...base, id: pressChannelId(tableId), kind: 'press', side: null },

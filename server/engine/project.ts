@@ -103,6 +103,7 @@ function channelView(game: ActiveGame, seat: Seat, channel: Channel): ChannelVie
     topic: channel.topic,
     members: Object.keys(channel.members).filter((id) => isCurrentMember(channel, id)),
     invited: Object.keys(channel.invited),
+    declined: channel.declined,
     exposed: channel.exposed,
     open: current && game.status === 'running' && channelOpenInPhase(game, channel),
     riskLevel: isBack && current ? riskLevel(leakRisk(game, channel)) : null,

@@ -46,6 +46,8 @@ export interface Channel {
   openedInPhase: number;
   members: Record<string, Membership>;
   invited: Record<string, { by: string }>;
+  /** Seats that refused their invitation (and were not invited again since), so the members are told. */
+  declined: string[];
   messageCount: number;
   /** A story exposed this back channel to everyone. */
   exposed: boolean;

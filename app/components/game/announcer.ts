@@ -44,6 +44,13 @@ export function useViewAnnouncements(view: SeatView | null, announce: (text: str
     for (const inv of view.invitations.filter((i) => !prev.invitations.some((p) => p.channelId === i.channelId))) {
       lines.push(`${seatName(view, inv.by)} invites you to a back channel${inv.topic ? `: ${inv.topic}` : ''}.`);
     }
+    for (const channel of view.channels) {
+      const before = prev.channels.find((c) => c.id === channel.id);
+      if (!before || channel.left) continue;
+      for (const id of channel.declined.filter((d) => !before.declined.includes(d))) {
+        lines.push(`${seatName(view, id)} refused the invitation to the back channel “${channel.topic ?? 'untitled'}”.`);
+      }
+    }
     const agreement = view.table?.agreement;
     if (agreement && !prev.table?.agreement) lines.push(agreement.announced ? 'An agreement has been announced.' : 'Both leaders have signed: the agreement is concluded but not yet announced.');
     else if (agreement?.announced && !prev.table?.agreement?.announced) lines.push('The agreement has been announced.');

@@ -6,7 +6,7 @@ import { BackChannelControls } from './back-channels';
 import { ChannelTabs, PANEL_ID, tabId } from './channel-tabs';
 import { Compose } from './compose';
 import { useGameContext } from './context';
-import { channelDescription, channelLabel, seatLabel } from './labels';
+import { channelDescription, channelLabel, seatLabel, seatName } from './labels';
 import { MessageLog } from './message-log';
 import { Proposals } from './proposals';
 import { ProposeForm } from './propose-form';
@@ -25,6 +25,7 @@ export function sortChannels(channels: ChannelView[]): ChannelView[] {
 
 function ChannelHeader({ channel }: { channel: ChannelView }) {
   const { view } = useGameContext();
+  const alone = !channel.left && channel.members.length <= 1 && channel.invited.length === 0;
   return (
     <div className="channel-header">
       <h3 id="channel-title">{channelLabel(view, channel)}</h3>
@@ -34,7 +35,13 @@ function ChannelHeader({ channel }: { channel: ChannelView }) {
           <p className="meta">
             Members: {channel.members.map((id) => seatLabel(view, id)).join(', ')}
             {channel.invited.length > 0 ? <> · Invited, not answered yet: {channel.invited.map((id) => seatLabel(view, id)).join(', ')}</> : null}
+            {channel.declined.length > 0 ? <> · Refused: {channel.declined.map((id) => seatLabel(view, id)).join(', ')}</> : null}
           </p>
+          {alone && channel.declined.length > 0 ? (
+            <p className="notice notice-warn">
+              Nobody else is in this back channel: {channel.declined.map((id) => seatName(view, id)).join(', ')} refused. Bring someone else in below, or leave it.
+            </p>
+          ) : null}
           <p>
             {channel.riskLevel ? <span className={`risk risk-${channel.riskLevel}`}>leak risk: {channel.riskLevel}</span> : null}{' '}
             {channel.exposed ? <span className="badge badge-warn">Exposed: the press has reported this channel</span> : null}
