@@ -29,7 +29,7 @@ export function GameScreen({ code, linkName }: { code: string; linkName: string 
   let body: ReactNode;
   if (connection.state === 'removed') body = <Removed message={connection.message} />;
   else if (connection.state === 'needs-name') body = <NameForm key={connection.message ?? ''} code={code} initialName={game.name ?? ''} message={connection.message} onJoin={game.join} />;
-  else if (connection.state === 'refused') body = <Refused code={code} message={connection.message} onRetry={game.retry} />;
+  else if (connection.state === 'refused') body = <Refused code={code} reason={connection.code} message={connection.message} retryAt={connection.retryAt} onRetry={game.retry} />;
   else if (!context) body = <Connecting code={code} retrying={connection.state === 'connecting' && connection.retrying} />;
   else {
     const status = connection.state === 'reconnecting' ? 'Reconnecting…' : null;

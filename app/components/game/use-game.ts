@@ -7,6 +7,7 @@ import type { ClientToServerEvents, PlayerCommand, Result, ServerToClientEvents 
 import { ViewTracker } from '../../../server/realtime/view-tracker';
 import { clearJoinName, readJoinName, stashJoinName } from '../../lib/join-name';
 import { PROTOCOL_VERSION as PROTOCOL } from '../../lib/protocol-version';
+import { formatWait, retryAfterMs } from './retry-after';
 const COMMAND_TIMEOUT_MS = 10_000;
 
 type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -19,8 +20,8 @@ export type Connection =
   | { state: 'connected' }
   /** Lost after being connected; socket.io retries by itself and the server resends a snapshot. */
   | { state: 'reconnecting' }
-  /** The server refused the handshake (unknown room, locked room, rate limited…). */
-  | { state: 'refused'; code: string; message: string }
+  /** The server refused the handshake (unknown room, locked room, rate limited…); `retryAt` when it said how long to wait. */
+  | { state: 'refused'; code: string; message: string; retryAt: number | null }
   | { state: 'removed'; message: string };
 
 export type SendResult = Result<{ seq: number }>;
@@ -60,6 +61,13 @@ function writeToken(room: string, token: string | null): void {
   }
 }
 
+/** A refusal for going too fast says how long to wait, when the server told us. */
+function withWait(result: SendResult): SendResult {
+  if (result.ok || result.code !== 'RATE_LIMITED') return result;
+  const wait = retryAfterMs(result);
+  return wait === null ? result : { ...result, message: `${result.message} You can try again in ${formatWait(wait)}.` };
+}
+
 /** Codes for which the fix is another display name. */
 const NAME_CODES = new Set(['NAME_TAKEN', 'NAME_INVALID']);
 
@@ -95,6 +103,8 @@ export function useGame(room: string, linkName: string | null): Game {
     const socket: GameSocket = io({
       // A Manager of its own, so a re-run effect never inherits a closed socket's state.
       forceNew: true,
+      // WebSocket first, as the read-only views do: one round trip less, and long polling only as the fallback.
+      transports: ['websocket', 'polling'],
       auth: (cb) => {
         const stored = readToken(room) ?? tokenRef.current;
         cb(stored ? { v: PROTOCOL, kind: 'player', room, token: stored } : { v: PROTOCOL, kind: 'join', room, name: name ?? '' });
@@ -134,7 +144,7 @@ export function useGame(room: string, linkName: string | null): Game {
       setConnection((c) => (c.state === 'removed' ? c : { state: 'reconnecting' }));
     });
     socket.on('connect_error', (error) => {
-      const data = (error as Error & { data?: { code?: string; message?: string } }).data;
+      const data = (error as Error & { data?: { code?: string; message?: string } & Record<string, unknown> }).data;
       if (!data?.code) {
         // The server is unreachable: socket.io keeps trying.
         setConnection(everConnected ? { state: 'reconnecting' } : { state: 'connecting', retrying: true });
@@ -152,7 +162,8 @@ export function useGame(room: string, linkName: string | null): Game {
         writeToken(room, null);
         setConnection({ state: 'removed', message });
       } else {
-        setConnection({ state: 'refused', code: data.code, message });
+        const wait = retryAfterMs(data);
+        setConnection({ state: 'refused', code: data.code, message, retryAt: wait === null ? null : Date.now() + wait });
       }
     });
 
@@ -171,7 +182,7 @@ export function useGame(room: string, linkName: string | null): Game {
     return new Promise((resolve) => {
       socket.timeout(COMMAND_TIMEOUT_MS).emit('command', command, (error: Error | null, result?: SendResult) => {
         if (error || !result) resolve({ ok: false, code: 'INTERNAL', message: 'The server did not answer in time. Check your connection and try again.' });
-        else resolve(result);
+        else resolve(withWait(result));
       });
     });
   }, []);
