@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { Invitations, OpenBackChannel } from './back-channels';
+import { BroadcastBanner } from './broadcasts';
 import { ChannelBoard, sortChannels } from './channel-board';
 import { Clock } from './clock';
 import { useGameContext } from './context';
@@ -61,7 +62,11 @@ export function GameBoard({ status }: { status: string | null }) {
           )}
         </p>
       </header>
-      <Clock />
+      {/* Stays at the top while scrolling: the clock, and what Control just said. */}
+      <div className="game-top">
+        <Clock />
+        <BroadcastBanner />
+      </div>
       <div className="game-columns">
         <div className="game-main">
           <EndPanel />

@@ -6,6 +6,7 @@ import type { SeatView } from '../../../server/engine/view';
 import type { ClientToServerEvents, PlayerCommand, Result, ServerToClientEvents } from '../../../server/realtime/protocol';
 import { ViewTracker } from '../../../server/realtime/view-tracker';
 import { clearJoinName, readJoinName, stashJoinName } from '../../lib/join-name';
+import { forgetRoom, readToken, writeToken } from '../../lib/seat-store';
 import { PROTOCOL_VERSION as PROTOCOL } from '../../lib/protocol-version';
 import { formatWait, retryAfterMs } from './retry-after';
 const COMMAND_TIMEOUT_MS = 10_000;
@@ -40,25 +41,6 @@ export interface Game {
   retry: () => void;
   /** Drop this device's seat token (after leaving the lobby). */
   forgetSeat: () => void;
-}
-
-const storageKey = (room: string) => `backchannel:seat:${room}`;
-
-function readToken(room: string): string | null {
-  try {
-    return window.localStorage.getItem(storageKey(room));
-  } catch {
-    return null; // Storage disabled (private mode on some browsers): the seat lasts as long as the tab.
-  }
-}
-
-function writeToken(room: string, token: string | null): void {
-  try {
-    if (token) window.localStorage.setItem(storageKey(room), token);
-    else window.localStorage.removeItem(storageKey(room));
-  } catch {
-    // Nothing to do: see readToken.
-  }
 }
 
 /** A refusal for going too fast says how long to wait, when the server told us. */
@@ -135,7 +117,7 @@ export function useGame(room: string, linkName: string | null): Game {
     });
     socket.on('removed', (notice) => {
       tokenRef.current = null;
-      writeToken(room, null);
+      forgetRoom(room);
       setConnection({ state: 'removed', message: notice.message });
     });
     socket.on('disconnect', (reason) => {
@@ -153,13 +135,13 @@ export function useGame(room: string, linkName: string | null): Game {
       const message = data.message ?? 'The server refused the connection.';
       if (data.code === 'BAD_TOKEN') {
         tokenRef.current = null;
-        writeToken(room, null);
+        forgetRoom(room);
         setConnection({ state: 'needs-name', code: data.code, message });
       } else if (NAME_CODES.has(data.code)) {
         setConnection({ state: 'needs-name', code: data.code, message });
       } else if (data.code === 'NOT_ALLOWED') {
         tokenRef.current = null;
-        writeToken(room, null);
+        forgetRoom(room);
         setConnection({ state: 'removed', message });
       } else {
         const wait = retryAfterMs(data);
@@ -195,7 +177,7 @@ export function useGame(room: string, linkName: string | null): Game {
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
   const forgetSeat = useCallback(() => {
     tokenRef.current = null;
-    writeToken(room, null);
+    forgetRoom(room);
     socketRef.current?.disconnect();
     setView(null);
     setName(null);
