@@ -6,6 +6,7 @@ import { BackChannelControls } from './back-channels';
 import { ChannelTabs, PANEL_ID, tabId } from './channel-tabs';
 import { Compose } from './compose';
 import { useGameContext } from './context';
+import { useDrafts } from './desk';
 import { channelDescription, channelLabel, seatLabel, seatName } from './labels';
 import { MessageLog } from './message-log';
 import { Proposals } from './proposals';
@@ -59,7 +60,7 @@ export function ChannelBoard({ selected, onSelect }: { selected: string | null; 
   const channels = sortChannels(view.channels);
   const current = channels.find((c) => c.id === selected) ?? channels[0] ?? null;
   const unread = useUnreadChannels(view, current?.id ?? null);
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [drafts, setDraft] = useDrafts(view.session.code, view.me.seatId);
   const [counter, setCounter] = useState<ProposalView | null>(null);
 
   if (!current) return <p className="muted">You have no channels yet.</p>;
@@ -78,7 +79,7 @@ export function ChannelBoard({ selected, onSelect }: { selected: string | null; 
           ) : (
             <>
               <MessageLog key={current.id} channel={current} />
-              <Compose channel={current} draft={drafts[current.id] ?? ''} setDraft={(text) => setDrafts((d) => ({ ...d, [current.id]: text }))} />
+              <Compose channel={current} draft={drafts[current.id] ?? ''} setDraft={(text) => setDraft(current.id, text)} />
               <Proposals channel={current} onCounter={setCounter} />
               <ProposeForm key={`${current.id}:${counterHere?.id ?? 'new'}`} channel={current} counter={counterHere} onDone={() => setCounter(null)} />
               <BackChannelControls key={`controls-${current.id}`} channel={current} />

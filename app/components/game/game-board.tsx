@@ -1,11 +1,12 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Invitations, OpenBackChannel } from './back-channels';
 import { BroadcastBanner } from './broadcasts';
 import { ChannelBoard, sortChannels } from './channel-board';
 import { Clock } from './clock';
 import { useGameContext } from './context';
+import { useSelectedChannel } from './desk';
 import { EndPanel } from './end-panel';
 import { KIND_LABEL, sideName } from './labels';
 import { RoleCard } from './role-card';
@@ -16,9 +17,14 @@ import { TablePanel } from './table-panel';
 export function GameBoard({ status }: { status: string | null }) {
   const { view } = useGameContext();
   const channels = sortChannels(view.channels);
-  // Start where one can talk now (the team channel during the briefing), else the front channel.
-  const [selected, setSelected] = useState<string | null>(() => (channels.find((c) => c.open && c.kind !== 'press') ?? channels[0])?.id ?? null);
-  const onSelect = useCallback((id: string) => setSelected(id), []);
+  // The channel open before a reload; else where one can talk now (the team channel during the briefing), else the front channel.
+  const [selected, setSelected] = useSelectedChannel(
+    view.session.code,
+    view.me.seatId,
+    channels.map((c) => c.id),
+    (channels.find((c) => c.open && c.kind !== 'press') ?? channels[0])?.id ?? null,
+  );
+  const onSelect = setSelected;
   const briefing = view.session.phase?.kind === 'briefing' && view.session.status === 'running';
   const role = view.me.role;
 
@@ -31,7 +37,7 @@ export function GameBoard({ status }: { status: string | null }) {
       setSelected(created.id);
       setAwaiting(null);
     }
-  }, [awaiting, view.channels]);
+  }, [awaiting, view.channels, setSelected]);
 
   return (
     <div className="game">
