@@ -17,6 +17,14 @@ export function BroadcastBanner() {
   return (
     // Focusable because it scrolls when long: keyboard users must be able to read it all.
     <section aria-label="Messages from Control" className="banner" tabIndex={0}>
+      {list.length > 1 ? (
+        <div className="banner-head">
+          <p>{list.length} new messages from Control</p>
+          <button type="button" className="button-small button-secondary" onClick={inbox.dismissAll}>
+            Dismiss all
+          </button>
+        </div>
+      ) : null}
       <ul className="plain">
         {list.map((b) => (
           <li key={b.id} className={`banner-item broadcast-${b.kind}`}>
@@ -24,7 +32,8 @@ export function BroadcastBanner() {
               <p>
                 <span className="badge">{KIND[b.kind]}</span> {b.title !== KIND[b.kind] ? <strong>{b.title}</strong> : null} <span className="meta">{timeOf(b.at)}</span>
               </p>
-              <p className="banner-body">{b.body}</p>
+              {/* A long news flash is cut to a few lines here; the whole text is in News and Control. */}
+              <p className={b.kind === 'control' ? 'banner-body banner-control' : 'banner-body'}>{b.body}</p>
             </div>
             <button type="button" className="button-small button-secondary" aria-label={`Dismiss: ${b.title !== KIND[b.kind] ? b.title : b.body.slice(0, 60)}`} onClick={() => inbox.dismiss(b.id)}>
               Dismiss
@@ -32,11 +41,6 @@ export function BroadcastBanner() {
           </li>
         ))}
       </ul>
-      {list.length > 1 ? (
-        <button type="button" className="button-small button-secondary" onClick={inbox.dismissAll}>
-          Dismiss all
-        </button>
-      ) : null}
     </section>
   );
 }

@@ -45,7 +45,11 @@ function ChannelHeader({ channel }: { channel: ChannelView }) {
           ) : null}
           <p>
             {channel.riskLevel ? <span className={`risk risk-${channel.riskLevel}`}>leak risk: {channel.riskLevel}</span> : null}{' '}
-            {channel.exposed ? <span className="badge badge-warn">Exposed: the press has reported this channel</span> : null}
+            {channel.exposed ? (
+              <>
+                <span className="badge badge-warn">Exposed</span> The press has reported this channel.
+              </>
+            ) : null}
           </p>
         </>
       ) : null}

@@ -73,17 +73,20 @@ export function GameBoard({ status }: { status: string | null }) {
         <Clock />
         <BroadcastBanner />
       </div>
+      {/* One column on a phone: the sections are far apart, so say where they are. */}
+      <nav aria-label="On this page" className="jump-nav">
+        <a href="#channels-title">Channels</a>
+        <a href="#role-title">Your role</a>
+        <a href="#table-title">The table</a>
+      </nav>
       <div className="game-columns">
         <div className="game-main">
           <EndPanel />
           {briefing ? (
-            <>
-              <p className="notice">
-                Briefing: read your role and the public background.{' '}
-                {view.session.phase?.openChannels.includes('team') ? 'You can already talk to your own side in your team channel.' : ''}
-              </p>
-              <RoleCard />
-            </>
+            <p className="notice">
+              Briefing: <a href="#role-title">read your role brief</a> before the talks open.{' '}
+              {view.session.phase?.openChannels.includes('team') ? 'You can already talk to your own side in your team channel.' : ''}
+            </p>
           ) : null}
           <Invitations onAccepted={setSelected} />
           <ChannelBoard selected={selected} onSelect={onSelect} />
@@ -91,6 +94,8 @@ export function GameBoard({ status }: { status: string | null }) {
           <RoleTools />
         </div>
         <aside className="game-side" aria-label="Your role and the table">
+          {/* During the briefing the brief comes first; afterwards the table's news does. */}
+          {briefing ? <RoleCard /> : null}
           <TablePanel />
           {!briefing ? <RoleCard /> : null}
         </aside>
