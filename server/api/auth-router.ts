@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountError, clearedSessionCookie, completeSetup, createFacilitator, listFacilitators, login, logout, normaliseEmail, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/accounts';
+import { AccountError, clearedSessionCookie, completeSetup, createFacilitator, listFacilitators, login, logout, normaliseEmail, readCookie, SESSION_COOKIE, sessionCookie, setupStatus } from '../auth/accounts';
 import { hashToken } from '../runtime/codes';
 import { adminProcedure, AppError, publicProcedure, router } from './trpc';
 
@@ -54,6 +54,9 @@ export const authRouter = router({
     ctx.res?.appendHeader('set-cookie', clearedSessionCookie());
     return { ok: true as const };
   }),
+
+  /** Whether a setup link can still be used, so the page says so before showing a form. */
+  setupStatus: publicProcedure.input(z.strictObject({ token: z.string().max(200).optional() })).query(({ ctx, input }) => ({ status: setupStatus(ctx.db, input.token) })),
 
   /** The first account, with the one-time token printed in the server log at first start. */
   setup: publicProcedure.input(credentials.extend({ token: z.string().max(200) })).mutation(async ({ ctx, input }) => {

@@ -128,20 +128,20 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       const invited = Object.fromEntries(event.invitees.map((id) => [id, { by: event.by }]));
       const channel: Channel = {
         id: event.channelId, tableId: event.tableId, kind: 'back', side: null, topic: event.topic, openedBy: event.by,
-        openedInPhase: game.phaseIndex, members: {}, invited, messageCount: 0, exposed: false,
+        openedInPhase: game.phaseIndex, members: {}, invited, declined: [], messageCount: 0, exposed: false,
       };
       return { ...game, channels: { ...game.channels, [channel.id]: enterChannel(game, channel, event.by) } };
     }
     case 'BackChannelInvited':
       known(game.seats[event.seatId], event, `seat ${event.seatId}`);
-      return updateChannel(game, event, event.channelId, (c) => ({ invited: { ...c.invited, [event.seatId]: { by: event.by } } }));
+      return updateChannel(game, event, event.channelId, (c) => ({ invited: { ...c.invited, [event.seatId]: { by: event.by } }, declined: c.declined.filter((id) => id !== event.seatId) }));
     case 'InvitationAnswered':
       return updateChannel(game, event, event.channelId, (c) => {
         known(c.invited[event.seatId], event, `an invitation of ${event.seatId} to ${c.id}`);
         if (isCurrentMember(c, event.seatId)) throw new EvolveError(event, `${event.seatId} is already in ${c.id}`);
         const invited = { ...c.invited };
         delete invited[event.seatId];
-        return event.accepted ? { ...enterChannel(game, c, event.seatId), invited } : { invited };
+        return event.accepted ? { ...enterChannel(game, c, event.seatId), invited } : { invited, declined: [...c.declined.filter((id) => id !== event.seatId), event.seatId] };
       });
     case 'BackChannelLeft':
       return updateChannel(game, event, event.channelId, (c) => {
@@ -245,7 +245,7 @@ function newTable(game: ActiveGame, tableId: string): TableState {
 }
 
 function tableChannels(game: ActiveGame, tableId: string): Record<string, Channel> {
-  const base = { tableId, topic: null, openedBy: null, openedInPhase: -1, members: {}, invited: {}, messageCount: 0, exposed: false };
+  const base = { tableId, topic: null, openedBy: null, openedInPhase: -1, members: {}, invited: {}, declined: [], messageCount: 0, exposed: false };
   const list: Channel[] = [
     { ...base, id: frontChannelId(tableId), kind: 'front', side: null },
     { ...base, id: pressChannelId(tableId), kind: 'press', side: null },

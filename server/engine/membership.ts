@@ -27,5 +27,5 @@ function snapshot(game: ActiveGame, channel: Channel, seatId: string): ChannelSn
       proposals[p.id] = { status: p.status, acceptedBySides: p.acceptedBySides, signedBy: p.signedBy };
     }
   }
-  return { members: currentMembers(channel).filter((id) => id !== seatId), invited: Object.keys(channel.invited), exposed: channel.exposed, proposals };
+  return { members: currentMembers(channel).filter((id) => id !== seatId), invited: Object.keys(channel.invited), declined: channel.declined, exposed: channel.exposed, proposals };
 }

@@ -90,6 +90,7 @@ function channelView(game: ActiveGame, seat: Seat, channel: Channel): ChannelVie
     topic: channel.topic,
     members: frozen ? frozen.members : currentMembers(channel),
     invited: frozen ? frozen.invited : Object.keys(channel.invited),
+    declined: frozen ? frozen.declined : channel.declined,
     exposed: frozen ? frozen.exposed : channel.exposed,
     open: current && game.status === 'running' && channelOpenInPhase(game, channel),
     riskLevel: isBack && current ? riskLevel(leakRisk(game, channel)) : null,

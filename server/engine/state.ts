@@ -49,6 +49,7 @@ export interface Membership {
 export interface ChannelSnapshot {
   members: string[];
   invited: string[];
+  declined: string[];
   exposed: boolean;
   /** The proposals the seat could see, as they stood. */
   proposals: Record<string, Pick<Proposal, 'status' | 'acceptedBySides' | 'signedBy'>>;
@@ -66,6 +67,8 @@ export interface Channel {
   openedInPhase: number;
   members: Record<string, Membership>;
   invited: Record<string, { by: string }>;
+  /** Seats that refused their invitation (and were not invited again since), so the members are told. */
+  declined: string[];
   messageCount: number;
   /** A story exposed this back channel to everyone. */
   exposed: boolean;

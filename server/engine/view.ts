@@ -42,6 +42,8 @@ export interface ChannelView {
   topic: string | null;
   members: string[];
   invited: string[];
+  /** Back channels: who refused their invitation (until invited again). */
+  declined: string[];
   exposed: boolean;
   /** Whether the viewer can post there right now. */
   open: boolean;

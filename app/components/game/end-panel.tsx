@@ -58,24 +58,24 @@ export function EndPanel() {
             <caption className="visually-hidden">Scores at your table, as a share of each role&apos;s maximum, highest first</caption>
             <thead>
               <tr>
-                <th scope="col">Rank</th>
-                <th scope="col">Player</th>
-                <th scope="col">Role</th>
-                <th scope="col">Share of maximum</th>
-                <th scope="col">Points</th>
+                <th scope="col" className="num">Rank</th>
+                <th scope="col">Player and role</th>
+                <th scope="col" className="num">Share of maximum</th>
+                <th scope="col" className="num">Points</th>
               </tr>
             </thead>
             <tbody>
               {scores.map((s, i) => (
                 <tr key={s.seatId} aria-current={s.seatId === view.me.seatId ? 'true' : undefined}>
-                  <td>{i + 1}</td>
+                  <td className="num">{i + 1}</td>
+                  {/* One column for both: a phone has no room for a role title beside a name. */}
                   <th scope="row">
                     {s.name}
                     {s.seatId === view.me.seatId ? ' (you)' : ''}
+                    <span className="score-role">{view.table?.seats.find((x) => x.id === s.seatId)?.roleTitle ?? ''}</span>
                   </th>
-                  <td>{view.table?.seats.find((x) => x.id === s.seatId)?.roleTitle ?? ''}</td>
-                  <td>{shareLabel(s.total, s.max)}</td>
-                  <td>
+                  <td className="num">{shareLabel(s.total, s.max)}</td>
+                  <td className="num">
                     {s.total} / {s.max}
                   </td>
                 </tr>

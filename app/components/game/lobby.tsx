@@ -2,7 +2,7 @@
 
 import { useGameContext, useCommand } from './context';
 import { ErrorText } from './error-text';
-import { Broadcasts } from './broadcasts';
+import { BroadcastBanner, Broadcasts } from './broadcasts';
 import { PublicBackground, RoleCard } from './role-card';
 
 /** Before roles are dealt: who is here, and what happens next. */
@@ -18,6 +18,9 @@ export function Lobby({ onLeft }: { onLeft: () => void }) {
 
   return (
     <div className="lobby">
+      <div className="game-top">
+        <BroadcastBanner />
+      </div>
       <section aria-labelledby="lobby-title" className="card">
         <h1 id="lobby-title">{session.scenario.title}</h1>
         <p className="muted">

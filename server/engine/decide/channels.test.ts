@@ -87,7 +87,7 @@ describe('OpenBackChannel', () => {
     expect(events).toEqual([{ type: 'BackChannelOpened', channelId: oid('bc', 1), tableId: 't1', by: nE, topic: 'the border', invitees: [sE, sL], at: g.now }]);
     expect(g.game.channels[oid("bc", 1)]).toEqual({
       id: oid('bc', 1), tableId: 't1', kind: 'back', side: null, topic: 'the border', openedBy: nE, openedInPhase: 1,
-      members: { [nE]: { stays: [{ from: 0, to: null }], lastSeen: null } }, invited: { [sE]: { by: nE }, [sL]: { by: nE } }, messageCount: 0, exposed: false,
+      members: { [nE]: { stays: [{ from: 0, to: null }], lastSeen: null } }, invited: { [sE]: { by: nE }, [sL]: { by: nE } }, declined: [], messageCount: 0, exposed: false,
     });
     expect(seatView(g, sE).invitations).toEqual([{ channelId: oid('bc', 1), topic: 'the border', by: nE, members: [nE] }]);
     expect(seatView(g, sE).channels.some((c) => c.id === oid('bc', 1))).toBe(false);
@@ -190,6 +190,17 @@ describe('AnswerInvitation', () => {
     expect(g.game.channels[bc]).toMatchObject({ members: { [nE]: { stays: [{ from: 0, to: null }], lastSeen: null } }, invited: {} });
     expect(g.game.channels[bc]?.members[sE]).toBeUndefined();
     expectRejected(g, say(bc), seat(sE), 'UNKNOWN_CHANNEL');
+  });
+  it('tells the members who refused, until that person is invited again', () => {
+    const { g, nE, sE, nL } = table9();
+    const bc = eventOf(g.must({ type: 'OpenBackChannel', inviteeIds: [sE], topic: 't' }, seat(nE)), 'BackChannelOpened').channelId;
+    g.must({ type: 'AnswerInvitation', channelId: bc, accept: false }, seat(sE));
+    expect(seatView(g, nE).channels.find((c) => c.id === bc)).toMatchObject({ members: [nE], invited: [], declined: [sE] });
+    g.must({ type: 'InviteToBackChannel', channelId: bc, seatId: nL }, seat(nE));
+    g.must({ type: 'AnswerInvitation', channelId: bc, accept: true }, seat(nL));
+    expect(seatView(g, nL).channels.find((c) => c.id === bc)?.declined).toEqual([sE]);
+    g.must({ type: 'InviteToBackChannel', channelId: bc, seatId: sE }, seat(nE));
+    expect(seatView(g, nE).channels.find((c) => c.id === bc)).toMatchObject({ invited: [sE], declined: [] });
   });
   it('refuses anyone without an invitation in the same words whether or not the channel exists', () => {
     const { g, nE, sE, sE2 } = table9();
