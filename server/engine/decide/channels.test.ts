@@ -220,7 +220,7 @@ describe('LeaveBackChannel', () => {
     const bc = openBack(g, nE, [sE, nL]);
     post(g, nE, bc, 'before');
     expect(g.must({ type: 'LeaveBackChannel', channelId: bc }, seat(sE))).toEqual([{ type: 'BackChannelLeft', channelId: bc, seatId: sE, at: g.now }]);
-    expect(g.game.channels[bc]?.members[sE]).toEqual({ stays: [{ from: 0, to: 1 }], lastSeen: { members: [nE, nL], invited: [], exposed: false, proposals: {} } });
+    expect(g.game.channels[bc]?.members[sE]).toEqual({ stays: [{ from: 0, to: 1 }], lastSeen: { members: [nE, nL], invited: [], declined: [], exposed: false, proposals: {} } });
     post(g, nE, bc, 'after');
     const view = seatView(g, sE);
     expect(texts(view)).toEqual(['before']);
