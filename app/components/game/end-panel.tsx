@@ -61,7 +61,6 @@ export function EndPanel() {
                 <th scope="col" className="num">Rank</th>
                 <th scope="col">Player and role</th>
                 <th scope="col" className="num">Share of maximum</th>
-                <th scope="col" className="num">Points</th>
               </tr>
             </thead>
             <tbody>
@@ -74,9 +73,11 @@ export function EndPanel() {
                     {s.seatId === view.me.seatId ? ' (you)' : ''}
                     <span className="score-role">{view.table?.seats.find((x) => x.id === s.seatId)?.roleTitle ?? ''}</span>
                   </th>
-                  <td className="num">{shareLabel(s.total, s.max)}</td>
                   <td className="num">
-                    {s.total} / {s.max}
+                    {shareLabel(s.total, s.max)}
+                    <span className="score-points">
+                      {s.total} / {s.max}
+                    </span>
                   </td>
                 </tr>
               ))}

@@ -85,7 +85,6 @@ export function useGame(room: string, linkName: string | null): Game {
     setConnection({ state: 'connecting', retrying: false });
     const tracker = new ViewTracker<SeatView>();
     let everConnected = false;
-    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     const socket: GameSocket = io({
       // A Manager of its own, so a re-run effect never inherits a closed socket's state.
       forceNew: true,
@@ -159,13 +158,11 @@ export function useGame(room: string, linkName: string | null): Game {
       } else {
         const wait = retryAfterMs(data);
         setConnection({ state: 'refused', code: data.code, message, retryAt: wait === null ? null : Date.now() + wait });
-        // Slowed down, not shut out: try again by itself once the wait is over.
-        if (data.code === 'RATE_LIMITED' && wait !== null) retryTimer = setTimeout(() => setAttempt((a) => a + 1), wait);
+        // Slowed down, not shut out: the screen counts the wait down and then offers Try again.
       }
     });
 
     return () => {
-      clearTimeout(retryTimer);
       clearTimeout(resyncTimer);
       sender.close();
       if (senderRef.current === sender) senderRef.current = null;
