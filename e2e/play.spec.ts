@@ -229,8 +229,9 @@ test('students join, get roles, talk in public and in a back channel, and surviv
   const proposal = backOf(ussr!).locator('.proposal');
   await expect(proposal).toContainText('Jupiter missiles in Turkey: Removed from Turkey within a few months');
   await expect(proposal).toContainText('Secret');
+  await expect(proposal).toContainText('Accepted by: United States · waiting for: Soviet Union');
   await proposal.getByRole('button', { name: 'Accept' }).click();
-  await expect(proposal).toContainText('Accepted by: Soviet Union');
+  await expect(proposal).toContainText('Accepted by: United States, Soviet Union');
   await proposal.getByRole('button', { name: 'Sign' }).click();
   await backOf(usa!).locator('.proposal').getByRole('button', { name: 'Sign' }).click();
   await expect(usa!.getByRole('region', { name: 'The table' })).toContainText('Concluded, not announced');

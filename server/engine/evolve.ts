@@ -1,13 +1,17 @@
 import type { GameEvent } from './events';
 import { clamp, frontChannelId, maxEscalation, pressChannelId, teamChannelId } from './queries';
-import type { ActiveGame, Channel, GameState, TableState } from './state';
+import type { ActiveGame, Channel, GameState, Proposal, Seat, TableState } from './state';
 
 /**
- * Applies one event. Pure and total: every decision was made in `decide` and recorded in the
- * event, so folding a stored log always rebuilds the same state.
+ * Applies one event. Pure: every decision was made in `decide` and recorded in the event, so
+ * folding a stored log always rebuilds the same state. An event that names a seat, table,
+ * channel, message or proposal the state does not hold is a bug in `decide` (or a corrupt log):
+ * it throws instead of being skipped, so the bug shows where it happens rather than as a view
+ * that is quietly wrong later.
  */
 export function evolve(state: GameState, event: GameEvent): GameState {
   if (event.type === 'SessionCreated') {
+    if (state.created) throw new EvolveError(event, `session ${state.code} already exists`);
     return {
       created: true,
       code: event.code,
@@ -32,22 +36,37 @@ export function evolve(state: GameState, event: GameEvent): GameState {
       scores: null,
     };
   }
-  if (!state.created) return state;
+  if (!state.created) throw new EvolveError(event, 'no session has been created');
   return apply(state, event);
+}
+
+export class EvolveError extends Error {
+  constructor(event: GameEvent, problem: string) {
+    super(`evolve: ${event.type} cannot apply: ${problem}`);
+    this.name = 'EvolveError';
+  }
+}
+
+/** The thing an event names, or a loud failure. */
+function known<T>(value: T | undefined, event: GameEvent, what: string): T {
+  if (value === undefined) throw new EvolveError(event, `it names ${what}, which does not exist`);
+  return value;
 }
 
 function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreated' }>): ActiveGame {
   switch (event.type) {
     case 'PlayerJoined':
+      if (game.seats[event.seatId]) throw new EvolveError(event, `seat ${event.seatId} already exists`);
       return { ...game, seats: { ...game.seats, [event.seatId]: { id: event.seatId, name: event.name, status: 'active', tableId: null, roleId: null } } };
     case 'PlayerLeft':
-      return updateSeat(game, event.seatId, { status: 'left', tableId: null, roleId: null });
+      return updateSeat(game, event, event.seatId, { status: 'left', tableId: null, roleId: null });
     case 'PlayerKicked': {
+      known(game.seats[event.seatId], event, `seat ${event.seatId}`);
       const channels = { ...game.channels };
       for (const c of Object.values(channels)) {
         if (c.members[event.seatId]?.leftAtMessage === null) channels[c.id] = { ...c, members: { ...c.members, [event.seatId]: { leftAtMessage: game.activity } } };
       }
-      return updateSeat({ ...game, channels }, event.seatId, { status: 'kicked' });
+      return updateSeat({ ...game, channels }, event, event.seatId, { status: 'kicked' });
     }
     case 'RoomLocked':
       return { ...game, locked: event.locked };
@@ -57,8 +76,10 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
         if (seat.status === 'active') seats[seat.id] = { ...seat, tableId: null, roleId: null };
       }
       for (const a of event.assignments) {
-        const seat = seats[a.seatId];
-        if (seat) seats[a.seatId] = { ...seat, tableId: a.tableId, roleId: a.roleId };
+        const seat = known(seats[a.seatId], event, `seat ${a.seatId}`);
+        if (!event.tableIds.includes(a.tableId)) throw new EvolveError(event, `it seats ${a.seatId} at table ${a.tableId}, which it does not deal`);
+        known(game.scenario.roles.find((r) => r.id === a.roleId), event, `role ${a.roleId}`);
+        seats[a.seatId] = { ...seat, tableId: a.tableId, roleId: a.roleId };
       }
       const tables: Record<string, TableState> = {};
       let channels: Record<string, Channel> = {};
@@ -69,11 +90,12 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       return { ...game, seats, tables, channels, rng: event.rng };
     }
     case 'SeatMoved':
-      return updateSeat(game, event.seatId, { tableId: event.tableId, roleId: event.roleId });
+      known(game.tables[event.tableId], event, `table ${event.tableId}`);
+      known(game.scenario.roles.find((r) => r.id === event.roleId), event, `role ${event.roleId}`);
+      return updateSeat(game, event, event.seatId, { tableId: event.tableId, roleId: event.roleId });
     case 'SeatsSwapped': {
-      const a = game.seats[event.seatA];
-      const b = game.seats[event.seatB];
-      if (!a || !b) return game;
+      const a = known(game.seats[event.seatA], event, `seat ${event.seatA}`);
+      const b = known(game.seats[event.seatB], event, `seat ${event.seatB}`);
       const seats = { ...game.seats, [a.id]: { ...a, tableId: b.tableId, roleId: b.roleId }, [b.id]: { ...b, tableId: a.tableId, roleId: a.roleId } };
       return { ...game, seats };
     }
@@ -88,17 +110,22 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
     case 'ClockResumed':
       return game; // the DeadlineSet that follows carries the new deadline
     case 'EscalationRaised':
-      return updateTable(game, event.tableId, () => ({ escalation: event.level }));
+      return updateTable(game, event, event.tableId, () => ({ escalation: event.level }));
     case 'SessionEnded':
       return { ...game, status: 'ended', deadlineAt: null, pausedRemainingMs: null, scores: event.scores, rng: event.rng ?? game.rng };
     case 'MessagePosted': {
       const n = game.activity;
-      const channel = game.channels[event.channelId];
-      const channels = channel ? { ...game.channels, [channel.id]: { ...channel, messageCount: channel.messageCount + 1 } } : game.channels;
+      const channel = known(game.channels[event.channelId], event, `channel ${event.channelId}`);
+      if (channel.tableId !== event.tableId) throw new EvolveError(event, `channel ${channel.id} is at table ${channel.tableId}, not ${event.tableId}`);
+      if (event.author.kind === 'seat') known(game.seats[event.author.seatId], event, `seat ${event.author.seatId}`);
+      const channels = { ...game.channels, [channel.id]: { ...channel, messageCount: channel.messageCount + 1 } };
       const message = { id: event.messageId, n, tableId: event.tableId, channelId: event.channelId, author: event.author, text: event.text, at: event.at, leakRisk: event.leakRisk };
       return { ...game, channels, messages: [...game.messages, message], activity: n + 1, rng: event.rng ?? game.rng };
     }
     case 'BackChannelOpened': {
+      known(game.tables[event.tableId], event, `table ${event.tableId}`);
+      if (game.channels[event.channelId]) throw new EvolveError(event, `channel ${event.channelId} already exists`);
+      for (const id of [event.by, ...event.invitees]) known(game.seats[id], event, `seat ${id}`);
       const invited = Object.fromEntries(event.invitees.map((id) => [id, { by: event.by }]));
       const channel: Channel = {
         id: event.channelId, tableId: event.tableId, kind: 'back', side: null, topic: event.topic, openedBy: event.by,
@@ -107,42 +134,57 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       return { ...game, channels: { ...game.channels, [channel.id]: channel } };
     }
     case 'BackChannelInvited':
-      return updateChannel(game, event.channelId, (c) => ({ invited: { ...c.invited, [event.seatId]: { by: event.by } } }));
+      known(game.seats[event.seatId], event, `seat ${event.seatId}`);
+      return updateChannel(game, event, event.channelId, (c) => ({ invited: { ...c.invited, [event.seatId]: { by: event.by } } }));
     case 'InvitationAnswered':
-      return updateChannel(game, event.channelId, (c) => {
+      return updateChannel(game, event, event.channelId, (c) => {
+        known(c.invited[event.seatId], event, `an invitation of ${event.seatId} to ${c.id}`);
         const invited = { ...c.invited };
         delete invited[event.seatId];
         const members = event.accepted ? { ...c.members, [event.seatId]: { leftAtMessage: null } } : c.members;
         return { invited, members };
       });
     case 'BackChannelLeft':
-      return updateChannel(game, event.channelId, (c) => ({ members: { ...c.members, [event.seatId]: { leftAtMessage: game.activity } } }));
+      return updateChannel(game, event, event.channelId, (c) => {
+        known(c.members[event.seatId], event, `member ${event.seatId} of ${c.id}`);
+        return { members: { ...c.members, [event.seatId]: { leftAtMessage: game.activity } } };
+      });
     case 'LeakOccurred':
+      known(game.tables[event.tip.tableId], event, `table ${event.tip.tableId}`);
+      for (const id of event.tip.recipients) known(game.seats[id], event, `seat ${id}`);
       return { ...game, tips: { ...game.tips, [event.tip.id]: event.tip }, rng: event.rng ?? game.rng };
     case 'InvestigationStarted':
-      return updateTable(game, event.tableId, (t) => ({ investigations: [...t.investigations.filter((w) => w.by !== event.by), { by: event.by, target: event.target, untilPhase: event.untilPhase }] }));
+      return updateTable(game, event, event.tableId, (t) => ({ investigations: [...t.investigations.filter((w) => w.by !== event.by), { by: event.by, target: event.target, untilPhase: event.untilPhase }] }));
     case 'SurveillanceStarted':
-      return updateTable(game, event.tableId, (t) => ({ surveillance: [...t.surveillance.filter((w) => w.by !== event.by), { by: event.by, target: event.target, untilPhase: event.untilPhase }] }));
+      return updateTable(game, event, event.tableId, (t) => ({ surveillance: [...t.surveillance.filter((w) => w.by !== event.by), { by: event.by, target: event.target, untilPhase: event.untilPhase }] }));
     case 'StoryPublished': {
       let next: ActiveGame = { ...game, stories: [...game.stories, event.story] };
-      next = moveSupport(next, event.story.tableId, event.story.supportDelta);
-      if (event.exposedChannelId) next = updateChannel(next, event.exposedChannelId, () => ({ exposed: true }));
+      next = moveSupport(next, event, event.story.tableId, event.story.supportDelta);
+      if (event.story.tipId !== null) known(game.tips[event.story.tipId], event, `tip ${event.story.tipId}`);
+      if (event.exposedChannelId) next = updateChannel(next, event, event.exposedChannelId, () => ({ exposed: true }));
       if (event.exposedSecretIssue) {
         const issue = event.exposedSecretIssue;
-        next = updateTable(next, event.story.tableId, (t) => (t.agreement ? { agreement: { ...t.agreement, exposedSecretIssues: [...t.agreement.exposedSecretIssues, issue] } } : {}));
+        next = updateTable(next, event, event.story.tableId, (t) => ({
+          agreement: { ...known(t.agreement ?? undefined, event, `an agreement at ${t.id}`), exposedSecretIssues: [...(t.agreement?.exposedSecretIssues ?? []), issue] },
+        }));
       }
       return next;
     }
     case 'SpoilerMobilised': {
-      const next = updateTable(game, event.tableId, (t) => ({ mobilisations: [...t.mobilisations, { seatId: event.seatId, phase: game.phaseIndex }] }));
-      return moveSupport(next, event.tableId, event.supportDelta);
+      const next = updateTable(game, event, event.tableId, (t) => ({ mobilisations: [...t.mobilisations, { seatId: event.seatId, phase: game.phaseIndex }] }));
+      return moveSupport(next, event, event.tableId, event.supportDelta);
     }
     case 'PreconditionFulfilled':
-      return moveSupport(updateTable(game, event.tableId, () => ({ preconditionMet: true })), event.tableId, event.supportDelta);
+      return moveSupport(updateTable(game, event, event.tableId, () => ({ preconditionMet: true })), event, event.tableId, event.supportDelta);
     case 'ProposalMade': {
+      const channel = known(game.channels[event.channelId], event, `channel ${event.channelId}`);
+      if (channel.tableId !== event.tableId) throw new EvolveError(event, `channel ${channel.id} is at table ${channel.tableId}, not ${event.tableId}`);
+      known(game.seats[event.by], event, `seat ${event.by}`);
+      if (game.proposals[event.proposalId]) throw new EvolveError(event, `proposal ${event.proposalId} already exists`);
       const proposals = { ...game.proposals };
-      if (event.counterTo && proposals[event.counterTo]?.status === 'open') {
-        proposals[event.counterTo] = { ...proposals[event.counterTo]!, status: 'superseded' };
+      if (event.counterTo !== null) {
+        const original = known(proposals[event.counterTo], event, `proposal ${event.counterTo}`);
+        if (original.status === 'open') proposals[original.id] = { ...original, status: 'superseded' };
       }
       proposals[event.proposalId] = {
         id: event.proposalId, tableId: event.tableId, channelId: event.channelId, by: event.by, terms: event.terms, mode: event.mode,
@@ -151,33 +193,35 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       return { ...game, proposals, activity: game.activity + 1 };
     }
     case 'ProposalAccepted':
-      return updateProposal(game, event.proposalId, (p) => ({ acceptedBySides: [...p.acceptedBySides, event.side] }));
+      return updateProposal(game, event, event.proposalId, (p) => ({ acceptedBySides: [...p.acceptedBySides, event.side] }));
     case 'ProposalSigned':
-      return updateProposal(game, event.proposalId, (p) => ({ signedBy: [...p.signedBy, event.by] }));
+      return updateProposal(game, event, event.proposalId, (p) => ({ signedBy: [...p.signedBy, event.by] }));
     case 'AgreementConcluded': {
       const proposals = { ...game.proposals };
-      const channelId = game.proposals[event.proposalId]?.channelId;
+      const channelId = known(game.proposals[event.proposalId], event, `proposal ${event.proposalId}`).channelId;
       for (const p of Object.values(proposals)) {
         if (p.channelId === channelId && p.status === 'open') proposals[p.id] = { ...p, status: p.id === event.proposalId ? 'concluded' : 'closed' };
       }
       const agreement = { proposalId: event.proposalId, concludedAt: event.at, announcedAt: null, originExposedFirst: false, exposedSecretIssues: [] };
-      return updateTable({ ...game, proposals }, event.tableId, () => ({ agreement }));
+      return updateTable({ ...game, proposals }, event, event.tableId, () => ({ agreement }));
     }
     case 'AgreementAnnounced': {
       const proposals = { ...game.proposals };
       for (const p of Object.values(proposals)) {
         if (p.tableId === event.tableId && p.status === 'open') proposals[p.id] = { ...p, status: 'closed' };
       }
-      const next = updateTable({ ...game, proposals }, event.tableId, (t) => (t.agreement ? { agreement: { ...t.agreement, announcedAt: event.at, originExposedFirst: event.originExposedFirst } } : {}));
-      return moveSupport(next, event.tableId, event.supportDelta);
+      const next = updateTable({ ...game, proposals }, event, event.tableId, (t) => ({
+        agreement: { ...known(t.agreement ?? undefined, event, `an agreement at ${t.id}`), announcedAt: event.at, originExposedFirst: event.originExposedFirst },
+      }));
+      return moveSupport(next, event, event.tableId, event.supportDelta);
     }
     case 'BroadcastSent': {
       let next: ActiveGame = { ...game, broadcasts: [...game.broadcasts, event.broadcast] };
-      const tableIds = event.broadcast.tableId ? [event.broadcast.tableId] : Object.keys(game.tables);
+      const tableIds = event.broadcast.tableId !== null ? [known(game.tables[event.broadcast.tableId], event, `table ${event.broadcast.tableId}`).id] : Object.keys(game.tables);
       for (const tableId of tableIds) {
-        if (event.supportDelta) next = moveSupport(next, tableId, event.supportDelta);
+        if (event.supportDelta) next = moveSupport(next, event, tableId, event.supportDelta);
         const by = event.escalation;
-        if (by) next = updateTable(next, tableId, (t) => ({ escalation: clamp(t.escalation + by, 0, maxEscalation(game)) }));
+        if (by) next = updateTable(next, event, tableId, (t) => ({ escalation: clamp(t.escalation + by, 0, maxEscalation(game)) }));
       }
       return next;
     }
@@ -211,31 +255,31 @@ function tableChannels(game: ActiveGame, tableId: string): Record<string, Channe
   return Object.fromEntries(list.map((c) => [c.id, c]));
 }
 
-function updateSeat(game: ActiveGame, seatId: string, patch: Partial<ActiveGame['seats'][string]>): ActiveGame {
-  const seat = game.seats[seatId];
-  return seat ? { ...game, seats: { ...game.seats, [seatId]: { ...seat, ...patch } } } : game;
+function updateSeat(game: ActiveGame, event: GameEvent, seatId: string, patch: Partial<Seat>): ActiveGame {
+  const seat = known(game.seats[seatId], event, `seat ${seatId}`);
+  return { ...game, seats: { ...game.seats, [seatId]: { ...seat, ...patch } } };
 }
 
-function updateTable(game: ActiveGame, tableId: string, patch: (t: TableState) => Partial<TableState>): ActiveGame {
-  const table = game.tables[tableId];
-  return table ? { ...game, tables: { ...game.tables, [tableId]: { ...table, ...patch(table) } } } : game;
+function updateTable(game: ActiveGame, event: GameEvent, tableId: string, patch: (t: TableState) => Partial<TableState>): ActiveGame {
+  const table = known(game.tables[tableId], event, `table ${tableId}`);
+  return { ...game, tables: { ...game.tables, [tableId]: { ...table, ...patch(table) } } };
 }
 
-function updateChannel(game: ActiveGame, channelId: string, patch: (c: Channel) => Partial<Channel>): ActiveGame {
-  const channel = game.channels[channelId];
-  return channel ? { ...game, channels: { ...game.channels, [channelId]: { ...channel, ...patch(channel) } } } : game;
+function updateChannel(game: ActiveGame, event: GameEvent, channelId: string, patch: (c: Channel) => Partial<Channel>): ActiveGame {
+  const channel = known(game.channels[channelId], event, `channel ${channelId}`);
+  return { ...game, channels: { ...game.channels, [channelId]: { ...channel, ...patch(channel) } } };
 }
 
-function updateProposal(game: ActiveGame, id: string, patch: (p: ActiveGame['proposals'][string]) => Partial<ActiveGame['proposals'][string]>): ActiveGame {
-  const p = game.proposals[id];
-  return p ? { ...game, proposals: { ...game.proposals, [id]: { ...p, ...patch(p) } } } : game;
+function updateProposal(game: ActiveGame, event: GameEvent, id: string, patch: (p: Proposal) => Partial<Proposal>): ActiveGame {
+  const p = known(game.proposals[id], event, `proposal ${id}`);
+  return { ...game, proposals: { ...game.proposals, [id]: { ...p, ...patch(p) } } };
 }
 
-function moveSupport(game: ActiveGame, tableId: string, delta: Record<string, number>): ActiveGame {
-  return updateTable(game, tableId, (t) => {
+function moveSupport(game: ActiveGame, event: GameEvent, tableId: string, delta: Record<string, number>): ActiveGame {
+  return updateTable(game, event, tableId, (t) => {
     const support = { ...t.support };
     for (const [side, d] of Object.entries(delta)) {
-      if (support[side] !== undefined) support[side] = clamp(support[side] + d, 0, 100);
+      support[side] = clamp(known(support[side], event, `side ${side}`) + d, 0, 100);
     }
     return { support };
   });

@@ -1,7 +1,7 @@
 import { leakRisk, riskLevel } from './leak-risk';
-import { canSeeChannel, canSeeMessageAt, channelOpenInPhase, currentPhase, isCurrentMember, roleOf, seatsAt, sideOf } from './queries';
+import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, currentPhase, isCurrentMember, roleOf, seatsAt, sideOf } from './queries';
 import type { ActiveGame, Channel, GameState, Message, Proposal, Seat, Story } from './state';
-import type { AgreementView, ChannelView, FacilitatorView, MessageView, ProjectorView, SeatSummary, SeatView, SessionHeader, StoryView, TableView, View, Viewer } from './view';
+import type { AgreementView, ChannelView, FacilitatorView, MessageView, ProjectorView, ProposalView, SeatSummary, SeatView, SessionHeader, StoryView, TableView, View, Viewer } from './view';
 
 /**
  * The one exit for data. Everything a browser receives is built here, field by field, from
@@ -57,8 +57,8 @@ function messageView(m: Message): MessageView {
   return { id: m.id, channelId: m.channelId, author: m.author, text: m.text, at: m.at };
 }
 
-function proposalView(p: Proposal) {
-  return { id: p.id, channelId: p.channelId, by: p.by, terms: p.terms, mode: p.mode, counterTo: p.counterTo, status: p.status, acceptedBySides: p.acceptedBySides, signedBy: p.signedBy, at: p.at };
+function proposalView(game: ActiveGame, p: Proposal): ProposalView {
+  return { id: p.id, channelId: p.channelId, by: p.by, terms: p.terms, mode: p.mode, counterTo: p.counterTo, status: p.status, acceptedBySides: acceptingSides(game, p), signedBy: p.signedBy, at: p.at };
 }
 
 function storyView(game: ActiveGame, s: Story): StoryView {
@@ -160,7 +160,7 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
     table: tableView(game, tableId, seat),
     channels: channels.map((c) => channelView(game, seat, c)),
     messages: messages.map(messageView),
-    proposals: proposals.map(proposalView),
+    proposals: proposals.map((p) => proposalView(game, p)),
     invitations,
     tips,
     scores: ended && game.scores ? game.scores.filter((s) => game.seats[s.seatId]?.tableId === tableId).map((s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', total: s.total })) : null,
@@ -187,6 +187,7 @@ function projectProjector(game: ActiveGame): ProjectorView {
 
 function projectFacilitator(game: ActiveGame): FacilitatorView {
   const risks = Object.fromEntries(Object.values(game.channels).filter((c) => c.kind === 'back').map((c) => [c.id, leakRisk(game, c)]));
-  const { code, scenario, options, status, locked, seats, tables, channels, messages, tips, stories, proposals, broadcasts, scores } = game;
+  const { code, scenario, options, status, locked, seats, tables, channels, messages, tips, stories, broadcasts, scores } = game;
+  const proposals = Object.fromEntries(Object.values(game.proposals).map((p) => [p.id, { ...p, acceptedBySides: acceptingSides(game, p) }]));
   return { kind: 'facilitator', session: sessionHeader(game), risks, code, scenario, options, status, locked, seats, tables, channels, messages, tips, stories, proposals, broadcasts, scores };
 }

@@ -1,5 +1,5 @@
 import type { Phase, RoleSlot } from './scenario';
-import type { ActiveGame, Channel, Seat } from './state';
+import type { ActiveGame, Channel, Proposal, Seat } from './state';
 
 /** Read-only helpers shared by decide, evolve, project and scoring. */
 
@@ -66,6 +66,20 @@ export function canSeeMessageAt(channel: Channel, seatId: string, messageNumber:
 export function isCurrentMember(channel: Channel, seatId: string): boolean {
   const m = channel.members[seatId];
   return m !== undefined && m.leftAtMessage === null;
+}
+
+/**
+ * The sides that stand behind a proposal, in the scenario's order: the side that made it (a side
+ * does not propose what it would not accept), every side that accepted it, and the side of every
+ * leader who signed it (a signature accepts, and binds).
+ */
+export function acceptingSides(game: ActiveGame, proposal: Proposal): string[] {
+  const sideOfSeat = (seatId: string) => {
+    const seat = game.seats[seatId];
+    return seat ? sideOf(game, seat) : null;
+  };
+  const behind = new Set<string | null>([sideOfSeat(proposal.by), ...proposal.acceptedBySides, ...proposal.signedBy.map(sideOfSeat)]);
+  return game.scenario.sides.map((s) => s.id).filter((id) => behind.has(id));
 }
 
 export function clamp(value: number, min: number, max: number): number {

@@ -67,6 +67,7 @@ export interface ProposalView {
   mode: 'exploratory' | 'official';
   counterTo: string | null;
   status: 'open' | 'superseded' | 'concluded' | 'closed';
+  /** Sides that stand behind it, in the scenario's order: the proposer's, those that accepted, those whose leader signed. */
   acceptedBySides: string[];
   signedBy: string[];
   at: number;

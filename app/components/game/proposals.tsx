@@ -20,6 +20,8 @@ function Proposal({ proposal, channel, onCounter }: { proposal: ProposalView; ch
   const canSign = live && role?.kind === 'leader' && proposal.mode === 'official' && !proposal.signedBy.includes(view.me.seatId) && !view.table?.agreement;
   const canCounter = live && negotiator && channel.kind !== 'press' && !view.table?.agreement;
   const counterOf = proposal.counterTo ? view.proposals.find((p) => p.id === proposal.counterTo) : null;
+  // The engine counts the proposing side and every side whose leader signed as accepting.
+  const waitingFor = view.session.scenario.sides.filter((s) => !proposal.acceptedBySides.includes(s.id));
 
   return (
     <li className={`proposal proposal-${proposal.status}`}>
@@ -37,6 +39,7 @@ function Proposal({ proposal, channel, onCounter }: { proposal: ProposalView; ch
       <TermList view={view} terms={proposal.terms} />
       <p className="meta">
         Accepted by: {proposal.acceptedBySides.length > 0 ? proposal.acceptedBySides.map((s) => sideName(view, s)).join(', ') : 'no side yet'}
+        {proposal.status === 'open' && waitingFor.length > 0 ? <> · waiting for: {waitingFor.map((s) => s.name).join(', ')}</> : null}
         {proposal.mode === 'official' ? <> · Signed by: {proposal.signedBy.length > 0 ? proposal.signedBy.map((id) => seatLabel(view, id)).join(', ') : 'nobody yet'}</> : null}
       </p>
       {canAccept || canSign || canCounter ? (

@@ -60,7 +60,7 @@ function writeToken(room: string, token: string | null): void {
 }
 
 /** Codes for which the fix is another display name. */
-const NAME_CODES = new Set(['NAME_TAKEN', 'NAME_INVALID']);
+const NAME_CODES = new Set(['NAME_TAKEN', 'NAME_INVALID', 'NAME_RESERVED']);
 
 /**
  * One Socket.IO connection to the room: the handshake `auth` is computed at every (re)connection

@@ -1,7 +1,7 @@
 import type { CommandOf, Meta } from '../commands';
 import type { GameEvent } from '../events';
 import { isRejected, requireKind, requireNegotiation, requirePlayer, type Player } from '../guards';
-import { canSeeChannel, canSeeMessageAt, channelOpenInPhase, isCurrentMember, opaqueId, seatsAt } from '../queries';
+import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, isCurrentMember, opaqueId, seatsAt, sideOf } from '../queries';
 import { reject, type Rejection } from '../rejection';
 import type { ActiveGame, Proposal, Term } from '../state';
 import { visibleChannel } from './channels';
@@ -93,9 +93,12 @@ export function acceptProposal(game: ActiveGame, cmd: CommandOf<'AcceptProposal'
   const proposal = visibleOpenProposal(game, player, cmd.proposalId);
   if (isRejected(proposal)) return proposal;
   const side = player.role.side;
-  const proposerSide = game.seats[proposal.by] ? game.scenario.roles.find((r) => r.id === game.seats[proposal.by]!.roleId)?.side : null;
-  if (!side || side === proposerSide) return reject('NOT_ALLOWED', 'Your own side made this proposal; acceptance must come from the other side.');
-  if (proposal.acceptedBySides.includes(side)) return reject('ALREADY_DONE', 'Your side has already accepted this proposal.');
+  const proposer = game.seats[proposal.by];
+  if (!side || (proposer && sideOf(game, proposer) === side)) return reject('NOT_ALLOWED', 'Your own side made this proposal, so it already stands behind it; acceptance must come from another side.');
+  if (acceptingSides(game, proposal).includes(side)) {
+    const signed = !proposal.acceptedBySides.includes(side);
+    return reject('ALREADY_DONE', signed ? 'Your side\'s leader has signed this proposal, which accepts it for your side.' : 'Your side has already accepted this proposal.');
+  }
   return [{ type: 'ProposalAccepted', proposalId: proposal.id, by: player.seat.id, side, at: meta.now }];
 }
 

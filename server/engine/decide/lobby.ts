@@ -1,8 +1,8 @@
 import type { CommandOf, Meta } from '../commands';
-import { LIMITS } from '../commands';
 import { chooseTableCount, rolesForTable, tableSizeRange, tableSizes } from '../deal';
 import type { GameEvent } from '../events';
 import { requireFacilitator, requireNotEnded } from '../guards';
+import { nameProblem, namesCollide, normaliseName, reservedAs } from '../names';
 import { phaseDurationMs, seatsAt } from '../queries';
 import { shuffle } from '../random';
 import { reject, type Rejection } from '../rejection';
@@ -18,12 +18,16 @@ export function join(game: ActiveGame, cmd: CommandOf<'Join'>, meta: Meta): Resu
   const ended = requireNotEnded(game);
   if (ended) return ended;
   if (game.locked) return reject('ROOM_LOCKED', 'This room is locked: the facilitator is not letting anyone else in. Ask them to unlock it.');
-  const name = cmd.name.trim().replace(/\s+/g, ' ');
-  if (name.length < 1 || name.length > LIMITS.nameLength) {
-    return reject('NAME_INVALID', `Your display name must be 1 to ${LIMITS.nameLength} characters long.`);
+  const name = normaliseName(cmd.name);
+  const problem = nameProblem(name);
+  if (problem) return reject('NAME_INVALID', problem);
+  const reserved = reservedAs(name, game.scenario);
+  if (reserved) return reject('NAME_RESERVED', `“${name}” reads as “${reserved}”, a name the game itself uses on screen. Choose another name.`);
+  const twin = activeSeats(game).find((s) => namesCollide(s.name, name));
+  if (twin) {
+    const same = twin.name === name ? '' : ' (or a name that looks just like it)';
+    return reject('NAME_TAKEN', `Someone in this room is already called “${twin.name}”${same}. Choose another name, so that everyone can tell you apart.`);
   }
-  const taken = activeSeats(game).some((s) => s.name.toLocaleLowerCase() === name.toLocaleLowerCase());
-  if (taken) return reject('NAME_TAKEN', `Someone in this room is already called “${name}”. Choose another name.`);
   const seatId = `s${Object.keys(game.seats).length + 1}`;
   return [{ type: 'PlayerJoined', seatId, name, at: meta.now }];
 }
