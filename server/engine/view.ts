@@ -1,3 +1,4 @@
+import type { RiskFactor } from './leak-risk';
 import type { ChannelKind, EscalationLevel, Issue, Precondition, RoleBrief, RoleKind, Side } from './scenario';
 import type { Author, Broadcast, RoleScore, SessionStatus, Term } from './state';
 
@@ -47,6 +48,8 @@ export interface ChannelView {
   open: boolean;
   /** Back channels only: how exposed the channel feels, never the number. */
   riskLevel: 'low' | 'elevated' | 'high' | null;
+  /** Back channels only: what raises its risk (members, usage, time open, investigated, surveilled, repeated, distrust), never the number. */
+  riskFactors: RiskFactor[] | null;
   /** The viewer left this channel and only sees what came before. */
   left: boolean;
 }
@@ -98,6 +101,8 @@ export interface TableView {
   support: Record<string, number>;
   escalation: number;
   preconditionMet: boolean;
+  /** Leaders and envoys of the sides that tested the waters in a back channel: official talks may start without the precondition. */
+  preconditionWaived: boolean;
   agreement: AgreementView | null;
   stories: StoryView[];
 }
