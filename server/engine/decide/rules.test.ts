@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Command } from '../commands';
 import { rolesForTable } from '../deal';
 import type { GameEvent } from '../events';
 import { leakRisk, riskLevel } from '../leak-risk';
@@ -85,7 +86,7 @@ describe('risk a student can see grow', () => {
     expect(leakRisk(g, g.channels['bc-2']!)).toBeGreaterThan(leakRisk(g, g.channels[BC]!));
     expect(given(second).seat(nE).channels.find((c) => c.id === 'bc-2')?.riskFactors).toContain('repeated');
     const exposedFirst = game([...roundOne(), ...envoysTalking(), opened('bc-2', nE, [sE])]);
-    const exposed = { ...exposedFirst, channels: { ...exposedFirst.channels, [BC]: { ...exposedFirst.channels[BC]!, exposed: true } } };
+    const exposed: ActiveGame = { ...exposedFirst, channels: { ...exposedFirst.channels, [BC]: { ...exposedFirst.channels[BC]!, exposed: true } } };
     expect(leakRisk(exposed, exposed.channels['bc-2']!)).toBeGreaterThan(leakRisk(exposedFirst, exposedFirst.channels['bc-2']!));
     expect(riskLevel(0.2)).toBe('high');
   });
@@ -93,7 +94,7 @@ describe('risk a student can see grow', () => {
 
 describe('legitimacy', () => {
   it('lets talks tested in a back channel go public without the precondition; untested talks still need it', () => {
-    const front = { type: 'Propose', channelId: 't1:front', terms: [OPEN], mode: 'official' } as const;
+    const front: Command = { type: 'Propose', channelId: 't1:front', terms: [OPEN], mode: 'official' };
     given(roundOne()).when(front, { actor: seat(nL) }).thenRejects('PRECONDITION_UNMET', /tested there first/);
     const outcome = given([...roundOne(), ...tested()]).when(front, { actor: seat(nL) }).then((e) => expect(e).toMatchObject([{ type: 'ProposalMade', channelId: 't1:front' }]));
     expect(outcome.seat(nL).table?.preconditionWaived).toBe(true);
