@@ -5,14 +5,14 @@ import type { ActiveGame, Channel } from './state';
 /** The engine's values for the optional leak parameters a scenario may leave out. */
 export const LEAK_DEFAULTS: Required<Pick<LeakParameters,
   'perPriorChannel' | 'distrustBoost' | 'exploratoryShare' | 'storyDecay' | 'legitimacyBonus' | 'legitimacyPerRound' | 'legitimisedMobilisationShare' | 'faitAccompliCost' | 'unpreparedConcessionFactor' | 'renegeCost'>> = {
-  perPriorChannel: 1,
+  perPriorChannel: 2,
   distrustBoost: 1,
   exploratoryShare: 0.5,
   storyDecay: 0.5,
   legitimacyBonus: 8,
-  legitimacyPerRound: 6,
+  legitimacyPerRound: 10,
   legitimisedMobilisationShare: 0.5,
-  faitAccompliCost: 6,
+  faitAccompliCost: 0,
   unpreparedConcessionFactor: 1.5,
   renegeCost: 8,
 };

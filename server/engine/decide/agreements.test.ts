@@ -190,12 +190,14 @@ describe('SignProposal', () => {
 describe('AnnounceAgreement', () => {
   it('takes the deal public: its public terms meet public opinion, its secret terms stay secret', () => {
     const c = table9();
-    const { proposalId } = concludeDeal(c);
+    const { proposalId, channelId } = concludeDeal(c);
     expect(c.g.must({ type: 'AnnounceAgreement' }, seat(c.sL))).toEqual([
-      // Public reactions (-5, +5), and -6 each: signed in a back channel, it is announced as a fait accompli.
-      { type: 'AgreementAnnounced', tableId: 't1', proposalId, supportDelta: { north: -11, south: -1 }, originExposedFirst: false, at: c.g.now },
+      { type: 'AgreementAnnounced', tableId: 't1', proposalId, supportDelta: { north: -5, south: 5 }, originExposedFirst: false, at: c.g.now },
+      // Signed in a back channel: the announcement brings the channel to light (the press desk reports it, -8 each).
+      expect.objectContaining({ type: 'StoryPublished', exposedChannelId: channelId, story: expect.objectContaining({ journalistId: 'press-desk', tipId: null, supportDelta: { north: -8, south: -8 } }) }),
     ]);
-    expect(c.g.game.tables.t1).toMatchObject({ support: { north: 49, south: 54 }, agreement: { announcedAt: c.g.now } });
+    expect(c.g.game.channels[channelId]?.exposed).toBe(true);
+    expect(c.g.game.tables.t1).toMatchObject({ support: { north: 47, south: 52 }, agreement: { announcedAt: c.g.now } });
     expect(project(c.g.state, { kind: 'projector' })?.tables[0]?.agreement).toMatchObject({ announced: true, terms: [BORDER_OPEN] });
     expect(seatView(c.g, c.j).table?.agreement?.terms).toEqual([BORDER_OPEN]);
     expect(seatView(c.g, c.nL).table?.agreement?.terms).toEqual(DEAL_TERMS);
@@ -205,14 +207,14 @@ describe('AnnounceAgreement', () => {
     const { channelId } = concludeDeal(c);
     leakAndPublish(c, channelId, c.nL, 'We have a deal');
     expect(c.g.game.tables.t1?.support).toEqual({ north: 52, south: 47 });
-    expect(c.g.must({ type: 'AnnounceAgreement' }, seat(c.nL))).toMatchObject([{ supportDelta: { north: -21, south: -11 }, originExposedFirst: true }]);
-    expect(c.g.game.tables.t1).toMatchObject({ support: { north: 31, south: 36 }, agreement: { originExposedFirst: true } });
+    expect(c.g.must({ type: 'AnnounceAgreement' }, seat(c.nL))).toEqual([expect.objectContaining({ supportDelta: { north: -15, south: -5 }, originExposedFirst: true })]);
+    expect(c.g.game.tables.t1).toMatchObject({ support: { north: 37, south: 42 }, agreement: { originExposedFirst: true } });
   });
   it('is not harsher when only another back channel was exposed', () => {
     const c = table9();
     leakAndPublish(c, openBack(c.g, c.nE, [c.sE]), c.nE);
     concludeDeal(c);
-    expect(c.g.must({ type: 'AnnounceAgreement' }, seat(c.nL))).toMatchObject([{ supportDelta: { north: -11, south: -1 }, originExposedFirst: false }]);
+    expect(c.g.must({ type: 'AnnounceAgreement' }, seat(c.nL))).toMatchObject([{ supportDelta: { north: -5, south: 5 }, originExposedFirst: false }, { type: 'StoryPublished' }]);
   });
   it('refuses without a deal, twice, non-leaders, the facilitator and a passed deadline', () => {
     const c = table9();

@@ -6,7 +6,7 @@ import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, isC
 import { reject, type Rejection } from '../rejection';
 import type { ActiveGame, Proposal, Term } from '../state';
 import { visibleChannel } from './channels';
-import { announcementEffects } from './legitimacy';
+import { announcementEffects, secretOriginStory } from './legitimacy';
 import { rollLeak } from './leaks';
 
 type Result = GameEvent[] | Rejection;
@@ -146,5 +146,6 @@ export function announceAgreement(game: ActiveGame, meta: Meta): Result {
   const proposal = game.proposals[agreement.proposalId];
   if (!proposal) return reject('NO_AGREEMENT', 'Your table has no concluded agreement to announce.');
   const { supportDelta, originExposedFirst } = announcementEffects(game, table.id, proposal);
-  return [{ type: 'AgreementAnnounced', tableId: table.id, proposalId: proposal.id, supportDelta, originExposedFirst, at: meta.now }];
+  const announced: GameEvent = { type: 'AgreementAnnounced', tableId: table.id, proposalId: proposal.id, supportDelta, originExposedFirst, at: meta.now };
+  return [announced, ...secretOriginStory(game, table.id, proposal, meta.now)];
 }

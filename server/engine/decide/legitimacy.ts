@@ -2,9 +2,9 @@ import type { Meta } from '../commands';
 import type { GameEvent } from '../events';
 import { isRejected, requireKind, requireNegotiation, requirePlayer } from '../guards';
 import { leakSettings } from '../leak-risk';
-import { currentPhase, phaseDurationMs, preparedIn, seatsAt, sideOf } from '../queries';
+import { currentPhase, opaqueId, phaseDurationMs, preparedIn, seatsAt, sideOf } from '../queries';
 import { reject, type Rejection } from '../rejection';
-import type { ActiveGame, Proposal } from '../state';
+import { PRESS_DESK, type ActiveGame, type Proposal, type Story } from '../state';
 import { rollLeak } from './leaks';
 
 /**
@@ -37,6 +37,27 @@ export function announcementEffects(game: ActiveGame, tableId: string, proposal:
   if (origin?.kind === 'back') for (const s of game.scenario.sides) add(s.id, -p.faitAccompliCost);
   if (originExposedFirst) for (const s of game.scenario.sides) add(s.id, -p.originExposedBacklash);
   return { supportDelta, originExposedFirst };
+}
+
+/**
+ * Secrecy protects only for a while: a deal signed in a back channel and announced brings its
+ * channel to light. The press desk reports where the deal was made (the channel is exposed, with
+ * the usual backlash), unless a story already exposed it. A deal signed in public keeps the back
+ * channel that prepared it deniable.
+ */
+export function secretOriginStory(game: ActiveGame, tableId: string, proposal: Proposal, now: number): GameEvent[] {
+  const channel = game.channels[proposal.channelId];
+  if (channel?.kind !== 'back' || channel.exposed) return [];
+  const p = leakSettings(game);
+  const members = Object.keys(channel.members).map((id) => game.seats[id]).filter((s) => s !== undefined);
+  const sides = [...new Set(members.map((s) => sideOf(game, s)).filter((x): x is string => x !== null))];
+  const titles = members.map((s) => game.scenario.roles.find((r) => r.id === s.roleId)?.title ?? 'an official').join(', ');
+  const body = `The agreement was negotiated in secret, in a channel between ${titles}${channel.topic ? ` on ${channel.topic}` : ''}.`;
+  const story: Story = {
+    id: opaqueId(game, 'st', game.stories.length + 1), tableId, journalistId: PRESS_DESK, headline: 'Deal was made behind closed doors',
+    body, tipId: null, exposed: body, accurate: true, supportDelta: Object.fromEntries(sides.map((side) => [side, -p.exposureBacklash])), at: now,
+  };
+  return [{ type: 'StoryPublished', story, exposedChannelId: channel.id, exposedSecretIssue: null }];
 }
 
 /**

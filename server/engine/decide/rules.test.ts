@@ -102,7 +102,7 @@ describe('legitimacy', () => {
     expect(outcome.seat(nS).table?.preconditionWaived).toBe(false);
   });
 
-  it('rewards a tested deal signed in public, taxes public concessions nobody prepared, and calls a back-channel deal a fait accompli', () => {
+  it('rewards a tested deal signed in public, taxes public concessions nobody prepared, and brings a back-channel deal\'s channel to light', () => {
     const announce = { type: 'AnnounceAgreement' } as const;
     // Reactions: open (-5, +5), release (+3, +3).
     given([...roundOne(), ...tested(), ...signedInPublic()]).when(announce, { actor: seat(nL) })
@@ -110,7 +110,14 @@ describe('legitimacy', () => {
     given([...roundOne(), ...signedInPublic()]).when(announce, { actor: seat(nL) })
       .then((e) => expect(e).toMatchObject([{ supportDelta: { north: Math.round(-5 * 1.5) + 3, south: 8 } }]));
     const inTheBack = [...roundOne(), ...envoysTalking(), proposed('p-2', BC, nE, [OPEN, RELEASE]), signedBy('p-2', nL), signedBy('p-2', sL), concluded('p-2')];
-    given(inTheBack).when(announce, { actor: seat(nL) }).then((e) => expect(e).toMatchObject([{ supportDelta: { north: -2 - 6, south: 8 - 6 } }]));
+    given(inTheBack).when(announce, { actor: seat(nL) }).then((e) => expect(e).toMatchObject([
+      { supportDelta: { north: -2, south: 8 } },
+      { type: 'StoryPublished', exposedChannelId: BC, story: { journalistId: PRESS_DESK, supportDelta: { north: -8, south: -8 } } },
+    ]));
+    // A scenario may add a fait-accompli cost on top.
+    const [first, ...rest] = inTheBack;
+    given([{ ...(first as Extract<GameEvent, { type: 'SessionCreated' }>), scenario: withLeak({ faitAccompliCost: 5 }) }, ...rest]).when(announce, { actor: seat(nL) })
+      .then((e) => expect(e[0]).toMatchObject({ supportDelta: { north: -7, south: 3 } }));
   });
 
   it('grows with the time a deal has been public: early pays, last-minute hardly does', () => {
@@ -119,7 +126,7 @@ describe('legitimacy', () => {
     ];
     const deadline = { type: 'DeadlineReached' } as const;
     given(announcedAt(ROUND_1)).when(deadline, { actor: { kind: 'system' }, now: ROUND_1_DEADLINE })
-      .then((e) => expect(e).toContainEqual({ type: 'LegitimacyGained', tableId: 't1', supportDelta: { north: 6, south: 6 }, at: ROUND_1_DEADLINE }));
+      .then((e) => expect(e).toContainEqual({ type: 'LegitimacyGained', tableId: 't1', supportDelta: { north: 10, south: 10 }, at: ROUND_1_DEADLINE }));
     given(announcedAt(ROUND_1_DEADLINE - 10_000)).when(deadline, { actor: { kind: 'system' }, now: ROUND_1_DEADLINE })
       .then((e) => expect(e.map((x) => x.type)).not.toContain('LegitimacyGained'));
   });
