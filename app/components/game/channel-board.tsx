@@ -37,6 +37,7 @@ function ChannelHeader({ channel }: { channel: ChannelView }) {
           </p>
           <p>
             {channel.riskLevel ? <span className={`risk risk-${channel.riskLevel}`}>leak risk: {channel.riskLevel}</span> : null}{' '}
+            {channel.riskFactors?.length ? <span className="risk-factors">raised by: {channel.riskFactors.join(', ')}</span> : null}{' '}
             {channel.exposed ? <span className="badge badge-warn">Exposed: the press has reported this channel</span> : null}
           </p>
         </>
