@@ -102,6 +102,7 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
     { command: { type: 'SignProposal', proposalId: proposal?.id ?? 'p-unknown' }, actor: seat(leader) },
     { command: { type: 'SignProposal', proposalId: proposal?.id ?? 'p-unknown' }, actor: seat(leader) },
     { command: { type: 'AnnounceAgreement' }, actor: seat(leader) },
+    { command: { type: 'RenegeAgreement' }, actor: seat(leader) },
     { command: { type: 'DeadlineReached' }, actor: system },
     { command: step.c % 4 === 0 ? { type: 'Pause' } : { type: 'Resume' }, actor: facilitator },
     { command: { type: 'Resume' }, actor: facilitator },
