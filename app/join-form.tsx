@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { stashJoinName } from './lib/join-name';
 
 /** Room codes are 6 letters or digits; students may type them in lower case. */
 const CODE_LENGTH = 6;
@@ -14,10 +15,13 @@ export function JoinForm() {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const name = String(form.get('name') ?? '').trim();
-    router.push(`/play/${encodeURIComponent(code)}?${new URLSearchParams({ name })}`);
+    // The name goes to the room's page through storage, never through the address.
+    stashJoinName(code, name);
+    router.push(`/play/${encodeURIComponent(code)}`);
   }
 
-  // Without JavaScript the browser submits to /play?code=…&name=…, which can redirect.
+  // Before the page is interactive the browser submits to /play?code=…&name=…, which redirects;
+  // the room's page then takes the name out of the address.
   return (
     <form action="/play" method="get" onSubmit={onSubmit} className="join-form">
       <div className="field">

@@ -8,6 +8,11 @@ export const metadata: Metadata = {
   description: 'A multiplayer role-play for learning back-channel negotiation.',
 };
 
+// Every page is rendered per request: its Content-Security-Policy nonce is new each time (see
+// server/http/security-headers.ts), and a page prerendered at build time would carry none, so
+// the browser would refuse its scripts.
+export const dynamic = 'force-dynamic';
+
 export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,

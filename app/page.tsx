@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { JoinForm } from './join-form';
+import { ReturnToGame } from './return-to-game';
 
 export default function HomePage() {
   return (
@@ -12,6 +13,7 @@ export default function HomePage() {
           Open a back channel, test the waters, and find out what happens when a secret leaks.
         </p>
       </section>
+      <ReturnToGame />
       <section aria-labelledby="join-title" className="card">
         <h2 id="join-title">Join a game</h2>
         <JoinForm />

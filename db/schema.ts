@@ -1,7 +1,7 @@
 // The database schema. Times are integers: milliseconds since the Unix epoch.
 // Secrets (login tokens, seat tokens, setup tokens) are stored only as hashes, so a copy of the
 // database file does not let anyone sign in or take a student's seat.
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const facilitators = sqliteTable('facilitators', {
   id: text('id').primaryKey(),
@@ -42,8 +42,13 @@ export const events = sqliteTable(
     /** The event as JSON text. */
     payload: text('payload').notNull(),
     at: integer('at').notNull(),
+    /**
+     * On the first event of a player's command that carried an id: `seatId:commandId`. A command
+     * sent again with the same id (after a lost ack, even across a restart) is answered, not redone.
+     */
+    commandId: text('command_id'),
   },
-  (table) => [primaryKey({ columns: [table.sessionId, table.seq] })],
+  (table) => [primaryKey({ columns: [table.sessionId, table.seq] }), uniqueIndex('events_command_idx').on(table.sessionId, table.commandId)],
 );
 
 /** A facilitator's signed-in browser; `id` is the hash of the cookie's token. */

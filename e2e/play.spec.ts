@@ -1,10 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { request as apiRequest, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { projectRoot } from '../server/paths';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { ENV } from './server';
+import { call, expectNoSeriousViolation, expectNoSidewaysScroll, facilitator, joinFromHome, LEADER_USA, LEADER_USSR, newPage, pageErrors, SCENARIO } from './helpers';
 
 /**
  * The student's game screen against the real server: four students join through the home page
@@ -13,69 +9,24 @@ import { ENV } from './server';
  * connection, and a refresh puts a student back in the same seat.
  */
 
-const SCENARIO = 'cuban-missile-crisis';
-const LEADER_USA = 'President John F. Kennedy';
-const LEADER_USSR = 'Chairman Nikita Khrushchev';
-
-/** Creates a facilitator straight in the test server's database and signs in over HTTP. */
-async function facilitator(baseURL: string): Promise<APIRequestContext> {
-  const tempDir = process.env[ENV.tempDir];
-  if (!tempDir) throw new Error(`${ENV.tempDir} is not set: did e2e/global-setup.ts run?`);
-  const email = `play-${Date.now()}@example.org`;
-  const password = 'correct horse battery staple';
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/facilitator.ts', 'create', '--email', email, '--password', password], {
-    cwd: projectRoot,
-    env: { ...process.env, DATABASE_URL: path.join(tempDir, 'e2e.db') },
-    stdio: 'pipe',
-  });
-  const api = await apiRequest.newContext({ baseURL });
-  await call(api, 'auth.login', { email, password });
-  return api;
-}
-
-/** tRPC 11 over plain HTTP: a mutation's body is its raw input; the answer is { result: { data } }. */
-async function call<T = unknown>(api: APIRequestContext, procedure: string, input: unknown): Promise<T> {
-  const res = await api.post(`/api/trpc/${procedure}`, { data: input });
-  const body = (await res.json()) as { result?: { data: T }; error?: unknown };
-  if (!res.ok() || !body.result) throw new Error(`${procedure} failed (${res.status()}): ${JSON.stringify(body.error ?? body)}`);
-  return body.result.data;
-}
-
-/** Uncaught errors in any student's page fail the test. */
-const pageErrors: string[] = [];
-
-async function newPage(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${error.name}: ${error.message}`));
-  return page;
-}
-
-async function joinFromHome(browser: Browser, code: string, name: string): Promise<Page> {
-  const page = await newPage(browser);
-  await page.goto('/');
-  await page.getByLabel('Room code').fill(code);
-  await page.getByLabel('Display name').fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page).toHaveURL(new RegExp(`/play/${code}\\?`));
-  await expect(page.getByRole('heading', { name: /In the room/ })).toBeVisible();
-  return page;
-}
-
-async function expectNoSeriousViolation(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (serious.length > 0) {
-    const report = serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) }));
-    console.log(`${where}:`, JSON.stringify(report, null, 2));
-  }
-  expect(serious, where).toEqual([]);
-}
-
 const frontLog = (page: Page) => page.getByRole('log', { name: 'Messages in Front channel' });
 
-test('/play?code=…&name=… (the form without JavaScript) redirects to /play/CODE', async ({ page }) => {
+test('/play?code=…&name=… (the form before the page is interactive) lands on /play/CODE and keeps the name out of the address', async ({ page }) => {
   await page.goto('/play?code=abc234&name=Zed%20Q');
-  await expect(page).toHaveURL(/\/play\/ABC234\?name=Zed\+Q$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Could not join room ABC234');
+  expect(page.url()).toMatch(/\/play\/ABC234$/);
+});
+
+test('a link with ?name= joins under that name and drops it from the address', async ({ browser, baseURL }) => {
+  const { api } = await facilitator(baseURL!);
+  const { code } = await call<{ code: string }>(api, 'session.create', { scenarioId: SCENARIO, options: {} });
+  const page = await newPage(browser);
+  await page.goto(`/play/${code}?name=Zed%20Q`);
+  await expect(page.getByRole('heading', { name: /In the room/ })).toBeVisible();
+  await expect(page.locator('.player-list')).toContainText('Zed Q');
+  expect(page.url()).toMatch(new RegExp(`/play/${code}$`));
+  await api.dispose();
+  await page.context().close();
 });
 
 test('an unknown room says so and offers another code', async ({ page }) => {
@@ -86,8 +37,9 @@ test('an unknown room says so and offers another code', async ({ page }) => {
 });
 
 test('students join, get roles, talk in public and in a back channel, and survive a refresh', async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
-  const api = await facilitator(baseURL!);
+  test.setTimeout(300_000);
+  pageErrors.length = 0;
+  const { api } = await facilitator(baseURL!);
   const { sessionId, code } = await call<{ sessionId: string; code: string }>(api, 'session.create', {
     scenarioId: SCENARIO,
     options: { tableCount: 1, phaseDurations: {}, leakSensitivity: 1, openChannels: {} },
@@ -134,6 +86,15 @@ test('students join, get roles, talk in public and in a back channel, and surviv
   expect(usa, `roles dealt: ${[...roleOf.keys()].join(', ')}`).toBeDefined();
   expect(ussr).toBeDefined();
   await usa!.screenshot({ path: '/tmp/play-briefing.png', fullPage: true });
+
+  // The short brief comes first; the full brief is behind a disclosure that opens from the keyboard.
+  await expect(usa!.locator('.brief-short')).toContainText('Your limits:');
+  const fullBrief = usa!.locator('.brief-details > summary');
+  await expect(fullBrief).toHaveText('Read your full brief: what you know and your limits');
+  await expect(usa!.getByRole('heading', { name: 'What you know' })).toBeHidden();
+  await fullBrief.focus();
+  await usa!.keyboard.press('Enter');
+  await expect(usa!.getByRole('heading', { name: 'What you know' })).toBeVisible();
 
   // Skip the briefing: round 1 opens the front channel.
   await call(api, 'session.skip', { sessionId });
@@ -198,12 +159,14 @@ test('students join, get roles, talk in public and in a back channel, and surviv
   await usa!.screenshot({ path: '/tmp/play-game-top.png' });
   await expectNoSeriousViolation(usa!, 'game screen');
 
-  // A refresh puts the student back in the same seat, with the messages.
+  // A refresh puts the student back in the same seat, in the channel they had open, with the messages.
   await ussr!.reload();
   await expect(ussr!.locator('.role-name')).toHaveText(LEADER_USSR);
+  await expect(ussr!.getByRole('tab', { name: /A quiet trade/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(ussr!.getByRole('log', { name: 'Messages in Back channel: A quiet trade' })).toContainText(secret);
+  await ussr!.getByRole('tab', { name: /Front channel/ }).click();
   await expect(frontLog(ussr!)).toContainText(statement);
   await ussr!.getByRole('tab', { name: /A quiet trade/ }).click();
-  await expect(ussr!.getByRole('log', { name: 'Messages in Back channel: A quiet trade' })).toContainText(secret);
   await expect(ussr!.getByRole('heading', { name: /In the room/ })).toHaveCount(0);
 
   // A dropped connection shows a discreet status and comes back by itself.
@@ -221,8 +184,8 @@ test('students join, get roles, talk in public and in a back channel, and surviv
   const backOf = (page: Page) => page.getByRole('tabpanel');
   await ussr!.getByRole('tab', { name: /A quiet trade/ }).click();
   await usa!.getByText('Draft a proposal').click();
-  await usa!.getByLabel('Option for Soviet missiles in Cuba').selectOption({ label: 'Dismantled and shipped back to the USSR under United Nations verification' });
-  await usa!.getByLabel('Option for Jupiter missiles in Turkey').selectOption({ label: 'Removed from Turkey within a few months' });
+  await usa!.getByRole('group', { name: 'Soviet missiles in Cuba' }).getByRole('radio', { name: 'Dismantled and shipped back to the USSR under United Nations verification' }).check();
+  await usa!.getByRole('group', { name: 'Jupiter missiles in Turkey' }).getByRole('radio', { name: 'Removed from Turkey within a few months' }).check();
   await usa!.getByRole('group', { name: 'Jupiter missiles in Turkey' }).getByLabel(/Secret term/).check();
   await usa!.getByLabel(/^Official/).check();
   await usa!.getByRole('button', { name: 'Table the proposal' }).click();
@@ -240,6 +203,7 @@ test('students join, get roles, talk in public and in a back channel, and surviv
 
   // The small screen: one column.
   await ussr!.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(ussr!, 'game screen at 390 px');
   await ussr!.screenshot({ path: '/tmp/play-mobile.png', fullPage: true });
   await ussr!.screenshot({ path: '/tmp/play-mobile-top.png' });
   await expectNoSeriousViolation(ussr!, 'game screen on a phone');
@@ -252,6 +216,9 @@ test('students join, get roles, talk in public and in a back channel, and surviv
   const end = ussr!.getByRole('region', { name: 'The session has ended' });
   await expect(end).toBeVisible();
   await expect(end.getByRole('table')).toContainText('(you)');
+  // Roles have different maximums: scores are shown, and ranked, as a share of each role's own.
+  await expect(end.getByRole('heading', { name: /^Your score: -?\d+ of \d+ points \(-?\d+%\)$/ })).toBeVisible();
+  await expect(end.getByRole('columnheader', { name: 'Share of maximum' })).toBeVisible();
   await expect(end.getByRole('heading', { name: 'What really happened' })).toBeVisible();
   await expect(ussr!.getByLabel(/^Message in/)).toBeDisabled();
   await end.screenshot({ path: '/tmp/play-end.png' });

@@ -18,6 +18,8 @@ export interface StartedServer {
   url: string;
   pid: number;
   tempDir: string;
+  /** The one-time setup token the server printed at first start (a fresh database has no account). */
+  setupToken: string | null;
 }
 
 /** Runs `node --import tsx server/main.ts` (one process, so a signal reaches the server itself). */
@@ -62,7 +64,9 @@ export async function startServer(): Promise<StartedServer> {
   });
   if (child.pid === undefined) throw new Error('the server has no pid');
   await waitForHealthy(url);
-  return { url, pid: child.pid, tempDir };
+  // Printed right after the URL, before the server answers its first request.
+  const setupToken = /\/setup\?token=([A-Za-z0-9_-]+)/.exec(output)?.[1] ?? null;
+  return { url, pid: child.pid, tempDir, setupToken };
 }
 
 async function waitForHealthy(url: string): Promise<void> {

@@ -2,22 +2,37 @@
 // A load benchmark on this machine: a real server (in-process, real SQLite file, real sockets)
 // and bot classes playing through the public protocol. Prints ack latency percentiles,
 // throughput and memory. Traffic stays on 127.0.0.1.
-import { parseArgs } from 'node:util';
 import { Bot } from '../server/bots/bot';
 import { apiClient, signIn, startLiveServer } from '../server/testing/live-server';
+import { integerOption, parseCommandLine } from './lib/cli';
 
-const { values } = parseArgs({
+const cli = {
+  name: 'npm run bench',
+  usage: `Usage: npm run bench -- [options]
+
+Runs a real server on this machine and bot classes against it, then prints ack latency
+percentiles, commands per second and memory. Traffic stays on 127.0.0.1.
+
+Options:
+  --sessions <n>   sessions at once, 1-20 (default 2)
+  --players <n>    bots per session, 4-200 (default 30)
+  --tick <ms>      milliseconds between a bot's moves, 50-60000 (default 250)
+  --seconds <s>    length of play, 10-3600 (default 40)
+  -h, --help       show this help
+`,
   options: {
     sessions: { type: 'string', default: '2' },
     players: { type: 'string', default: '30' },
     tick: { type: 'string', default: '250' },
     seconds: { type: 'string', default: '40' },
   },
-});
-const sessions = Number(values.sessions);
-const players = Number(values.players);
-const tickMs = Number(values.tick);
-const seconds = Number(values.seconds);
+} as const;
+
+const { values } = parseCommandLine(cli);
+const sessions = integerOption(cli, 'sessions', values.sessions, 1, 20);
+const players = integerOption(cli, 'players', values.players, 4, 200);
+const tickMs = integerOption(cli, 'tick', values.tick, 50, 60_000);
+const seconds = integerOption(cli, 'seconds', values.seconds, 10, 3600);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

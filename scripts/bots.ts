@@ -1,10 +1,24 @@
 // npm run bots -- --url http://localhost:3000 --room ABC234 --count 5 [--tick 1500]
 // Fills empty seats with bot players that play through the public protocol until the session ends.
-import { parseArgs } from 'node:util';
 import { runBots } from '../server/bots/bot';
 import { normaliseRoomCode } from '../server/runtime/codes';
+import { integerOption, parseCommandLine, usageError } from './lib/cli';
 
-const { values } = parseArgs({
+const cli = {
+  name: 'npm run bots',
+  usage: `Usage: npm run bots -- --room <code> [options]
+
+Joins bot players to a room; they play through the public protocol until the session ends.
+
+Options:
+  --room <code>     the room code shown on the screen (required)
+  --url <url>       the server (default http://localhost:3000)
+  --count <n>       how many bots, 1-200 (default 1)
+  --tick <ms>       milliseconds between a bot's moves, 50-60000 (default 1500)
+  --prefix <name>   name prefix: "Bot 1", "Bot 2", … (default Bot)
+  --quiet           print only the final tally
+  -h, --help        show this help
+`,
   options: {
     url: { type: 'string', default: 'http://localhost:3000' },
     room: { type: 'string' },
@@ -13,17 +27,18 @@ const { values } = parseArgs({
     prefix: { type: 'string', default: 'Bot' },
     quiet: { type: 'boolean', default: false },
   },
-});
+} as const;
 
-const count = Number(values.count);
-const tickMs = Number(values.tick);
-if (!values.room || !Number.isInteger(count) || count < 1 || count > 200 || !(tickMs >= 50)) {
-  console.error('Usage: npm run bots -- --url <server> --room <code> --count <1-200> [--tick <ms between moves, ≥50>] [--prefix Bot]');
-  process.exit(2);
-}
+const { values } = parseCommandLine(cli);
+if (!values.room) usageError(cli, '--room is required');
+const room = normaliseRoomCode(values.room);
+if (!room) usageError(cli, `--room ${JSON.stringify(values.room)} is not a room code`);
+if (!/^https?:\/\/[^/\s]+/.test(values.url)) usageError(cli, `--url must be an http:// or https:// address (got ${JSON.stringify(values.url)})`);
+const count = integerOption(cli, 'count', values.count, 1, 200);
+const tickMs = integerOption(cli, 'tick', values.tick, 50, 60_000);
 
-console.log(`Starting ${count} bot${count === 1 ? '' : 's'} in room ${normaliseRoomCode(values.room)} on ${values.url}…`);
-runBots({ url: values.url, room: normaliseRoomCode(values.room), count, tickMs, prefix: values.prefix, ...(values.quiet ? {} : { log: (line: string) => console.log(line) }) })
+console.log(`Starting ${count} bot${count === 1 ? '' : 's'} in room ${room} on ${values.url}…`);
+runBots({ url: values.url, room, count, tickMs, prefix: values.prefix, ...(values.quiet ? {} : { log: (line: string) => console.log(line) }) })
   .then((stats) => {
     for (const s of stats) console.log(`${s.name} (${s.seatId ?? 'no seat'}): ${s.accepted}/${s.sent} accepted`, s.rejected);
     console.log('The session has ended.');

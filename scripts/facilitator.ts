@@ -1,39 +1,56 @@
 // npm run facilitator -- create --email <e> --password <p> [--admin]
 // npm run facilitator -- list
 // Manages facilitator accounts straight in the database named by DATABASE_URL.
-import { parseArgs } from 'node:util';
 import { migrateDatabase, openDatabase } from '../db/client';
 import { AccountError, countFacilitators, createFacilitator, listFacilitators } from '../server/auth/accounts';
 import { ConfigError, loadConfig } from '../server/config';
+import { parseCommandLine, usageError } from './lib/cli';
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
+const cli = {
+  name: 'npm run facilitator',
+  usage: `Usage:
+  npm run facilitator -- create --email <email> --password <password> [--admin]
+  npm run facilitator -- list
+
+Manages facilitator accounts in the database named by DATABASE_URL (default ./data/backchannel.db).
+The first account is always an administrator.
+
+Commands:
+  create            add an account
+  list              print every account's email, administrators marked
+
+Options:
+  --email <email>   the new account's email (create)
+  --password <pw>   at least 10 characters (create)
+  --admin           the new account may add other facilitators (create)
+  -h, --help        show this help
+`,
   options: { email: { type: 'string' }, password: { type: 'string' }, admin: { type: 'boolean', default: false } },
-});
+  allowPositionals: true,
+} as const;
+
+const { positionals, values } = parseCommandLine(cli);
+const [action, ...extra] = positionals;
+if (action === undefined) usageError(cli, 'say what to do: create or list');
+if (action !== 'create' && action !== 'list') usageError(cli, `unknown command ${JSON.stringify(action)}: use create or list`);
+if (extra.length > 0) usageError(cli, `unexpected argument ${JSON.stringify(extra[0])}`);
+if (action === 'create' && (!values.email || !values.password)) usageError(cli, 'create needs --email and --password');
+if (action === 'list' && (values.email !== undefined || values.password !== undefined || values.admin)) usageError(cli, 'list takes no options');
 
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const { db, sqlite } = openDatabase(config.databasePath);
   try {
     migrateDatabase(db);
-    const [action] = positionals;
     if (action === 'list') {
       for (const f of listFacilitators(db)) console.log(`${f.email}${f.isAdmin ? ' (admin)' : ''}`);
       return 0;
     }
-    if (action === 'create') {
-      if (!values.email || !values.password) {
-        console.error('Usage: npm run facilitator -- create --email <email> --password <password> [--admin]');
-        return 2;
-      }
-      // The very first account is always an administrator: someone must be able to add the others.
-      const isAdmin = values.admin || countFacilitators(db) === 0;
-      const f = await createFacilitator(db, { email: values.email, password: values.password, isAdmin });
-      console.log(`Created ${f.email}${f.isAdmin ? ' (admin)' : ''}. Sign in at /facilitator.`);
-      return 0;
-    }
-    console.error('Usage: npm run facilitator -- create --email <email> --password <password> [--admin] | list');
-    return 2;
+    // The very first account is always an administrator: someone must be able to add the others.
+    const isAdmin = values.admin || countFacilitators(db) === 0;
+    const f = await createFacilitator(db, { email: values.email!, password: values.password!, isAdmin });
+    console.log(`Created ${f.email}${f.isAdmin ? ' (admin)' : ''}. Sign in at /facilitator.`);
+    return 0;
   } finally {
     sqlite.close();
   }

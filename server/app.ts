@@ -5,15 +5,21 @@ import type { AddressInfo } from 'node:net';
 import type { Server as SocketServer } from 'socket.io';
 import { migrateDatabase, openDatabase, type OpenedDatabase } from '../db/client';
 import { countFacilitators, issueSetupToken } from './auth/accounts';
+import { SignInThrottle } from './auth/throttle';
 import { realScheduler, systemClock, type Clock, type Scheduler } from './runtime/ports';
 import { Runtime } from './runtime/runtime';
 import { SqliteEventStore } from './runtime/sqlite-store';
-import { API_BASE_PATH, createApiHandler } from './api/handler';
+import { API_BASE_PATH, createApiHandler, type ApiHandler } from './api/handler';
+import { logSessionLifecycle } from './api/session-log';
 import type { Config } from './config';
 import { handleHealth } from './health';
+import { sendJsonError } from './http/json-error';
+import { checkOrigin } from './http/origin';
+import { assignRequestId } from './http/request-id';
+import { applySecurityHeaders, preparePageRequest } from './http/security-headers';
 import { consoleLogger, type Logger } from './log';
 import { projectRoot, readVersion } from './paths';
-import { attachRealtime } from './realtime';
+import { attachRealtime, endLoginSockets, type RealtimeOptions } from './realtime';
 
 export interface ServerOptions {
   /** Serve the pages through Next (default true). Tests of the API and sockets turn it off. */
@@ -22,6 +28,16 @@ export interface ServerOptions {
   /** The game's time: the system clock and real timers unless a test passes a manual twin. */
   clock?: Clock;
   scheduler?: Scheduler;
+  /**
+   * Where the operator's banner goes: the URL and, on a fresh database, the one-time first-account
+   * link. Plain text for the person at the console, kept out of the structured log because the link
+   * is a secret. Default: stdout when the server writes its own log, nowhere when `log` is given.
+   */
+  announce?: (text: string) => void;
+  /** The clock of the sign-in throttle (tests move it instead of waiting). */
+  now?: () => number;
+  /** Tests inject a clock and tighter limits into the socket layer. */
+  realtime?: RealtimeOptions;
 }
 
 export interface BackchannelServer {
@@ -40,30 +56,44 @@ interface NextApp {
 
 export function createServer(config: Config, options: ServerOptions = {}): BackchannelServer {
   const log = options.log ?? consoleLogger;
+  const announce = options.announce ?? (options.log ? () => {} : (text: string) => console.log(text));
   const state = { ready: false, version: readVersion() };
   let database: OpenedDatabase | undefined;
   let io: SocketServer | undefined;
   let nextApp: NextApp | undefined;
-  let api: RequestListener | undefined;
+  let api: ApiHandler | undefined;
   let pages: RequestListener | undefined;
   let runtime: Runtime | undefined;
   let stopping: Promise<void> | undefined;
 
-  const dispatch = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const dispatch = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (pathname === '/healthz') return handleHealth(req, res, state);
     if (!state.ready) {
       res.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '2' }).end('Backchannel is starting up.');
       return;
     }
+    // Before anything reads the body or looks at the cookie: a page on another site cannot act here.
+    const origin = checkOrigin(req, config);
+    if (!origin.ok) {
+      log.info('cross-origin request refused', { event: 'http.origin-refused', requestId, method: req.method, path: pathname, origin: origin.origin.slice(0, 200) });
+      return sendJsonError(res, 'FORBIDDEN', 'ORIGIN_NOT_ALLOWED', origin.message, { headers: { connection: 'close' } });
+    }
     if (api && pathname.startsWith(API_BASE_PATH)) return api(req, res);
-    if (pages) return pages(req, res);
+    if (pages) {
+      preparePageRequest(req, res, config.nodeEnv !== 'production');
+      return pages(req, res);
+    }
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   };
 
   const httpServer = createHttpServer((req, res) => {
-    dispatch(req, res).catch((error: unknown) => {
-      log.error(`${req.method ?? '?'} ${req.url ?? '?'} failed`, error);
+    const requestId = assignRequestId(req, res);
+    applySecurityHeaders(res, config);
+    dispatch(req, res, requestId).catch((error: unknown) => {
+      // The path without its query: a query can carry a procedure's input.
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      log.error('request failed', error, { event: 'http.error', requestId, method: req.method, path });
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end('Internal error');
     });
@@ -89,12 +119,15 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       migrateDatabase(database.db);
       // Every live session is rebuilt from its event log and its deadline re-armed before anyone connects.
       const clock = options.clock ?? systemClock;
-      runtime = new Runtime({ store: new SqliteEventStore(database), clock, scheduler: options.scheduler ?? realScheduler(clock) });
+      runtime = new Runtime({ store: new SqliteEventStore(database), clock, scheduler: options.scheduler ?? realScheduler(clock), log });
+      logSessionLifecycle(runtime, log);
       const resumed = runtime.start();
-      if (resumed > 0) log.info(`Resumed ${resumed} live session${resumed === 1 ? '' : 's'} from the event log.`);
+      if (resumed > 0) log.info('live sessions resumed from the event log', { event: 'sessions.resumed', count: resumed });
       const secureCookies = config.publicOrigin?.startsWith('https:') ?? false;
-      api = createApiHandler({ db: database.db, log, runtime, secureCookies });
-      io = attachRealtime(httpServer, { config, db: database.db, log, runtime });
+      const signInThrottle = new SignInThrottle(options.now ?? Date.now);
+      // The API is built before the sockets; a sign-out ends that login's sockets once they exist.
+      api = createApiHandler({ db: database.db, log, runtime, secureCookies, signInThrottle, loginEnded: (hash) => void (io && endLoginSockets(io, hash)) });
+      io = attachRealtime(httpServer, { ...options.realtime, config, db: database.db, log, runtime });
       if (options.next !== false) {
         // Loaded only when needed: importing Next installs require hooks the API tests do not want.
         const { default: next } = await import('next');
@@ -114,10 +147,18 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       throw error;
     }
     state.ready = true;
-    log.info(`Backchannel listening on ${url}`);
+    log.info('server started', { event: 'server.started', url, version: state.version, pages: options.next !== false });
+    announce(`Backchannel listening on ${url}`);
+    if (config.publicOrigin === undefined && !/^(127\.|localhost$|::1$)/.test(config.host)) {
+      log.info('PUBLIC_ORIGIN is not set: browsers that reach this server by a name rather than an IP address cannot sign in or change anything until it is', {
+        event: 'config.public-origin-missing',
+        host: config.host,
+      });
+    }
     if (countFacilitators(database.db) === 0) {
       const token = issueSetupToken(database.db);
-      log.info(
+      log.info('no facilitator account yet: the first-account link is on the console', { event: 'setup.link-issued' });
+      announce(
         [
           'No facilitator account yet. Create the first (administrator) account, either:',
           `  in the browser: ${config.publicOrigin ?? url}/setup?token=${token}   (this link works once)`,

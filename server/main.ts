@@ -3,6 +3,7 @@
 // side effects (signal handlers, process.exit).
 import { createServer } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { consoleLogger as log } from './log';
 
 function readConfigOrExit(): Config {
   try {
@@ -23,11 +24,14 @@ async function main(): Promise<void> {
     // A second Ctrl-C means "now".
     if (signalled) process.exit(1);
     signalled = true;
-    console.log(`${signal} received, shutting down…`);
+    log.info('shutting down', { event: 'server.stopping', signal });
     server.stop().then(
-      () => process.exit(0),
+      () => {
+        log.info('server stopped', { event: 'server.stopped' });
+        process.exit(0);
+      },
       (error: unknown) => {
-        console.error('Shutdown failed', error);
+        log.error('shutdown failed', error, { event: 'server.stop-failed' });
         process.exit(1);
       },
     );
@@ -38,6 +42,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('Backchannel failed to start:', error);
+  log.error('Backchannel failed to start', error, { event: 'server.start-failed' });
   process.exit(1);
 });

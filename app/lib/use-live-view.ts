@@ -2,9 +2,9 @@
 
 import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
-import type { AnyView } from '../../server/realtime/protocol';
+import type { AnyView, Result } from '../../server/realtime/protocol';
 import { ViewTracker } from '../../server/realtime/view-tracker';
-import { PROTOCOL_VERSION } from './protocol-version';
+import { PROTOCOL_VERSION } from '../../server/realtime/version';
 
 type WatchAuth = { kind: 'facilitator'; sessionId: string } | { kind: 'projector'; room: string };
 
@@ -31,9 +31,15 @@ export function useLiveView<V extends AnyView>(auth: WatchAuth): { view: V | nul
       setConnected(true);
       setStatus('Live');
     });
+    let ended = false;
     socket.on('disconnect', () => {
       setConnected(false);
-      setStatus('Reconnecting…');
+      if (!ended) setStatus('Reconnecting…');
+    });
+    // The server ends a facilitator's view when the sign-in ends: say so instead of "Reconnecting…".
+    socket.on('removed', (notice) => {
+      ended = true;
+      setStatus(notice.message);
     });
     socket.on('connect_error', (e) => setStatus((e as Error & { data?: { message: string } }).data?.message ?? 'Cannot reach the server; retrying…'));
     socket.on('snapshot', (s) => {
@@ -42,9 +48,16 @@ export function useLiveView<V extends AnyView>(auth: WatchAuth): { view: V | nul
     });
     socket.on('patch', (p) => {
       if (tracker.patch(p)) show();
-      else socket.emit('resync', () => undefined);
+      else resync();
     });
+    let resyncTimer: ReturnType<typeof setTimeout> | undefined;
+    const resync = () =>
+      socket.emit('resync', (r: Result<{ seq: number }>) => {
+        // Refused for asking too often: ask again once allowed, or the view would stay behind.
+        if (!r.ok && r.retryAfterMs !== undefined) resyncTimer = setTimeout(resync, r.retryAfterMs);
+      });
     return () => {
+      clearTimeout(resyncTimer);
       socket.close();
     };
   }, [key]);

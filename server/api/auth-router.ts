@@ -1,8 +1,18 @@
 import { z } from 'zod';
-import { AccountError, clearedSessionCookie, completeSetup, createFacilitator, listFacilitators, login, logout, readCookie, SESSION_COOKIE, sessionCookie } from '../auth/accounts';
+import { AccountError, clearedSessionCookie, completeSetup, createFacilitator, listFacilitators, login, logout, normaliseEmail, readCookie, SESSION_COOKIE, sessionCookie, setupStatus } from '../auth/accounts';
+import { hashToken } from '../runtime/codes';
 import { adminProcedure, AppError, publicProcedure, router } from './trpc';
 
 const credentials = z.strictObject({ email: z.string().max(200), password: z.string().max(200) });
+
+/**
+ * The email as typed, for the sign-in lines, unless it does not look like one: people paste their
+ * password into the wrong field, and that must not land in the log.
+ */
+function loggableEmail(email: string): string {
+  const normalised = normaliseEmail(email);
+  return /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(normalised) && normalised.length <= 200 ? normalised : '(not an email address)';
+}
 
 function accountError(error: unknown): never {
   if (error instanceof AccountError) throw new AppError(error.code, error.message);
@@ -13,18 +23,40 @@ export const authRouter = router({
   me: publicProcedure.query(({ ctx }) => ctx.facilitator),
 
   login: publicProcedure.input(credentials).mutation(async ({ ctx, input }) => {
+    const fields = { requestId: ctx.requestId, address: ctx.address, email: loggableEmail(input.email) };
+    const attempt = ctx.signInThrottle.begin(input.email, ctx.address);
+    if (!attempt.ok) {
+      ctx.log.info('sign-in throttled', { event: 'auth.login-throttled', ...fields, retryAfterSeconds: attempt.retryAfterSeconds });
+      ctx.res?.setHeader('retry-after', String(attempt.retryAfterSeconds));
+      const wait = attempt.retryAfterSeconds === 1 ? '1 second' : `${attempt.retryAfterSeconds} seconds`;
+      throw new AppError('TOO_MANY_ATTEMPTS', `Too many failed sign-ins. Wait ${wait}, then try again.`, 'TOO_MANY_REQUESTS', {
+        retryAfterSeconds: attempt.retryAfterSeconds,
+      });
+    }
     const result = await login(ctx.db, input.email, input.password);
-    if (!result) throw new AppError('BAD_CREDENTIALS', 'That email and password do not match an account.', 'UNAUTHORIZED');
+    if (!result) {
+      ctx.log.info('sign-in failed', { event: 'auth.login-failed', ...fields });
+      throw new AppError('BAD_CREDENTIALS', 'That email and password do not match an account.', 'UNAUTHORIZED');
+    }
+    ctx.signInThrottle.succeeded(attempt);
+    ctx.log.info('signed in', { event: 'auth.login', ...fields, facilitatorId: result.facilitator.id });
     ctx.res?.appendHeader('set-cookie', sessionCookie(result.token, result.expiresAt, ctx.secureCookies));
     return result.facilitator;
   }),
 
   logout: publicProcedure.mutation(({ ctx }) => {
     const token = readCookie(ctx.req?.headers.cookie, SESSION_COOKIE);
-    if (token) logout(ctx.db, token);
+    if (token) {
+      logout(ctx.db, token);
+      ctx.loginEnded(hashToken(token));
+    }
+    if (ctx.facilitator) ctx.log.info('signed out', { event: 'auth.logout', requestId: ctx.requestId, facilitatorId: ctx.facilitator.id });
     ctx.res?.appendHeader('set-cookie', clearedSessionCookie());
     return { ok: true as const };
   }),
+
+  /** Whether a setup link can still be used, so the page says so before showing a form. */
+  setupStatus: publicProcedure.input(z.strictObject({ token: z.string().max(200).optional() })).query(({ ctx, input }) => ({ status: setupStatus(ctx.db, input.token) })),
 
   /** The first account, with the one-time token printed in the server log at first start. */
   setup: publicProcedure.input(credentials.extend({ token: z.string().max(200) })).mutation(async ({ ctx, input }) => {

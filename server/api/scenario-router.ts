@@ -3,6 +3,12 @@ import { findAvailable, listAvailable, saveUpload } from '../scenarios/library';
 import { MAX_SCENARIO_BYTES, parseScenarioText, summariseScenario } from '../scenarios/source';
 import { AppError, facilitatorProcedure, router } from './trpc';
 
+/**
+ * The largest request body `scenario.upload` accepts (every other procedure: 1 MB). The file travels
+ * as a JSON string, and escaping (quotes, backslashes, line breaks) makes it longer than on disk.
+ */
+export const UPLOAD_BODY_LIMIT = 4 * MAX_SCENARIO_BYTES;
+
 export const scenarioRouter = router({
   list: facilitatorProcedure.query(({ ctx }) => listAvailable(ctx.db, ctx.facilitator.id)),
 

@@ -12,6 +12,8 @@ const optionsInput = z.strictObject({
   phaseDurations: z.record(z.string().max(40), z.number().int().min(5).max(7200)).default({}),
   openChannels: z.record(z.string().max(40), z.array(z.enum(CHANNEL_KINDS)).max(4)).default({}),
   tableCount: z.number().int().min(1).max(50).nullable().default(null),
+  /** Most players in the room at once; null sizes it from the tables (the engine's maxSeatsOf). */
+  maxSeats: z.number().int().min(1).max(1000).nullable().default(null),
 });
 
 type FacilitatorCtx = Context & { facilitator: NonNullable<Context['facilitator']> };

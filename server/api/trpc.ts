@@ -3,6 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { initTRPC, TRPCError } from '@trpc/server';
 import type { Db } from '../../db/client';
 import { facilitatorForToken, readCookie, SESSION_COOKIE, type Facilitator } from '../auth/accounts';
+import type { SignInThrottle } from '../auth/throttle';
+import { requestIdOf } from '../http/request-id';
+import type { Logger } from '../log';
 import type { Runtime } from '../runtime/runtime';
 
 /** What every procedure receives. The facilitator comes from the login cookie, never from input. */
@@ -13,9 +16,26 @@ export interface Context {
   req: IncomingMessage | null;
   res: ServerResponse | null;
   secureCookies: boolean;
+  log: Logger;
+  signInThrottle: SignInThrottle;
+  /** The id the HTTP layer gave this request (x-request-id), for log lines. */
+  requestId: string;
+  /** The peer's address (the socket's, never a forwarded header). */
+  address: string;
+  /** Told when a login ends (its token's hash), so the live sockets opened with it end too. */
+  loginEnded: (tokenHash: string) => void;
 }
 
-export function createContextFactory(deps: { db: Db; runtime: Runtime; secureCookies: boolean }) {
+export interface ContextDeps {
+  db: Db;
+  runtime: Runtime;
+  secureCookies: boolean;
+  log: Logger;
+  signInThrottle: SignInThrottle;
+  loginEnded?: (tokenHash: string) => void;
+}
+
+export function createContextFactory(deps: ContextDeps) {
   return ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Context => ({
     db: deps.db,
     runtime: deps.runtime,
@@ -23,12 +43,23 @@ export function createContextFactory(deps: { db: Db; runtime: Runtime; secureCoo
     req,
     res,
     secureCookies: deps.secureCookies,
+    log: deps.log,
+    signInThrottle: deps.signInThrottle,
+    requestId: requestIdOf(req),
+    address: req.socket.remoteAddress ?? 'unknown',
+    loginEnded: deps.loginEnded ?? (() => undefined),
   });
 }
 
 /** Application error codes travel in `error.data.appCode` beside tRPC's HTTP-ish code. */
 export class AppError extends TRPCError {
-  constructor(readonly appCode: string, message: string, code: TRPCError['code'] = 'BAD_REQUEST') {
+  constructor(
+    readonly appCode: string,
+    message: string,
+    code: TRPCError['code'] = 'BAD_REQUEST',
+    /** Facts a client can act on, sent in `error.data` beside the code (e.g. `retryAfterSeconds`). */
+    readonly details: Record<string, string | number | boolean> = {},
+  ) {
     super({ code, message });
   }
 }
@@ -40,7 +71,12 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message: internal ? 'Something went wrong on the server.' : shape.message,
-      data: { ...shape.data, stack: undefined, appCode: error instanceof AppError ? error.appCode : internal ? 'INTERNAL' : error.code },
+      data: {
+        ...shape.data,
+        stack: undefined,
+        appCode: error instanceof AppError ? error.appCode : internal ? 'INTERNAL' : error.code,
+        ...(error instanceof AppError ? error.details : {}),
+      },
     };
   },
 });

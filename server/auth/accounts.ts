@@ -89,6 +89,19 @@ export function issueSetupToken(db: Db, now = Date.now()): string {
   return token;
 }
 
+/**
+ * What the /setup page may say before anyone fills its form: the link works, it does not (used,
+ * mistyped or never issued: the same answer), or no link is needed because an account exists.
+ */
+export type SetupStatus = 'valid' | 'invalid' | 'not-needed' | 'no-token';
+
+export function setupStatus(db: Db, token: string | undefined): SetupStatus {
+  if (countFacilitators(db) > 0) return 'not-needed';
+  if (!token) return 'no-token';
+  const row = db.select({ usedAt: setupTokens.usedAt }).from(setupTokens).where(eq(setupTokens.tokenHash, hashToken(token))).get();
+  return row && row.usedAt === null ? 'valid' : 'invalid';
+}
+
 export async function completeSetup(db: Db, token: string, email: string, password: string, now = Date.now()): Promise<Facilitator> {
   const invalid = () => new AccountError('BAD_SETUP_TOKEN', 'This setup link is not valid (it may have been used already).');
   if (countFacilitators(db) > 0) throw invalid();

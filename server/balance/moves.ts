@@ -89,24 +89,30 @@ export function explorationAgreed(s: Sight, channelId: string): boolean {
 
 /**
  * Turning a text into a deal in one channel: the first side tables it as an official proposal
- * (answering the last exploratory text there), each main envoy brings its own leader into a
- * back channel, the other side accepts, and both leaders sign.
+ * (answering the last exploratory text there) once each main envoy has brought its own leader
+ * into a back channel, the other side accepts, and both leaders sign.
  */
 export function closeDeal(s: Sight, cast: Cast, channelId: string, terms: Term[]): PlayerCommand | null {
   const table = s.view.table;
   const channel = s.view.channels.find((c) => c.id === channelId);
   if (!table || table.agreement || !channel?.open) return null;
   const back = channel.kind === 'back';
-  const official = openProposals(s, channelId, 'official').at(-1);
-  if (!official) {
-    const proposer = back ? isOpener(s) && isLeadEnvoy(s, cast) : isOpener(s) && s.kind === 'leader';
-    if (!proposer || (!back && !table.preconditionMet && !table.preconditionWaived)) return null;
-    const last = openProposals(s, channelId, 'exploratory').at(-1);
-    return { type: 'Propose', channelId, terms, mode: 'official', ...(last ? { counterTo: last.id } : {}) };
-  }
+  // A newcomer to a back channel sees nothing tabled before they came (docs/engine.md), so each
+  // main envoy brings its leader in first, and the official text is tabled once both are there.
   const leader = leaderOf(s, s.side);
   if (back && isLeadEnvoy(s, cast) && leader && !channel.members.includes(leader.id) && !channel.invited.includes(leader.id)) {
     return { type: 'InviteToBackChannel', channelId, seatId: leader.id };
+  }
+  const official = openProposals(s, channelId, 'official').at(-1);
+  if (!official) {
+    const proposer = back ? isOpener(s) && isLeadEnvoy(s, cast) : isOpener(s) && s.kind === 'leader';
+    const leadersIn = !back || s.view.session.scenario.sides.every((side) => {
+      const l = leaderOf(s, side.id);
+      return !l || channel.members.includes(l.id);
+    });
+    if (!proposer || !leadersIn || (!back && !table.preconditionMet && !table.preconditionWaived)) return null;
+    const last = openProposals(s, channelId, 'exploratory').at(-1);
+    return { type: 'Propose', channelId, terms, mode: 'official', ...(last ? { counterTo: last.id } : {}) };
   }
   const proposerSide = sideOfSeat(s, official.by);
   const accepted = proposerSide === s.side || official.acceptedBySides.includes(s.side);

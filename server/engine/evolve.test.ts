@@ -54,7 +54,9 @@ describe('evolve fails loudly on an event that refers to nothing', () => {
   it('given a back channel, when someone answers without an invitation or leaves without being in it, then it throws', () => {
     const h = [...roundOne(), opened('bc-1', nE, [sE])];
     expectLoud(h, answered('bc-1', sL), /an invitation of s2 to bc-1/);
-    expectLoud(h, leftChannel('bc-1', sL), /member s2 of bc-1/);
+    expectLoud(h, leftChannel('bc-1', sL), /s2 is not in bc-1/);
+    expectLoud([...h, answered('bc-1', sE), leftChannel('bc-1', sE)], leftChannel('bc-1', sE), /s4 is not in bc-1/);
+    expectLoud([...h, answered('bc-1', sE), invited('bc-1', sE, nE)], answered('bc-1', sE), /s4 is already in bc-1/);
     expectLoud(h, opened('bc-1', nE, [sE]), /channel bc-1 already exists/);
   });
 

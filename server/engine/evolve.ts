@@ -1,5 +1,6 @@
 import type { GameEvent } from './events';
-import { clamp, frontChannelId, maxEscalation, pressChannelId, teamChannelId } from './queries';
+import { enter as enterChannel, leave as leaveChannel } from './membership';
+import { clamp, frontChannelId, isCurrentMember, maxEscalation, pressChannelId, teamChannelId } from './queries';
 import type { ActiveGame, Channel, GameState, Proposal, Seat, TableState } from './state';
 
 /**
@@ -63,9 +64,7 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
     case 'PlayerKicked': {
       known(game.seats[event.seatId], event, `seat ${event.seatId}`);
       const channels = { ...game.channels };
-      for (const c of Object.values(channels)) {
-        if (c.members[event.seatId]?.leftAtMessage === null) channels[c.id] = { ...c, members: { ...c.members, [event.seatId]: { leftAtMessage: game.activity } } };
-      }
+      for (const c of Object.values(channels)) channels[c.id] = leaveChannel(game, c, event.seatId);
       return updateSeat({ ...game, channels }, event, event.seatId, { status: 'kicked' });
     }
     case 'RoomLocked':
@@ -129,26 +128,25 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       const invited = Object.fromEntries(event.invitees.map((id) => [id, { by: event.by }]));
       const channel: Channel = {
         id: event.channelId, tableId: event.tableId, kind: 'back', side: null, topic: event.topic, openedBy: event.by,
-        openedInPhase: game.phaseIndex, seq: Object.values(game.channels).filter((c) => c.kind === 'back').length + 1,
-        members: { [event.by]: { leftAtMessage: null } }, invited, messageCount: 0, exposed: false,
+        openedInPhase: game.phaseIndex, seq: Object.values(game.channels).filter((c) => c.kind === 'back').length + 1, members: {}, invited, declined: [], messageCount: 0, exposed: false,
       };
-      return { ...game, channels: { ...game.channels, [channel.id]: channel } };
+      return { ...game, channels: { ...game.channels, [channel.id]: enterChannel(game, channel, event.by) } };
     }
     case 'BackChannelInvited':
       known(game.seats[event.seatId], event, `seat ${event.seatId}`);
-      return updateChannel(game, event, event.channelId, (c) => ({ invited: { ...c.invited, [event.seatId]: { by: event.by } } }));
+      return updateChannel(game, event, event.channelId, (c) => ({ invited: { ...c.invited, [event.seatId]: { by: event.by } }, declined: c.declined.filter((id) => id !== event.seatId) }));
     case 'InvitationAnswered':
       return updateChannel(game, event, event.channelId, (c) => {
         known(c.invited[event.seatId], event, `an invitation of ${event.seatId} to ${c.id}`);
+        if (isCurrentMember(c, event.seatId)) throw new EvolveError(event, `${event.seatId} is already in ${c.id}`);
         const invited = { ...c.invited };
         delete invited[event.seatId];
-        const members = event.accepted ? { ...c.members, [event.seatId]: { leftAtMessage: null } } : c.members;
-        return { invited, members };
+        return event.accepted ? { ...enterChannel(game, c, event.seatId), invited } : { invited, declined: [...c.declined.filter((id) => id !== event.seatId), event.seatId] };
       });
     case 'BackChannelLeft':
       return updateChannel(game, event, event.channelId, (c) => {
-        known(c.members[event.seatId], event, `member ${event.seatId} of ${c.id}`);
-        return { members: { ...c.members, [event.seatId]: { leftAtMessage: game.activity } } };
+        if (!isCurrentMember(c, event.seatId)) throw new EvolveError(event, `${event.seatId} is not in ${c.id}`);
+        return leaveChannel(game, c, event.seatId);
       });
     case 'LeakOccurred':
       known(game.tables[event.tip.tableId], event, `table ${event.tip.tableId}`);
@@ -266,7 +264,7 @@ function newTable(game: ActiveGame, tableId: string): TableState {
 }
 
 function tableChannels(game: ActiveGame, tableId: string): Record<string, Channel> {
-  const base = { tableId, topic: null, openedBy: null, openedInPhase: -1, seq: 0, members: {}, invited: {}, messageCount: 0, exposed: false };
+  const base = { tableId, topic: null, openedBy: null, openedInPhase: -1, seq: 0, members: {}, invited: {}, declined: [], messageCount: 0, exposed: false };
   const list: Channel[] = [
     { ...base, id: frontChannelId(tableId), kind: 'front', side: null },
     { ...base, id: pressChannelId(tableId), kind: 'press', side: null },

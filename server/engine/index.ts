@@ -11,6 +11,8 @@ export { leakRisk, riskFactors, riskLevel, LEAK_DEFAULTS } from './leak-risk';
 export type { RiskFactor } from './leak-risk';
 export { PRESS_DESK } from './state';
 export { tableSizeRange, chooseTableCount } from './deal';
+export { maxSeatsOf } from './queries';
+export { LOBBY_NAMES_SHOWN } from './view';
 export type * from './commands';
 export type * from './events';
 export { eventAt } from './events';

@@ -1,7 +1,12 @@
 import { leakRisk, riskFactors, riskLevel } from './leak-risk';
-import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, currentPhase, isCurrentMember, preparedIn, roleOf, seatsAt, sideOf } from './queries';
+import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, currentMembers, inOnAgreement, isCurrentMember, preparedIn, roleOf, seatsAt, sideOf } from './queries';
+import { maxScore } from './score-share';
 import type { ActiveGame, Channel, GameState, Message, Proposal, Seat, Story } from './state';
-import type { AgreementView, ChannelView, FacilitatorView, MessageView, ProjectorView, ProposalView, SeatSummary, SeatView, SessionHeader, StoryView, TableView, View, Viewer } from './view';
+import { projectFacilitator } from './project-facilitator';
+import { sessionHeader } from './session-header';
+import { LOBBY_NAMES_SHOWN, type AgreementView, type ChannelView, type FacilitatorView, type MessageView, type ProjectorView, type ProposalView, type SeatSummary, type SeatView, type StoryView, type TableView, type View, type Viewer } from './view';
+
+export { sessionHeader };
 
 /**
  * The one exit for data. Everything a browser receives is built here, field by field, from
@@ -30,24 +35,6 @@ export function project(state: GameState, viewer: Viewer): View | null {
   }
 }
 
-export function sessionHeader(game: ActiveGame): SessionHeader {
-  const phase = currentPhase(game);
-  const s = game.scenario;
-  return {
-    code: game.code,
-    status: game.status,
-    locked: game.locked,
-    scenario: {
-      id: s.id, title: s.title, period: s.period, summary: s.summary, publicBackground: s.publicBackground,
-      sides: s.sides, issues: s.issues, escalation: s.escalation, precondition: s.precondition ?? null,
-      phases: s.phases.map((p) => ({ id: p.id, title: p.title, kind: p.kind, durationSec: game.options.phaseDurations[p.id] ?? p.durationSec })),
-    },
-    phase: phase ? { index: game.phaseIndex, id: phase.id, title: phase.title, kind: phase.kind, openChannels: game.options.openChannels[phase.id] ?? phase.openChannels } : null,
-    deadlineAt: game.deadlineAt,
-    pausedRemainingMs: game.pausedRemainingMs,
-  };
-}
-
 function seatSummary(game: ActiveGame, seat: Seat): SeatSummary {
   const role = roleOf(game, seat);
   return { id: seat.id, name: seat.name, roleId: role?.id ?? null, roleTitle: role?.title ?? null, kind: role?.kind ?? null, side: role?.side ?? null };
@@ -69,10 +56,8 @@ function storyView(game: ActiveGame, s: Story): StoryView {
 function agreementView(game: ActiveGame, tableId: string, seat: Seat | null): AgreementView | null {
   const agreement = game.tables[tableId]?.agreement;
   const proposal = agreement ? game.proposals[agreement.proposalId] : undefined;
-  const channel = proposal ? game.channels[proposal.channelId] : undefined;
-  if (!agreement || !proposal || !channel) return null;
-  // In on it: can see the channel it was concluded in, and (for a back channel) still sits there.
-  const inOnIt = seat !== null && canSeeChannel(game, seat, channel) && (channel.kind !== 'back' || isCurrentMember(channel, seat.id));
+  if (!agreement || !proposal) return null;
+  const inOnIt = seat !== null && inOnAgreement(game, seat);
   const announced = agreement.announcedAt !== null;
   if (!inOnIt && !announced) return null;
   const terms = inOnIt ? proposal.terms : proposal.terms.filter((t) => !t.secret || agreement.exposedSecretIssues.includes(t.issueId));
@@ -102,17 +87,20 @@ function tableView(game: ActiveGame, tableId: string, seat: Seat | null): TableV
   };
 }
 
+/** A former member of a back channel sees it as it was when they left (`lastSeen`), nothing later. */
 function channelView(game: ActiveGame, seat: Seat, channel: Channel): ChannelView {
   const isBack = channel.kind === 'back';
   const current = !isBack || isCurrentMember(channel, seat.id);
+  const frozen = current ? null : channel.members[seat.id]?.lastSeen;
   return {
     id: channel.id,
     kind: channel.kind,
     side: channel.side,
     topic: channel.topic,
-    members: Object.keys(channel.members).filter((id) => isCurrentMember(channel, id)),
-    invited: Object.keys(channel.invited),
-    exposed: channel.exposed,
+    members: frozen ? frozen.members : currentMembers(channel),
+    invited: frozen ? frozen.invited : Object.keys(channel.invited),
+    declined: frozen ? frozen.declined : channel.declined,
+    exposed: frozen ? frozen.exposed : channel.exposed,
     open: current && game.status === 'running' && channelOpenInPhase(game, channel),
     riskLevel: isBack && current ? riskLevel(leakRisk(game, channel)) : null,
     riskFactors: isBack && current ? riskFactors(game, channel) : null,
@@ -126,14 +114,15 @@ function visibleBroadcasts(game: ActiveGame, tableId: string | null, side: strin
 
 function projectSeat(game: ActiveGame, seat: Seat): SeatView {
   const session = sessionHeader(game);
-  const lobby = Object.values(game.seats).filter((s) => s.status === 'active').map((s) => ({ id: s.id, name: s.name }));
+  const present = Object.values(game.seats).filter((s) => s.status === 'active');
+  const lobby = present.slice(0, LOBBY_NAMES_SHOWN).map((s) => ({ id: s.id, name: s.name }));
   const role = roleOf(game, seat);
   const base: SeatView = {
     kind: 'seat', session,
     me: { seatId: seat.id, name: seat.name, status: seat.status, tableId: null, role: null, watching: [], mobilisedThisRound: false },
-    lobby, table: null, channels: [], messages: [], proposals: [], invitations: [], tips: [], broadcasts: [], scores: null, myScore: null, debrief: null,
+    lobby, lobbyCount: present.length, table: null, channels: [], messages: [], proposals: [], invitations: [], tips: [], broadcasts: [], scores: null, myScore: null, debrief: null,
   };
-  if (seat.status !== 'active') return { ...base, lobby: [] };
+  if (seat.status !== 'active') return { ...base, lobby: [], lobbyCount: 0 };
   const withBroadcasts = { ...base, broadcasts: visibleBroadcasts(game, seat.tableId, sideOf(game, seat)) };
   if (!seat.tableId || !role) return withBroadcasts;
   const tableId = seat.tableId;
@@ -144,13 +133,16 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
     const c = visible.get(m.channelId);
     return c !== undefined && canSeeMessageAt(c, seat.id, m.n);
   });
-  const proposals = Object.values(game.proposals).filter((p) => {
+  const proposals = Object.values(game.proposals).flatMap((p) => {
     const c = visible.get(p.channelId);
-    return c !== undefined && canSeeMessageAt(c, seat.id, p.atMessage);
+    if (c === undefined || !canSeeMessageAt(c, seat.id, p.atMessage)) return [];
+    // As it stood when the seat left, if it has left: what happened to it since is not theirs to know.
+    const asLeft = c.kind === 'back' && !isCurrentMember(c, seat.id) ? c.members[seat.id]?.lastSeen?.proposals[p.id] : undefined;
+    return [asLeft ? { ...p, ...asLeft } : p];
   });
   const invitations = Object.values(game.channels)
     .filter((c) => c.tableId === tableId && c.kind === 'back' && c.invited[seat.id])
-    .map((c) => ({ channelId: c.id, topic: c.topic, by: c.invited[seat.id]!.by, members: Object.keys(c.members).filter((id) => isCurrentMember(c, id)) }));
+    .map((c) => ({ channelId: c.id, topic: c.topic, by: c.invited[seat.id]!.by, members: currentMembers(c) }));
   const tips = Object.values(game.tips)
     .filter((t) => t.recipients.includes(seat.id))
     .map((t) => ({ id: t.id, form: t.form, text: t.text, at: t.at, published: game.stories.some((s) => s.tipId === t.id) }));
@@ -173,7 +165,7 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
     proposals: proposals.map((p) => proposalView(game, p)),
     invitations,
     tips,
-    scores: ended && game.scores ? game.scores.filter((s) => game.seats[s.seatId]?.tableId === tableId).map((s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', total: s.total })) : null,
+    scores: ended && game.scores ? game.scores.filter((s) => game.seats[s.seatId]?.tableId === tableId).map((s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', total: s.total, max: maxScore(s.objectives) })) : null,
     myScore: ended ? (game.scores?.find((s) => s.seatId === seat.id) ?? null) : null,
     debrief: ended ? { questions: game.scenario.debriefQuestions, whatReallyHappened: game.scenario.whatReallyHappened } : null,
   };
@@ -191,13 +183,6 @@ function projectProjector(game: ActiveGame): ProjectorView {
     lobby: Object.values(game.seats).filter((s) => s.status === 'active').map((s) => ({ id: s.id, name: s.name })),
     tables,
     broadcasts: visibleBroadcasts(game, null, 'public').filter((b) => b.tableId === null),
-    scores: game.status === 'ended' && game.scores ? game.scores.map((s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', total: s.total, tableId: game.seats[s.seatId]?.tableId ?? null })) : null,
+    scores: game.status === 'ended' && game.scores ? game.scores.map((s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', total: s.total, max: maxScore(s.objectives), tableId: game.seats[s.seatId]?.tableId ?? null })) : null,
   };
-}
-
-function projectFacilitator(game: ActiveGame): FacilitatorView {
-  const risks = Object.fromEntries(Object.values(game.channels).filter((c) => c.kind === 'back').map((c) => [c.id, leakRisk(game, c)]));
-  const { code, scenario, options, status, locked, seats, tables, channels, messages, tips, stories, broadcasts, scores } = game;
-  const proposals = Object.fromEntries(Object.values(game.proposals).map((p) => [p.id, { ...p, acceptedBySides: acceptingSides(game, p) }]));
-  return { kind: 'facilitator', session: sessionHeader(game), risks, code, scenario, options, status, locked, seats, tables, channels, messages, tips, stories, proposals, broadcasts, scores };
 }

@@ -24,30 +24,28 @@ const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 
 /**
  * An oracle for secrecy, built from the event log alone (not from the engine's own visibility
- * code): which back-channel messages each seat was in the room for.
+ * code): who was in each back channel when each message was posted and each proposal tabled.
+ * A seat is entitled to exactly those (whether it came in later, left, or came back).
  */
 function backChannelEntitlement(events: GameEvent[]) {
-  const membersLeftAt = new Map<string, Map<string, number | null>>();
-  const messageNumber = new Map<string, number>();
-  let n = 0;
+  const present = new Map<string, Set<string>>();
+  const heardBy = new Map<string, Set<string>>();
   for (const e of events) {
-    if (e.type === 'BackChannelOpened') membersLeftAt.set(e.channelId, new Map([[e.by, null]]));
-    if (e.type === 'InvitationAnswered' && e.accepted) membersLeftAt.get(e.channelId)?.set(e.seatId, null);
-    if (e.type === 'BackChannelLeft') membersLeftAt.get(e.channelId)?.set(e.seatId, n);
-    if (e.type === 'MessagePosted') messageNumber.set(e.messageId, n++);
+    if (e.type === 'BackChannelOpened') present.set(e.channelId, new Set([e.by]));
+    if (e.type === 'InvitationAnswered' && e.accepted) present.get(e.channelId)?.add(e.seatId);
+    if (e.type === 'BackChannelLeft') present.get(e.channelId)?.delete(e.seatId);
+    if (e.type === 'PlayerKicked') for (const members of present.values()) members.delete(e.seatId);
+    if (e.type === 'MessagePosted') heardBy.set(e.messageId, new Set(present.get(e.channelId)));
+    if (e.type === 'ProposalMade') heardBy.set(e.proposalId, new Set(present.get(e.channelId)));
   }
-  return (seatId: string, channelId: string, messageId: string): boolean => {
-    const members = membersLeftAt.get(channelId);
-    if (!members?.has(seatId)) return false;
-    const leftAt = members.get(seatId);
-    return leftAt === null || leftAt === undefined || (messageNumber.get(messageId) ?? Infinity) < leftAt;
-  };
+  return (seatId: string, messageOrProposalId: string): boolean => heardBy.get(messageOrProposalId)?.has(seatId) ?? false;
 }
 
 function checkSecrecy(game: ActiveGame, events: GameEvent[]) {
   const entitledBack = backChannelEntitlement(events);
   const posted = events.filter((e): e is Extract<GameEvent, { type: 'MessagePosted' }> => e.type === 'MessagePosted');
   const tips = events.flatMap((e) => (e.type === 'LeakOccurred' ? [e.tip] : []));
+  const tabled = events.filter((e): e is Extract<GameEvent, { type: 'ProposalMade' }> => e.type === 'ProposalMade');
   for (const seat of Object.values(game.seats)) {
     const view = project(game, { kind: 'seat', seatId: seat.id });
     expect(view).not.toBeNull();
@@ -58,7 +56,7 @@ function checkSecrecy(game: ActiveGame, events: GameEvent[]) {
       const channel = game.channels[m.channelId];
       let entitled = seat.status === 'active' && seat.tableId === m.tableId;
       if (channel?.kind === 'team') entitled &&= sideOfSeat === channel.side;
-      if (channel?.kind === 'back') entitled &&= entitledBack(seat.id, m.channelId, m.messageId);
+      if (channel?.kind === 'back') entitled &&= entitledBack(seat.id, m.messageId);
       const shown = view!.messages.some((v) => v.id === m.messageId);
       if (!entitled) {
         expect(shown, `${seat.id} sees ${m.messageId} in ${m.channelId}`).toBe(false);
@@ -66,6 +64,13 @@ function checkSecrecy(game: ActiveGame, events: GameEvent[]) {
       } else {
         expect(shown, `${seat.id} misses ${m.messageId}`).toBe(true);
       }
+    }
+    for (const p of tabled) {
+      const channel = game.channels[p.channelId];
+      let entitled = seat.status === 'active' && seat.tableId === p.tableId;
+      if (channel?.kind === 'team') entitled &&= sideOfSeat === channel.side;
+      if (channel?.kind === 'back') entitled &&= entitledBack(seat.id, p.proposalId);
+      expect(view!.proposals.some((v) => v.id === p.proposalId), `${seat.id} ${entitled ? 'misses' : 'sees'} proposal ${p.proposalId}`).toBe(entitled);
     }
     for (const tip of tips) {
       const mine = tip.recipients.includes(seat.id) && seat.status === 'active';
@@ -89,6 +94,16 @@ function checkSecrecy(game: ActiveGame, events: GameEvent[]) {
   const published = new Set(events.flatMap((e) => (e.type === 'StoryPublished' && e.story.tipId ? [e.story.tipId] : [])));
   const printed = new Set(tips.filter((t) => published.has(t.id)).map((t) => t.text));
   for (const tip of tips) if (!printed.has(tip.text)) expect(projector.includes(tip.text), `projector shows unpublished ${tip.id}`).toBe(false);
+}
+
+/** Everything a seat's view holds about one channel. */
+function channelAsSeen(game: ActiveGame, seatId: string, channelId: string) {
+  const view = project(game, { kind: 'seat', seatId });
+  return {
+    channel: view?.channels.find((c) => c.id === channelId),
+    messages: view?.messages.filter((m) => m.channelId === channelId),
+    proposals: view?.proposals.filter((p) => p.channelId === channelId),
+  };
 }
 
 function checkInvariants(game: ActiveGame) {
@@ -153,6 +168,29 @@ describe('engine properties over random play', () => {
       }),
       { numRuns: RUNS },
     );
+  }, 120_000);
+
+  it('freezes what a former member sees of a back channel (members, invitations, messages, proposals) until they come back', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(sequence, ({ seed, players, steps }) => {
+        const frozen = new Map<string, { seatId: string; channelId: string; seen: ReturnType<typeof channelAsSeen> }>();
+        playRandom(seed, players, steps, (played, g) => {
+          for (const e of played.accepted ?? []) {
+            if (e.type === 'BackChannelLeft') frozen.set(`${e.seatId} ${e.channelId}`, { seatId: e.seatId, channelId: e.channelId, seen: channelAsSeen(g.game, e.seatId, e.channelId) });
+            if (e.type === 'InvitationAnswered' && e.accepted) frozen.delete(`${e.seatId} ${e.channelId}`);
+            if (e.type === 'PlayerKicked') for (const [key, f] of frozen) if (f.seatId === e.seatId) frozen.delete(key);
+          }
+          for (const f of frozen.values()) {
+            expect(f.seen.channel?.left).toBe(true);
+            expect(channelAsSeen(g.game, f.seatId, f.channelId), `${f.seatId}'s view of ${f.channelId} moved after they left`).toEqual(f.seen);
+            compared++;
+          }
+        });
+      }),
+      { numRuns: RUNS },
+    );
+    expect(compared).toBeGreaterThan(0);
   }, 120_000);
 
   it('does not count as a leak a tip whose very words a story has already printed', () => {

@@ -1,3 +1,4 @@
+import { tableSizeRange } from './deal';
 import type { Phase, RoleSlot } from './scenario';
 import type { ActiveGame, Channel, Proposal, Seat } from './state';
 
@@ -28,6 +29,19 @@ export function channelOpenInPhase(game: ActiveGame, channel: Channel): boolean 
   return open.includes(channel.kind);
 }
 
+/** Tables assumed when the engine chooses the count: about 120 to 200 seats for the usual scenarios. */
+export const AUTO_TABLES_FOR_SEAT_CAP = 20;
+
+/**
+ * How many active seats the room holds: the facilitator's number, or the largest table times the
+ * tables (as many as asked for, or AUTO_TABLES_FOR_SEAT_CAP when the engine chooses).
+ */
+export function maxSeatsOf(game: ActiveGame): number {
+  const set = game.options.maxSeats;
+  if (typeof set === 'number') return set;
+  return tableSizeRange(game.scenario.roles).max * (game.options.tableCount ?? AUTO_TABLES_FOR_SEAT_CAP);
+}
+
 /** Seats playing at a table (dealt, not kicked, not gone). */
 export function seatsAt(game: ActiveGame, tableId: string): Seat[] {
   return Object.values(game.seats).filter((s) => s.tableId === tableId && s.status === 'active');
@@ -55,17 +69,36 @@ export function canSeeChannel(game: ActiveGame, seat: Seat, channel: Channel): b
   }
 }
 
-/** Whether a seat may read a given message of a channel it can see. */
+/**
+ * Whether a seat may read a given message (or proposal) of a channel it can see: in a back
+ * channel, only what was said while the seat was in it.
+ */
 export function canSeeMessageAt(channel: Channel, seatId: string, messageNumber: number): boolean {
   if (channel.kind !== 'back') return true;
   const membership = channel.members[seatId];
   if (!membership) return false;
-  return membership.leftAtMessage === null || messageNumber < membership.leftAtMessage;
+  return membership.stays.some((s) => s.from <= messageNumber && (s.to === null || messageNumber < s.to));
 }
 
 export function isCurrentMember(channel: Channel, seatId: string): boolean {
-  const m = channel.members[seatId];
-  return m !== undefined && m.leftAtMessage === null;
+  const stays = channel.members[seatId]?.stays;
+  return stays !== undefined && stays[stays.length - 1]?.to === null;
+}
+
+export function currentMembers(channel: Channel): string[] {
+  return Object.keys(channel.members).filter((id) => isCurrentMember(channel, id));
+}
+
+/**
+ * Whether a seat is in on its table's deal: it can see the proposal that was concluded and, for
+ * a back channel, still sits there. Anyone else learns of the deal when it is announced.
+ */
+export function inOnAgreement(game: ActiveGame, seat: Seat): boolean {
+  const agreement = seat.tableId ? game.tables[seat.tableId]?.agreement : undefined;
+  const proposal = agreement ? game.proposals[agreement.proposalId] : undefined;
+  const channel = proposal ? game.channels[proposal.channelId] : undefined;
+  if (!proposal || !channel || !canSeeChannel(game, seat, channel)) return false;
+  return channel.kind !== 'back' || (isCurrentMember(channel, seat.id) && canSeeMessageAt(channel, seat.id, proposal.atMessage));
 }
 
 /**

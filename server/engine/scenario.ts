@@ -19,6 +19,11 @@ export interface Side {
 }
 
 export interface RoleBrief {
+  /**
+   * The short version players read first (who you are, what you want, your limits), with the rest
+   * one click away. Optional for uploads (without it the full brief is shown); built-ins have one.
+   */
+  summary?: string;
   /** What this role is trying to achieve, in plain words. */
   objectives: string;
   privateFacts: string[];

@@ -10,6 +10,11 @@ export interface SessionOptions {
   openChannels: Record<string, ChannelKind[]>;
   /** How many tables to deal into; null lets the engine choose (tables of about six). */
   tableCount: number | null;
+  /**
+   * Most active seats the room holds; null or absent sizes it from the tables (see maxSeatsOf).
+   * Optional so that sessions stored before it existed read the same.
+   */
+  maxSeats?: number | null;
 }
 
 export const DEFAULT_OPTIONS: SessionOptions = {
@@ -29,9 +34,25 @@ export interface Seat {
   roleId: string | null;
 }
 
+/**
+ * A seat's history in a back channel. A seat sees what was said while it was in the room:
+ * messages and proposals whose activity number falls in one of its stays. When it leaves, what
+ * the channel looked like at that moment is kept, and a former member's view stays there.
+ */
 export interface Membership {
-  /** Activity number from which the member stopped seeing the channel; null while in it. */
-  leftAtMessage: number | null;
+  /** Activity numbers [from, to) of each stay; the last stay's `to` is null while the seat is in. */
+  stays: { from: number; to: number | null }[];
+  /** The channel as the seat last saw it, taken when it left; null while it is in. */
+  lastSeen: ChannelSnapshot | null;
+}
+
+export interface ChannelSnapshot {
+  members: string[];
+  invited: string[];
+  declined: string[];
+  exposed: boolean;
+  /** The proposals the seat could see, as they stood. */
+  proposals: Record<string, Pick<Proposal, 'status' | 'acceptedBySides' | 'signedBy'>>;
 }
 
 export interface Channel {
@@ -48,6 +69,8 @@ export interface Channel {
   seq: number;
   members: Record<string, Membership>;
   invited: Record<string, { by: string }>;
+  /** Seats that refused their invitation (and were not invited again since), so the members are told. */
+  declined: string[];
   messageCount: number;
   /** A story exposed this back channel to everyone. */
   exposed: boolean;

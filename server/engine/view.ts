@@ -1,6 +1,6 @@
 import type { RiskFactor } from './leak-risk';
-import type { ChannelKind, EscalationLevel, Issue, Precondition, RoleBrief, RoleKind, Side } from './scenario';
-import type { Author, Broadcast, RoleScore, SessionStatus, Term } from './state';
+import type { ChannelKind, EscalationLevel, Issue, Precondition, RoleBrief, RoleKind, Scenario, Side } from './scenario';
+import type { Author, Broadcast, RoleScore, SessionOptions, SessionStatus, Term, Tip } from './state';
 
 /** What one viewer may see. Every byte sent to a browser is one of these. */
 
@@ -43,6 +43,8 @@ export interface ChannelView {
   topic: string | null;
   members: string[];
   invited: string[];
+  /** Back channels: who refused their invitation (until invited again). */
+  declined: string[];
   exposed: boolean;
   /** Whether the viewer can post there right now. */
   open: boolean;
@@ -114,6 +116,9 @@ export interface InvitationView {
   members: string[];
 }
 
+/** Names a seat's lobby lists; the projector lists everyone. */
+export const LOBBY_NAMES_SHOWN = 40;
+
 export interface SeatView {
   kind: 'seat';
   session: SessionHeader;
@@ -126,7 +131,12 @@ export interface SeatView {
     watching: { kind: 'investigation' | 'surveillance'; target: string; untilPhase: number }[];
     mobilisedThisRound: boolean;
   };
+  /**
+   * The first LOBBY_NAMES_SHOWN people in the room, in the order they joined, and how many there
+   * are: a seat's view (and each join's patch to every seat) does not grow with the room.
+   */
   lobby: { id: string; name: string }[];
+  lobbyCount: number;
   table: TableView | null;
   channels: ChannelView[];
   messages: MessageView[];
@@ -134,7 +144,8 @@ export interface SeatView {
   invitations: InvitationView[];
   tips: { id: string; form: 'quote' | 'paraphrase'; text: string; at: number; published: boolean }[];
   broadcasts: Broadcast[];
-  scores: { seatId: string; name: string; total: number }[] | null;
+  /** `max`: the most this seat's role could score, so roles with different maxima compare (score-share.ts). */
+  scores: { seatId: string; name: string; total: number; max: number }[] | null;
   myScore: RoleScore | null;
   debrief: { questions: string[]; whatReallyHappened: string } | null;
 }
@@ -145,17 +156,105 @@ export interface ProjectorView {
   lobby: { id: string; name: string }[];
   tables: (TableView & { frontMessages: MessageView[] })[];
   broadcasts: Broadcast[];
-  scores: { seatId: string; name: string; total: number; tableId: string | null }[] | null;
+  scores: { seatId: string; name: string; total: number; max: number; tableId: string | null }[] | null;
 }
 
 
-
 /**
- * The god view: the whole game, split into top-level keys so that a change to one part (a new
- * message) is sent as a small patch, not the whole state; with the leak risk of every back channel.
+ * The god view, for the facilitator's dashboard: everything that happened, every secret and every
+ * risk, built field by field by `project()` like the other views. What is not game content stays
+ * out: the seeded generator's state, the secret seed that salts ids, internal counters and
+ * membership windows. Split into top-level keys so that a change to one part (a new message) is
+ * sent as a small patch, not the whole view.
  */
-export type FacilitatorView = { kind: 'facilitator'; session: SessionHeader; risks: Record<string, number> } & Pick<
-  import('./state').ActiveGame,
-  'code' | 'scenario' | 'options' | 'status' | 'locked' | 'seats' | 'tables' | 'channels' | 'messages' | 'tips' | 'stories' | 'proposals' | 'broadcasts' | 'scores'
->;
+export interface FacilitatorView {
+  kind: 'facilitator';
+  session: SessionHeader;
+  code: string;
+  status: SessionStatus;
+  locked: boolean;
+  /** The whole scenario, briefs and debrief included: the facilitator runs it. */
+  scenario: Scenario;
+  options: SessionOptions;
+  seats: Record<string, FacilitatorSeat>;
+  tables: Record<string, FacilitatorTable>;
+  channels: Record<string, FacilitatorChannel>;
+  messages: FacilitatorMessage[];
+  tips: Record<string, FacilitatorTip>;
+  stories: FacilitatorStory[];
+  proposals: Record<string, FacilitatorProposal>;
+  broadcasts: Broadcast[];
+  scores: RoleScore[] | null;
+  /** The leak risk of the next message in each back channel, by channel id. */
+  risks: Record<string, number>;
+}
+
+export interface FacilitatorSeat {
+  id: string;
+  name: string;
+  status: 'active' | 'left' | 'kicked';
+  tableId: string | null;
+  roleId: string | null;
+}
+
+export interface FacilitatorTable {
+  id: string;
+  support: Record<string, number>;
+  escalation: number;
+  preconditionMet: boolean;
+  agreement: { proposalId: string; concludedAt: number; announcedAt: number | null; originExposedFirst: boolean; exposedSecretIssues: string[] } | null;
+  investigations: { by: string; target: string; untilPhase: number }[];
+  surveillance: { by: string; target: string; untilPhase: number }[];
+  mobilisations: { seatId: string; phase: number }[];
+}
+
+export interface FacilitatorChannel {
+  id: string;
+  tableId: string;
+  kind: ChannelKind;
+  side: string | null;
+  topic: string | null;
+  openedBy: string | null;
+  /** Back channels: who is in it now, and who was and has left. */
+  members: string[];
+  formerMembers: string[];
+  invited: Record<string, { by: string }>;
+  messageCount: number;
+  exposed: boolean;
+}
+
+export interface FacilitatorMessage extends MessageView {
+  tableId: string;
+  /** The leak risk the message carried (back channels only). */
+  leakRisk: number | null;
+}
+
+export interface FacilitatorTip {
+  id: string;
+  tableId: string;
+  form: 'quote' | 'paraphrase';
+  text: string;
+  recipients: string[];
+  source: Tip['source'];
+  manual: boolean;
+  at: number;
+}
+
+export interface FacilitatorStory {
+  id: string;
+  tableId: string;
+  journalistId: string;
+  headline: string;
+  body: string;
+  tipId: string | null;
+  exposed: string | null;
+  accurate: boolean | null;
+  supportDelta: Record<string, number>;
+  at: number;
+}
+
+export interface FacilitatorProposal extends ProposalView {
+  tableId: string;
+}
+
 export type View = SeatView | ProjectorView | FacilitatorView;

@@ -2,10 +2,12 @@ import type { Socket } from 'socket.io';
 import { facilitatorForToken, readCookie, SESSION_COOKIE } from '../auth/accounts';
 import type { Db } from '../../db/client';
 import { project, type Viewer } from '../engine';
-import { normaliseRoomCode } from '../runtime/codes';
+import { hashToken, normaliseRoomCode } from '../runtime/codes';
 import type { Runtime } from '../runtime/runtime';
-import { FailureThrottle } from './rate-limit';
-import { handshakeSchema, type ErrorCode, type Handshake } from './protocol';
+import { GuessThrottle, type GuessLimits } from './guess-throttle';
+import type { RealtimeLimits } from './limits';
+import { Buckets } from './rate-limit';
+import { handshakeSchema, MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION, type ErrorCode, type Handshake } from './protocol';
 import { describeZodError } from './validation';
 
 /** Who a socket is, decided once at the handshake and never from a payload. */
@@ -15,67 +17,147 @@ export interface SocketIdentity {
   kind: Handshake['kind'];
   /** Only right after a join: handed to the client once in `welcome`. */
   token: string | null;
+  /** A facilitator's login (the hash of the cookie's token): the socket lives only as long as it. */
+  loginHash: string | null;
+}
+
+export interface HandshakeErrorData {
+  code: ErrorCode;
+  message: string;
+  /** With RATE_LIMITED: how long to wait before trying again. */
+  retryAfterMs?: number;
 }
 
 export class HandshakeError extends Error {
-  readonly data: { code: ErrorCode; message: string };
-  constructor(code: ErrorCode, message: string) {
+  readonly data: HandshakeErrorData;
+  constructor(code: ErrorCode, message: string, extra: { retryAfterMs?: number } = {}) {
     super(message);
-    this.data = { code, message };
+    this.data = { code, message, ...extra };
   }
 }
 
-export interface HandshakeDeps {
+export interface GateDeps {
   runtime: Runtime;
   db: Db;
   now: () => number;
+  /** Holds a try back (a timer in production; tests pass one that returns at once). */
+  wait: (ms: number) => Promise<void>;
+  guesses: GuessLimits;
+  joins: RealtimeLimits['joins'];
+  /** Told when a try is held back, for the log. */
+  onSlowed?: (key: string, ms: number) => void;
 }
 
-/** Wrong room codes and tokens are counted per address, so codes cannot be found by guessing. */
-const guesses = new FailureThrottle(20, 60_000);
-
-export async function identify(socket: Socket, deps: HandshakeDeps): Promise<SocketIdentity> {
-  const parsed = handshakeSchema.safeParse(socket.handshake.auth);
-  if (!parsed.success) {
-    const v = (socket.handshake.auth as { v?: unknown } | undefined)?.v;
-    if (v !== undefined && v !== 1) throw new HandshakeError('PROTOCOL_MISMATCH', `This server speaks protocol version 1; the client sent ${String(v)}. Reload the page.`);
-    throw new HandshakeError('INVALID_PAYLOAD', `Invalid handshake: ${describeZodError(parsed.error)}`);
+/** A version outside the range served says who is behind: the client or the server. */
+function checkVersion(v: unknown): void {
+  if (typeof v !== 'number' || !Number.isInteger(v)) return;
+  if (v < MIN_CLIENT_PROTOCOL_VERSION) {
+    throw new HandshakeError('CLIENT_TOO_OLD', `This page speaks protocol version ${v}; the server needs version ${MIN_CLIENT_PROTOCOL_VERSION} or later. Reload the page to get the current version.`);
   }
-  const auth = parsed.data;
-  const address = socket.handshake.address;
-  const now = deps.now();
+  if (v > PROTOCOL_VERSION) {
+    throw new HandshakeError('SERVER_TOO_OLD', `This client speaks protocol version ${v}; the server speaks up to version ${PROTOCOL_VERSION}. The server needs an update: tell the facilitator.`);
+  }
+}
 
-  if (auth.kind === 'facilitator') {
-    const facilitator = facilitatorForToken(deps.db, readCookie(socket.handshake.headers.cookie, SESSION_COOKIE), now);
-    if (!facilitator) throw new HandshakeError('NOT_SIGNED_IN', 'Sign in as a facilitator first.');
-    const session = deps.runtime.get(auth.sessionId);
-    const owner = deps.runtime.ownerOf(auth.sessionId);
-    if (!session || (owner !== facilitator.id && !facilitator.isAdmin)) throw new HandshakeError('NOT_ALLOWED', 'You do not run this session.');
-    return { sessionId: auth.sessionId, viewer: { kind: 'facilitator' }, kind: 'facilitator', token: null };
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+/** Decides who a connecting socket is; one per server, holding what it has seen of guessing. */
+export class Gate {
+  private readonly guesses: GuessThrottle;
+  private readonly joins: Buckets;
+
+  constructor(private readonly deps: GateDeps) {
+    this.guesses = new GuessThrottle(deps.guesses);
+    this.joins = new Buckets(deps.joins.burst, deps.joins.perSecond);
   }
 
-  if (guesses.blocked(address, now)) throw new HandshakeError('RATE_LIMITED', 'Too many wrong room codes from this network. Wait a minute and check the code on the screen.');
-  const found = deps.runtime.findByCode(normaliseRoomCode(auth.room));
-  if (!found) {
-    guesses.fail(address, now);
-    throw new HandshakeError('UNKNOWN_ROOM', `There is no open room with the code ${normaliseRoomCode(auth.room) || '(empty)'}. Check the code on the screen.`);
-  }
-  const sessionId = found.record.id;
+  async identify(socket: Socket): Promise<SocketIdentity> {
+    const parsed = handshakeSchema.safeParse(socket.handshake.auth);
+    if (!parsed.success) {
+      checkVersion((socket.handshake.auth as { v?: unknown } | undefined)?.v);
+      throw new HandshakeError('INVALID_PAYLOAD', `Invalid handshake: ${describeZodError(parsed.error)}`);
+    }
+    const auth = parsed.data;
+    if (auth.kind === 'facilitator') return this.facilitator(socket, auth.sessionId);
 
-  if (auth.kind === 'projector') return { sessionId, viewer: { kind: 'projector' }, kind: 'projector', token: null };
+    const address = socket.handshake.address;
+    const code = normaliseRoomCode(auth.room);
+    if (auth.kind === 'player') return this.returning(address, code, auth.token);
 
-  if (auth.kind === 'join') {
-    const joined = await deps.runtime.join(sessionId, auth.name);
+    // A room code is what a guesser guesses. An address that got in with this code before is not
+    // held back for it; any other try from an address that guessed wrong too often waits its turn.
+    if (!this.guesses.isKnown(address, code, this.deps.now())) await this.admit(address, 'wrong room codes');
+    const found = this.deps.runtime.findByCode(code);
+    if (!found) {
+      this.guesses.fail(address, this.deps.now());
+      throw unknownRoom(code);
+    }
+    this.guesses.succeeded(address, code, this.deps.now());
+    const sessionId = found.record.id;
+    if (auth.kind === 'projector') return { sessionId, viewer: { kind: 'projector' }, kind: 'projector', token: null, loginHash: null };
+
+    const turn = this.joins.reserve(`${address} ${sessionId}`, this.deps.now(), this.deps.joins.maxDelayMs);
+    if (!turn.ok) {
+      throw new HandshakeError('RATE_LIMITED', `Many people are joining this room from your network at once. Try again in ${seconds(turn.retryAfterMs)} seconds.`, { retryAfterMs: turn.retryAfterMs });
+    }
+    if (turn.waitMs > 0) {
+      this.deps.onSlowed?.(`joins from ${address}`, turn.waitMs);
+      await this.deps.wait(turn.waitMs);
+    }
+    const joined = await this.deps.runtime.join(sessionId, auth.name);
     if (!joined.ok) throw new HandshakeError(joined.code, joined.message);
-    return { sessionId, viewer: { kind: 'seat', seatId: joined.seatId }, kind: 'join', token: joined.token };
+    return { sessionId, viewer: { kind: 'seat', seatId: joined.seatId }, kind: 'join', token: joined.token, loginHash: null };
   }
 
-  const seatId = deps.runtime.seatForToken(sessionId, auth.token);
-  if (!seatId) {
-    guesses.fail(address, now);
-    throw new HandshakeError('BAD_TOKEN', 'This device is not seated in that room any more. Join again with your name.');
+  private facilitator(socket: Socket, sessionId: string): SocketIdentity {
+    const login = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
+    const facilitator = facilitatorForToken(this.deps.db, login, this.deps.now());
+    if (!facilitator || !login) throw new HandshakeError('NOT_SIGNED_IN', 'Sign in as a facilitator first.');
+    const session = this.deps.runtime.get(sessionId);
+    const owner = this.deps.runtime.ownerOf(sessionId);
+    if (!session || (owner !== facilitator.id && !facilitator.isAdmin)) throw new HandshakeError('NOT_ALLOWED', 'You do not run this session.');
+    return { sessionId, viewer: { kind: 'facilitator' }, kind: 'facilitator', token: null, loginHash: hashToken(login) };
   }
-  const view = project(found.session.current, { kind: 'seat', seatId });
-  if (!view || view.me.status === 'kicked') throw new HandshakeError('NOT_ALLOWED', 'The facilitator has removed you from this room.');
-  return { sessionId, viewer: { kind: 'seat', seatId }, kind: 'player', token: null };
+
+  /**
+   * A seat token is 256 random bits: a valid one is never held back. A wrong one is answered only
+   * after the throttle for its address (and for its address and room, counted apart, so stale
+   * tokens in one room slow nothing else).
+   */
+  private async returning(address: string, code: string, token: string): Promise<SocketIdentity> {
+    const found = this.deps.runtime.findByCode(code);
+    const seatId = found ? this.deps.runtime.seatForToken(found.record.id, token) : undefined;
+    if (!found || !seatId) {
+      await this.admit(address, 'wrong room codes');
+      if (!found) {
+        this.guesses.fail(address, this.deps.now());
+        throw unknownRoom(code);
+      }
+      const roomKey = `${address} ${found.record.id}`;
+      await this.admit(roomKey, 'wrong seat tokens for this room');
+      this.guesses.fail(roomKey, this.deps.now());
+      throw new HandshakeError('BAD_TOKEN', 'This device is not seated in that room any more. Join again with your name.');
+    }
+    this.guesses.succeeded(address, code, this.deps.now());
+    const view = project(found.session.current, { kind: 'seat', seatId });
+    if (!view || view.me.status === 'kicked') throw new HandshakeError('NOT_ALLOWED', 'The facilitator has removed you from this room.');
+    return { sessionId: found.record.id, viewer: { kind: 'seat', seatId }, kind: 'player', token: null, loginHash: null };
+  }
+
+  private async admit(key: string, what: string): Promise<void> {
+    const admission = this.guesses.admit(key, this.deps.now());
+    if (!admission.ok) {
+      throw new HandshakeError('RATE_LIMITED', `Too many ${what} from this network. Try again in ${seconds(admission.retryAfterMs)} seconds, and check the code on the screen.`, {
+        retryAfterMs: admission.retryAfterMs,
+      });
+    }
+    if (admission.delayMs > 0) {
+      this.deps.onSlowed?.(key, admission.delayMs);
+      await this.deps.wait(admission.delayMs);
+    }
+  }
+}
+
+function unknownRoom(code: string): HandshakeError {
+  return new HandshakeError('UNKNOWN_ROOM', `There is no open room with the code ${code || '(empty)'}. Check the code on the screen.`);
 }

@@ -1,16 +1,22 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
 import type { Db } from '../../db/client';
+import { facilitatorForToken, readCookie, SESSION_COOKIE } from '../auth/accounts';
 import { project, type Viewer } from '../engine';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Runtime } from '../runtime/runtime';
-import type { Committed } from '../runtime/session-runtime';
-import { HandshakeError, identify, type SocketIdentity } from './handshake';
-import { diffViews, serialise } from './patch';
-import { MAX_PAYLOAD_BYTES, PROTOCOL_VERSION, playerCommandSchema, type AnyView, type ClientToServerEvents, type Result, type ServerToClientEvents } from './protocol';
-import { Buckets } from './rate-limit';
+import { Gate, HandshakeError } from './handshake';
+import { createFanOut } from './fanout';
+import { describeViewer, endLogin, LOGIN_SWEEP_MS, roomOf, type GameSocket, type SocketData } from './sockets';
+import { withDefaults, type RealtimeLimits } from './limits';
+import { Outbox } from './outbox';
+import { serialise } from './patch';
+import { MAX_PAYLOAD_BYTES, parseCommandEnvelope, PROTOCOL_VERSION, type AnyView, type ClientToServerEvents, type CommandAck, type Result, type ServerToClientEvents } from './protocol';
+import { Buckets, TokenBucket } from './rate-limit';
 import { describeZodError } from './validation';
+
+export { endLoginSockets } from './sockets';
 
 export interface RealtimeDeps {
   config: Config;
@@ -18,22 +24,20 @@ export interface RealtimeDeps {
   log: Logger;
   runtime: Runtime;
   now?: () => number;
+  limits?: Partial<RealtimeLimits>;
+  /** How a handshake is held back (a timer unless a test says otherwise). */
+  wait?: (ms: number) => Promise<void>;
 }
 
-interface SocketData extends SocketIdentity {
-  /**
-   * This socket's view version, not the session's event count: a count of all events would let a
-   * player infer how busy the secret channels are.
-   */
-  seq: number;
-  view: AnyView | null;
-  serialised: Map<string, string>;
-}
+/** What tests may set from outside: the clock the socket layer reads, its waits and its limits. */
+export type RealtimeOptions = Pick<RealtimeDeps, 'now' | 'limits' | 'wait'>;
 
-type GameSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+const timerWait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+type Refusal = Extract<Result<never>, { ok: false }>;
 
 const KNOWN_EVENTS = new Set(['command', 'resync', 'ping']);
-const roomOf = (sessionId: string) => `session:${sessionId}`;
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /** Same origin by default; other origins only when listed. Clients that send no Origin (bots) pass. */
 export function originAllowed(req: IncomingMessage, allowed: string[]): boolean {
@@ -48,12 +52,14 @@ export function originAllowed(req: IncomingMessage, allowed: string[]): boolean 
 }
 
 /**
- * The Socket.IO adapter: handshake identity, validated and rate-limited commands answered by
- * ack, and per-viewer fan-out of projections after every commit. Nothing reaches a socket that
- * did not pass through `project()` for that socket's viewer.
+ * The Socket.IO adapter: handshake identity, validated and rate-limited events answered by ack,
+ * and per-viewer fan-out of projections after every commit, with flow control so that a client
+ * that does not read is dropped rather than buffered for. Nothing reaches a socket that did not
+ * pass through `project()` for that socket's viewer.
  */
 export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Server {
   const now = deps.now ?? Date.now;
+  const limits = withDefaults(deps.limits);
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(httpServer, {
     serveClient: false,
     destroyUpgrade: false,
@@ -61,17 +67,62 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     allowRequest: (req, callback) => callback(null, originAllowed(req, deps.config.allowedOrigins)),
     ...(deps.config.allowedOrigins.length > 0 ? { cors: { origin: deps.config.allowedOrigins, credentials: true } } : {}),
   });
-  const perSocket = new Buckets(10, 4);
-  const perSeat = new Buckets(15, 6);
+  const perSeat = new Buckets(limits.seatCommands.burst, limits.seatCommands.perSecond);
+  const resyncsPerAddress = new Buckets(limits.addressResyncs.burst, limits.addressResyncs.perSecond);
+  const bucket = (b: { burst: number; perSecond: number }) => new TokenBucket(b.burst, b.perSecond, now());
+
+  /**
+   * A facilitator socket lives as long as its login: checked before every event it sends and every
+   * message to it (a god view costs far more than this one indexed read), and every minute when idle.
+   */
+  function loginEnded(socket: GameSocket): boolean {
+    if (socket.data.loginHash === null) return false;
+    if (facilitatorForToken(deps.db, readCookie(socket.handshake.headers.cookie, SESSION_COOKIE), now())) return false;
+    deps.log.info(`facilitator socket ended: its sign-in is over (session ${socket.data.sessionId})`);
+    endLogin(socket);
+    return true;
+  }
+  const sweep = setInterval(() => {
+    for (const socket of io.sockets.sockets.values() as Iterable<GameSocket>) if (socket.data.loginHash !== null) loginEnded(socket);
+  }, LOGIN_SWEEP_MS);
+  sweep.unref();
+
+  const gate = new Gate({
+    runtime: deps.runtime,
+    db: deps.db,
+    now,
+    wait: deps.wait ?? timerWait,
+    guesses: limits.guesses,
+    joins: limits.joins,
+    onSlowed: (key, ms) => logSampled(`slowed ${key}`, `handshake held back ${ms} ms: ${key} has failed too often`),
+  });
+
+  /** Counts lines by key and writes the 1st, 10th, 100th…: a flood of refusals does not flood the log. */
+  const logCounts = new Map<string, number>();
+  function logSampled(key: string, line: string): void {
+    if (logCounts.size > 10_000) logCounts.clear();
+    const n = (logCounts.get(key) ?? 0) + 1;
+    logCounts.set(key, n);
+    if (Number.isInteger(Math.log10(n))) deps.log.info(n === 1 ? line : `${line} (${n} times)`);
+  }
 
   io.use((socket, next) => {
-    identify(socket, { runtime: deps.runtime, db: deps.db, now })
+    gate
+      .identify(socket)
       .then((identity) => {
-        Object.assign(socket.data, identity, { seq: 0, view: null, serialised: new Map() });
+        const data: SocketData = {
+          ...identity, seq: 0, view: null, serialised: new Map(), outbox: new Outbox(socket),
+          events: bucket(limits.events), strikes: bucket(limits.strikes), commands: bucket(limits.commands), refusals: 0,
+        };
+        Object.assign(socket.data, data);
         next();
       })
       .catch((error: unknown) => {
-        if (error instanceof HandshakeError) return next(error);
+        if (error instanceof HandshakeError) {
+          const kind = (socket.handshake.auth as { kind?: unknown } | undefined)?.kind;
+          logSampled(`refused ${socket.handshake.address} ${error.data.code}`, `handshake refused: ${error.data.code} (${typeof kind === 'string' ? kind.slice(0, 20) : '?'} from ${socket.handshake.address})`);
+          return next(error);
+        }
         deps.log.error('handshake failed', error);
         next(new HandshakeError('INTERNAL', 'The server could not let you in; try again.'));
       });
@@ -80,7 +131,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   io.on('connection', (socket: GameSocket) => {
     const data = socket.data;
     void socket.join(roomOf(data.sessionId));
-    socket.emit('welcome', {
+    send(socket, 'welcome', {
       protocol: PROTOCOL_VERSION,
       kind: data.kind,
       seatId: data.viewer.kind === 'seat' ? data.viewer.seatId : null,
@@ -90,6 +141,26 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     });
     data.token = null;
     sendSnapshot(socket);
+    if (data.kind === 'join') deps.log.info(`joined: ${describeViewer(data)} in session ${data.sessionId}`);
+    socket.on('disconnect', (reason) => {
+      if (data.viewer.kind === 'seat') deps.log.info(`disconnected: ${describeViewer(data)} in session ${data.sessionId} (${reason})`);
+    });
+
+    // Every event pays first, whatever its name: a flood of cheap events is still a flood.
+    socket.use((packet, next) => {
+      if (loginEnded(socket)) return;
+      const [event, ...args] = packet as unknown as [string, ...unknown[]];
+      const t = now();
+      const wait = eventWait(socket, event, t);
+      if (wait === 0) return next();
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') (ack as (r: Refusal) => void)(rateLimited(socket, wait, event));
+      else rateLimited(socket, wait, event);
+      if (!data.strikes.take(t)) {
+        deps.log.info(`socket dropped: it kept sending after being rate limited (session ${data.sessionId}, ${describeViewer(data)})`);
+        socket.disconnect(true);
+      }
+    });
 
     socket.on('command', (payload, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
@@ -112,19 +183,36 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     });
   });
 
-  async function handleCommand(socket: GameSocket, payload: unknown): Promise<Result<{ seq: number }>> {
+  /** 0 if the event may go ahead (its tokens are taken), else how long to wait. */
+  function eventWait(socket: GameSocket, event: string, t: number): number {
+    if (!socket.data.events.take(t)) return socket.data.events.waitMs(t);
+    // A resync builds a whole view: more tabs from one address buy no more of them.
+    const address = socket.handshake.address;
+    if (event === 'resync' && !resyncsPerAddress.take(address, t)) return resyncsPerAddress.waitMs(address, t);
+    return 0;
+  }
+
+  function rateLimited(socket: GameSocket, waitMs: number, what: string): Refusal {
+    const n = ++socket.data.refusals;
+    if (Number.isInteger(Math.log10(n))) deps.log.info(`rate limited: ${what} from ${describeViewer(socket.data)} in session ${socket.data.sessionId} (refusal ${n} on this socket)`);
+    return { ok: false, code: 'RATE_LIMITED', message: `You are sending too fast; wait ${seconds(waitMs)} s and try again.`, retryAfterMs: waitMs };
+  }
+
+  async function handleCommand(socket: GameSocket, payload: unknown): Promise<Result<CommandAck>> {
     const { viewer, sessionId } = socket.data;
     if (viewer.kind !== 'seat') return { ok: false, code: 'NOT_ALLOWED', message: 'Only players send commands on the socket; facilitators use the dashboard.' };
     const t = now();
-    if (!perSocket.take(socket.id, t) || !perSeat.take(`${sessionId}:${viewer.seatId}`, t)) {
-      return { ok: false, code: 'RATE_LIMITED', message: 'You are sending too fast; wait a moment and try again.' };
-    }
-    const parsed = playerCommandSchema.safeParse(payload);
-    if (!parsed.success) return { ok: false, code: 'INVALID_PAYLOAD', message: `Invalid command: ${describeZodError(parsed.error)}` };
-    const result = await deps.runtime.dispatch(sessionId, parsed.data, { kind: 'seat', seatId: viewer.seatId });
+    const seatKey = `${sessionId}:${viewer.seatId}`;
+    if (!socket.data.commands.take(t)) return rateLimited(socket, socket.data.commands.waitMs(t), 'command');
+    if (!perSeat.take(seatKey, t)) return rateLimited(socket, perSeat.waitMs(seatKey, t), 'command (seat)');
+    const parsed = parseCommandEnvelope(payload);
+    if (!parsed.ok) return { ok: false, code: 'INVALID_PAYLOAD', message: `Invalid command: ${describeZodError(parsed.error)}` };
+    const result = await deps.runtime.dispatch(sessionId, parsed.command, { kind: 'seat', seatId: viewer.seatId }, parsed.commandId);
     if (!result.ok) return { ok: false, code: result.code, message: result.message };
-    // The fan-out ran before the dispatch resolved, so this is the version that shows the change.
-    return { ok: true, data: { seq: socket.data.seq } };
+    if (parsed.command.type === 'Leave' && !result.repeated) deps.log.info(`left: ${describeViewer(socket.data)} in session ${sessionId}`);
+    // The fan-out ran before the dispatch resolved, so this is the version that shows the change
+    // (a repeat's change is in this socket's view already, whichever socket sent it first).
+    return { ok: true, data: { seq: socket.data.seq, ...(result.repeated ? { repeated: true as const } : {}) } };
   }
 
   function viewFor(sessionId: string, viewer: Viewer): AnyView | null {
@@ -132,50 +220,49 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     return session ? (project(session.current, viewer) as AnyView | null) : null;
   }
 
+  /**
+   * Sends unless the socket already holds more unsent output than the limit: then it is dropped,
+   * not buffered for. Returns whether it sent.
+   */
+  function send<E extends keyof ServerToClientEvents>(socket: GameSocket, event: E, ...args: Parameters<ServerToClientEvents[E]>): boolean {
+    if (!socket.connected || socket.data.outbox.dropped || loginEnded(socket)) return false;
+    if (socket.data.outbox.overLimit(limits.maxBufferedBytes)) {
+      deps.log.info(`socket dropped: ${socket.data.outbox.buffered()} bytes unread (session ${socket.data.sessionId}, ${describeViewer(socket.data)})`);
+      socket.data.outbox.drop();
+      return false;
+    }
+    socket.emit(event, ...args);
+    return true;
+  }
+
+  /**
+   * A whole view. While one is still queued for this socket, a resync gets that one's seq instead
+   * of a second copy: the client has not received it yet, and the patches after it follow it.
+   */
   function sendSnapshot(socket: GameSocket): number {
-    const view = viewFor(socket.data.sessionId, socket.data.viewer);
-    const seq = ++socket.data.seq;
+    const data = socket.data;
+    if (data.outbox.snapshotInFlight !== null) return data.outbox.snapshotInFlight;
+    const view = viewFor(data.sessionId, data.viewer);
+    const seq = ++data.seq;
     if (!view) return seq;
-    socket.data.view = view;
-    socket.data.serialised = serialise(view);
-    socket.emit('snapshot', { seq, view, serverNow: now() });
+    data.view = view;
+    data.serialised = serialise(view);
+    data.outbox.sentSnapshot(seq, () => send(socket, 'snapshot', { seq, view, serverNow: now() }));
     if (view.kind === 'seat' && view.me.status === 'kicked') removeSocket(socket);
     return seq;
   }
 
   function removeSocket(socket: GameSocket): void {
-    socket.emit('removed', { message: 'The facilitator has removed you from this room.' });
+    send(socket, 'removed', { message: 'The facilitator has removed you from this room.' });
     socket.disconnect(true);
   }
 
-  /** After a commit, each socket of the session gets the change of its own projection. */
-  function fanOut(committed: Committed): void {
-    const sockets = io.sockets.adapter.rooms.get(roomOf(committed.sessionId));
-    if (!sockets) return;
-    const cache = new Map<string, { view: AnyView | null; serialised: Map<string, string> }>();
-    for (const socketId of sockets) {
-      const socket = io.sockets.sockets.get(socketId) as GameSocket | undefined;
-      if (!socket || !socket.data.view) continue;
-      const key = JSON.stringify(socket.data.viewer);
-      let next = cache.get(key);
-      if (!next) {
-        const view = project(committed.state, socket.data.viewer) as AnyView | null;
-        next = { view, serialised: view ? serialise(view) : new Map() };
-        cache.set(key, next);
-      }
-      if (!next.view) continue;
-      const diff = diffViews(socket.data.view, socket.data.serialised, next.view, next.serialised);
-      socket.data.view = next.view;
-      socket.data.serialised = next.serialised;
-      if (Object.keys(diff.set).length === 0 && Object.keys(diff.append).length === 0) continue;
-      const base = socket.data.seq;
-      socket.data.seq = base + 1;
-      socket.emit('patch', { seq: base + 1, base, ...diff, serverNow: now() });
-      if (next.view.kind === 'seat' && next.view.me.status === 'kicked') removeSocket(socket);
-    }
-  }
+  const fanOut = createFanOut(io, { now, send, removeSocket, log: deps.log });
 
   const unsubscribe = deps.runtime.subscribe(fanOut);
-  io.engine.on('close', unsubscribe);
+  io.engine.on('close', () => {
+    unsubscribe();
+    clearInterval(sweep);
+  });
   return io;
 }

@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 import type { RejectionCode, SeatView, ProjectorView, FacilitatorView } from '../engine';
+import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION } from './version';
 
-export const PROTOCOL_VERSION = 1;
+export { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION };
 
 /** Limits at the edge; the engine enforces its own too. */
 export const MAX_MESSAGE_CHARS = 2000;
@@ -37,25 +38,59 @@ export const playerCommandSchema = z.discriminatedUnion('type', [
 ]);
 export type PlayerCommand = z.infer<typeof playerCommandSchema>;
 
+/**
+ * A client's id for one command, beside `type` in the payload (optional). Sent again with the same
+ * id (after a lost ack, a reconnect, even a server restart), the command is answered with its
+ * first result and not done twice.
+ */
+export const commandIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1 to 64 letters, digits, “-” or “_”');
+export type CommandEnvelope = PlayerCommand & { commandId?: string };
+
+/** What a command's ack carries: the view version that shows it, and whether it was a repeat. */
+export interface CommandAck {
+  seq: number;
+  repeated?: true;
+}
+
+export function parseCommandEnvelope(payload: unknown): { ok: true; command: PlayerCommand; commandId?: string } | { ok: false; error: z.ZodError } {
+  let rest = payload;
+  let commandId: string | undefined;
+  if (typeof payload === 'object' && payload !== null && !Array.isArray(payload) && 'commandId' in payload) {
+    const { commandId: raw, ...others } = payload as Record<string, unknown>;
+    const id = z.object({ commandId: commandIdSchema }).safeParse({ commandId: raw });
+    if (!id.success) return { ok: false, error: id.error };
+    commandId = id.data.commandId;
+    rest = others;
+  }
+  const parsed = playerCommandSchema.safeParse(rest);
+  if (!parsed.success) return { ok: false, error: parsed.error };
+  return { ok: true, command: parsed.data, ...(commandId !== undefined ? { commandId } : {}) };
+}
+
+const version = z.number().int().min(MIN_CLIENT_PROTOCOL_VERSION).max(PROTOCOL_VERSION);
+
 /** What a client puts in the Socket.IO handshake `auth`. */
 export const handshakeSchema = z.discriminatedUnion('kind', [
   /** A newcomer: joins the room under this display name and receives a seat token in `welcome`. */
-  z.strictObject({ v: z.literal(PROTOCOL_VERSION), kind: z.literal('join'), room: z.string().max(16), name: z.string().max(200) }),
+  z.strictObject({ v: version, kind: z.literal('join'), room: z.string().max(16), name: z.string().max(200) }),
   /** A returning player: the seat token from `welcome`. */
-  z.strictObject({ v: z.literal(PROTOCOL_VERSION), kind: z.literal('player'), room: z.string().max(16), token: z.string().min(20).max(200) }),
+  z.strictObject({ v: version, kind: z.literal('player'), room: z.string().max(16), token: z.string().min(20).max(200) }),
   /** The room's public screen. */
-  z.strictObject({ v: z.literal(PROTOCOL_VERSION), kind: z.literal('projector'), room: z.string().max(16) }),
+  z.strictObject({ v: version, kind: z.literal('projector'), room: z.string().max(16) }),
   /** A facilitator's dashboard; the login cookie proves who it is. */
-  z.strictObject({ v: z.literal(PROTOCOL_VERSION), kind: z.literal('facilitator'), sessionId: id }),
+  z.strictObject({ v: version, kind: z.literal('facilitator'), sessionId: id }),
 ]);
 export type Handshake = z.infer<typeof handshakeSchema>;
 
-export const EDGE_ERROR_CODES = ['INVALID_PAYLOAD', 'RATE_LIMITED', 'UNKNOWN_EVENT', 'UNKNOWN_ROOM', 'BAD_TOKEN', 'NOT_SIGNED_IN', 'PROTOCOL_MISMATCH', 'INTERNAL'] as const;
+export const EDGE_ERROR_CODES = ['INVALID_PAYLOAD', 'RATE_LIMITED', 'UNKNOWN_EVENT', 'UNKNOWN_ROOM', 'BAD_TOKEN', 'NOT_SIGNED_IN', 'CLIENT_TOO_OLD', 'SERVER_TOO_OLD', 'INTERNAL'] as const;
 export type EdgeErrorCode = (typeof EDGE_ERROR_CODES)[number];
 export type ErrorCode = RejectionCode | EdgeErrorCode;
 
-/** Every ack is a Result: the data, or a code a program can switch on and a message a person can read. */
-export type Result<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string };
+/**
+ * Every ack is a Result: the data, or a code a program can switch on and a message a person can
+ * read. A RATE_LIMITED refusal also says how long to wait (`retryAfterMs`).
+ */
+export type Result<T> = { ok: true; data: T } | { ok: false; code: ErrorCode; message: string; retryAfterMs?: number };
 
 export type AnyView = SeatView | ProjectorView | FacilitatorView;
 
@@ -87,7 +122,7 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  command: (command: PlayerCommand, ack: (result: Result<{ seq: number }>) => void) => void;
+  command: (command: CommandEnvelope, ack: (result: Result<CommandAck>) => void) => void;
   /** Ask again for the whole view, e.g. after a patch whose `base` is not the last seq seen. */
   resync: (ack: (result: Result<{ seq: number }>) => void) => void;
   /** Measures clock skew: the server answers with its time. */

@@ -24,13 +24,23 @@ export interface SeatTokenRecord {
   seatId: string;
 }
 
+export interface AppendExtra {
+  seatTokens?: SeatTokenRecord[];
+  status?: SessionRecord['status'];
+  /** The command's id (`seatId:commandId`), kept with its first event. */
+  commandKey?: string;
+}
+
 export interface EventStore {
   createSession(record: SessionRecord): void;
   /**
    * Appends events after `expectedSeq` (the last stored seq) in one transaction, with any seat
-   * tokens the command issued, and the session's status. Throws if another writer got there first.
+   * tokens the command issued, the session's status and the command's id. Throws if another
+   * writer got there first.
    */
-  append(sessionId: string, expectedSeq: number, events: GameEvent[], extra?: { seatTokens?: SeatTokenRecord[]; status?: SessionRecord['status'] }): StoredEvent[];
+  append(sessionId: string, expectedSeq: number, events: GameEvent[], extra?: AppendExtra): StoredEvent[];
+  /** Whether a command with this id (`seatId:commandId`) was stored in the session. */
+  hasCommand(sessionId: string, commandKey: string): boolean;
   load(sessionId: string): StoredEvent[];
   /** Sessions that have not ended, to rebuild at start. */
   liveSessions(): SessionRecord[];

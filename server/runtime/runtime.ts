@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { DEFAULT_OPTIONS, type Actor, type Command, type Scenario, type SessionOptions } from '../engine';
 import { hashToken, newId, newRoomCode, newToken } from './codes';
+import type { Logger } from '../log';
 import type { Clock, EventStore, Scheduler, SessionRecord } from './ports';
 import { SessionRuntime, type CommandResult, type Listener } from './session-runtime';
 
@@ -8,6 +9,8 @@ export interface RuntimeDeps {
   store: EventStore;
   clock: Clock;
   scheduler: Scheduler;
+  /** Where a listener's failure is reported; it never turns a stored command into a failed one. */
+  log?: Pick<Logger, 'error'>;
 }
 
 export type JoinResult = { ok: true; seatId: string; token: string; sessionId: string } | Extract<CommandResult, { ok: false }>;
@@ -33,7 +36,17 @@ export class Runtime {
 
   private open(sessionId: string): SessionRuntime {
     const runtime = new SessionRuntime(sessionId, this.deps.store, this.deps.clock, this.deps.scheduler, (c) => {
-      for (const l of this.listeners) l(c);
+      // The events are stored: the command succeeded whatever a listener does. Each listener runs,
+      // and a failing one is logged, not reported to the player as "not applied".
+      for (const l of this.listeners) {
+        try {
+          l(c);
+        } catch (error) {
+          const message = `a listener failed after session ${sessionId} stored seq ${c.seq}`;
+          if (this.deps.log) this.deps.log.error(message, error);
+          else console.error(message, error);
+        }
+      }
     });
     this.sessions.set(sessionId, runtime);
     return runtime;
@@ -89,10 +102,12 @@ export class Runtime {
     if (!session) return { ok: false, code: 'SESSION_NOT_CREATED', message: 'There is no such room.' };
     const token = newToken();
     let seatId = '';
-    const result = await session.dispatch({ type: 'Join', name }, { kind: 'guest' }, (events) => {
-      const joined = events.find((e) => e.type === 'PlayerJoined');
-      seatId = joined?.type === 'PlayerJoined' ? joined.seatId : '';
-      return { seatTokens: seatId ? [{ tokenHash: hashToken(token), seatId }] : [] };
+    const result = await session.dispatch({ type: 'Join', name }, { kind: 'guest' }, {
+      issue: (events) => {
+        const joined = events.find((e) => e.type === 'PlayerJoined');
+        seatId = joined?.type === 'PlayerJoined' ? joined.seatId : '';
+        return { seatTokens: seatId ? [{ tokenHash: hashToken(token), seatId }] : [] };
+      },
     });
     if (!result.ok) return result;
     return { ok: true, seatId, token, sessionId };
@@ -102,10 +117,11 @@ export class Runtime {
     return this.deps.store.seatForToken(sessionId, hashToken(token));
   }
 
-  dispatch(sessionId: string, command: Command, actor: Actor): Promise<CommandResult> {
+  /** `commandId`: a seat's id for its command; sent again, the command is answered, not redone. */
+  dispatch(sessionId: string, command: Command, actor: Actor, commandId?: string): Promise<CommandResult> {
     const session = this.get(sessionId);
     if (!session) return Promise.resolve({ ok: false, code: 'SESSION_NOT_CREATED', message: 'There is no such session.' });
-    return session.dispatch(command, actor);
+    return session.dispatch(command, actor, commandId !== undefined ? { commandId } : {});
   }
 
   close(): void {

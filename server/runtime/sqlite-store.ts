@@ -2,7 +2,7 @@ import { and, asc, eq, ne } from 'drizzle-orm';
 import { eventAt, type GameEvent } from '../engine';
 import type { OpenedDatabase } from '../../db/client';
 import { events, seatTokens, sessions } from '../../db/schema';
-import type { EventStore, SeatTokenRecord, SessionRecord, StoredEvent } from './ports';
+import type { AppendExtra, EventStore, SessionRecord, StoredEvent } from './ports';
 
 const toRecord = (row: typeof sessions.$inferSelect): SessionRecord => ({
   id: row.id,
@@ -25,12 +25,14 @@ export class SqliteEventStore implements EventStore {
     this.db.insert(sessions).values({ ...record, updatedAt: record.createdAt }).run();
   }
 
-  append(sessionId: string, expectedSeq: number, list: GameEvent[], extra: { seatTokens?: SeatTokenRecord[]; status?: SessionRecord['status'] } = {}): StoredEvent[] {
+  append(sessionId: string, expectedSeq: number, list: GameEvent[], extra: AppendExtra = {}): StoredEvent[] {
     const stored = list.map((event, i) => ({ seq: expectedSeq + i + 1, event }));
     this.database.sqlite.transaction(() => {
       // The primary key (session_id, seq) makes a second writer at the same seq fail here.
-      for (const { seq, event } of stored) {
-        this.db.insert(events).values({ sessionId, seq, type: event.type, payload: JSON.stringify(event), at: eventAt(event) }).run();
+      // The unique index on (session_id, command_id) refuses the same command stored twice.
+      for (const [i, { seq, event }] of stored.entries()) {
+        const commandId = i === 0 ? (extra.commandKey ?? null) : null;
+        this.db.insert(events).values({ sessionId, seq, type: event.type, payload: JSON.stringify(event), at: eventAt(event), commandId }).run();
       }
       for (const t of extra.seatTokens ?? []) {
         this.db.insert(seatTokens).values({ tokenHash: t.tokenHash, sessionId, seatId: t.seatId, createdAt: Date.now() }).run();
@@ -40,6 +42,15 @@ export class SqliteEventStore implements EventStore {
       this.db.update(sessions).set({ updatedAt: lastAt, ...(extra.status ? { status: extra.status } : {}) }).where(eq(sessions.id, sessionId)).run();
     })();
     return stored;
+  }
+
+  hasCommand(sessionId: string, commandKey: string): boolean {
+    const row = this.db
+      .select({ seq: events.seq })
+      .from(events)
+      .where(and(eq(events.sessionId, sessionId), eq(events.commandId, commandKey)))
+      .get();
+    return row !== undefined;
   }
 
   load(sessionId: string): StoredEvent[] {

@@ -89,7 +89,9 @@ describe('the valid example (docs/scenarios.md)', () => {
   });
 });
 
-describe('npm run scenario -- validate', () => {
+// Each test starts a tsx process, which takes several seconds on a busy machine: vitest's 5 s default
+// would fail there, so allow what the child process itself is allowed (30 s) and more.
+describe('npm run scenario -- validate', { timeout: 60_000 }, () => {
   it('prints each error with its path and exits 1 for a broken YAML file', async () => {
     const file = 'server/scenarios/fixtures/broken/two-leaders.yaml';
     const { code, stdout, stderr } = await runCli(file);

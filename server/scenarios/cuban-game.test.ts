@@ -112,5 +112,17 @@ describe('a whole Cuban Missile Crisis game through the engine', () => {
     const debrief = project(g.state, { kind: 'seat', seatId: rfk })!;
     expect(debrief.debrief?.questions.length).toBeGreaterThan(0);
     expect(debrief.myScore?.seatId).toBe(rfk);
+
+    // Every score at the end carries its role's maximum (positive points only), so the end screen and
+    // the projector can compare a correspondent's 45-point role with a leader's 100-point one.
+    const scenario = getBuiltInScenario('cuban-missile-crisis')!;
+    const maxOf = (seatId: string) => {
+      const roleId = g.state.created ? g.state.seats[seatId]?.roleId : undefined;
+      return scenario.roles.find((r) => r.id === roleId)!.objectives.reduce((n, o) => n + Math.max(0, o.points), 0);
+    };
+    const rows = [...(debrief.scores ?? []), ...(project(g.state, { kind: 'projector' })!.scores ?? [])];
+    expect(rows).toHaveLength(16);
+    for (const row of rows) expect(row.max, row.name).toBe(maxOf(row.seatId));
+    expect(debrief.scores!.find((r) => r.seatId === reporter)!.max).toBeLessThan(100);
   });
 });

@@ -9,7 +9,24 @@ import iranHostageCrisis from './iran-hostage-crisis.json';
 import nycTransitStrike from './nyc-transit-strike.json';
 import mandelaCoetsee from './mandela-coetsee.json';
 import osloBackChannel from './oslo-back-channel.json';
-import { parseScenario } from './schema';
+import { countWords, parseScenario, type ScenarioError } from './schema';
+
+/** Built-ins are held to more than uploads: every role has a short brief of a readable length. */
+export const BUILT_IN_SHORT_BRIEF_MIN_WORDS = 100;
+
+/** What a built-in needs beyond the upload schema; the same `{ path, message }` errors. */
+export function checkBuiltIn(scenario: Scenario): ScenarioError[] {
+  return scenario.roles.flatMap((role, r) => {
+    const path = `roles[${r}].brief.summary`;
+    if (role.brief.summary === undefined) {
+      return [{ path, message: `Required in a built-in scenario: the short brief (${BUILT_IN_SHORT_BRIEF_MIN_WORDS} words or more) that "${role.title}" reads first` }];
+    }
+    const words = countWords(role.brief.summary);
+    return words < BUILT_IN_SHORT_BRIEF_MIN_WORDS
+      ? [{ path, message: `Must be at least ${BUILT_IN_SHORT_BRIEF_MIN_WORDS} words long in a built-in scenario (found ${words})` }]
+      : [];
+  });
+}
 
 const SOURCES: readonly { file: string; data: unknown }[] = [
   { file: 'cuban-missile-crisis.json', data: cubanMissileCrisis },
@@ -28,8 +45,9 @@ function loadAll(): Scenario[] {
   const seen = new Map<string, string>();
   for (const { file, data } of SOURCES) {
     const result = parseScenario(data);
-    if (!result.ok) {
-      problems.push(`${file}:\n${result.errors.map((e) => `  ${e.path || '(root)'}: ${e.message}`).join('\n')}`);
+    const errors = result.ok ? checkBuiltIn(result.scenario) : result.errors;
+    if (!result.ok || errors.length > 0) {
+      problems.push(`${file}:\n${errors.map((e) => `  ${e.path || '(root)'}: ${e.message}`).join('\n')}`);
       continue;
     }
     const other = seen.get(result.scenario.id);

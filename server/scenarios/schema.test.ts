@@ -1,8 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import type { Scenario } from '../engine/scenario';
 import cuban from './cuban-missile-crisis.json';
-import { builtInScenarios, getBuiltInScenario } from './index';
-import { MAX_TABLE_SIZE, MIN_TABLE_SIZE, formatPath, parseScenario } from './schema';
+import { stringify } from 'yaml';
+import { BUILT_IN_SHORT_BRIEF_MIN_WORDS, builtInScenarios, checkBuiltIn, getBuiltInScenario } from './index';
+import { MAX_TABLE_SIZE, MIN_TABLE_SIZE, SHORT_BRIEF_MAX_WORDS, countWords, formatPath, parseScenario } from './schema';
+import { parseScenarioText } from './source';
 
 /** A deep copy of the Cuban scenario, loosely typed so tests can break it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -284,5 +286,83 @@ describe('formatPath', () => {
     expect(formatPath(['issues', 0, 'options', 1, 'publicReaction', 'two words'])).toBe(
       'issues[0].options[1].publicReaction["two words"]',
     );
+  });
+});
+
+describe('short briefs (brief.summary): the part of a brief players read first', () => {
+  /** `n` distinct words, e.g. "w0 w1 w2". */
+  const wordsText = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(' ');
+  /** Mean words per sentence: a sentence ends at . ! or ? followed by a space, or at a blank line. */
+  const meanSentence = (text: string) => {
+    const sentences = text.split(/(?<=[.!?]['’)]?)\s+|\n\n/).filter((x) => countWords(x) > 0);
+    return countWords(text) / sentences.length;
+  };
+  const tooLong = (n: number) =>
+    `Must be at most ${SHORT_BRIEF_MAX_WORDS} words long (found ${n}): this is the short version players read first; put the details in objectives, privateFacts and limits`;
+
+  it('counts words as a reader does: a dash alone is not a word', () => {
+    expect(countWords('You are — the Mayor.\n\n4% of  2 000')).toBe(8);
+    expect(countWords('  ')).toBe(0);
+  });
+
+  it(`every role of every built-in scenario has one of ${BUILT_IN_SHORT_BRIEF_MIN_WORDS}–${SHORT_BRIEF_MAX_WORDS} words, in short sentences; so does each scenario summary`, () => {
+    const scenarios = builtInScenarios();
+    expect(scenarios.map((s) => s.id)).toHaveLength(5);
+    for (const scenario of scenarios) {
+      expect(countWords(scenario.summary), `${scenario.id} summary`).toBeLessThanOrEqual(130);
+      expect(meanSentence(scenario.summary), `${scenario.id} summary`).toBeLessThanOrEqual(18);
+      for (const role of scenario.roles) {
+        const where = `${scenario.id} ${role.id}`;
+        const summary = role.brief.summary ?? '';
+        expect(countWords(summary), where).toBeGreaterThanOrEqual(BUILT_IN_SHORT_BRIEF_MIN_WORDS);
+        expect(countWords(summary), where).toBeLessThanOrEqual(SHORT_BRIEF_MAX_WORDS);
+        expect(meanSentence(summary), where).toBeLessThanOrEqual(18);
+        // Who you are, what you want, your limits: the limits are always spelt out.
+        expect(summary, where).toMatch(/^You (are|lead)/);
+        expect(summary, where).toContain('Your limits:');
+      }
+    }
+  });
+
+  it('an upload without one is valid (players then see the whole brief at once)', () => {
+    const result = parseScenario(variant((s) => s.roles.forEach((r: Loose) => delete r.brief.summary)));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.scenario.roles.every((r) => r.brief.summary === undefined)).toBe(true);
+  });
+
+  it('a built-in without one, or with one too short, is refused with the path and the reason', () => {
+    const s = getBuiltInScenario('cuban-missile-crisis')!;
+    expect(checkBuiltIn(s)).toEqual([]);
+    delete s.roles[4]!.brief.summary;
+    s.roles[6]!.brief.summary = 'You are General LeMay. Your limits: none.';
+    expect(checkBuiltIn(s)).toEqual([
+      {
+        path: 'roles[4].brief.summary',
+        message: `Required in a built-in scenario: the short brief (${BUILT_IN_SHORT_BRIEF_MIN_WORDS} words or more) that "John Scali, ABC News diplomatic correspondent (informal go-between)" reads first`,
+      },
+      { path: 'roles[6].brief.summary', message: `Must be at least ${BUILT_IN_SHORT_BRIEF_MIN_WORDS} words long in a built-in scenario (found 7)` },
+    ]);
+  });
+
+  it('an upload whose short brief is too long gets one precise error at its path, in YAML as in JSON', () => {
+    const text = (n: number) => stringify(variant((s) => (s.roles[2].brief.summary = wordsText(n))));
+    expect(parseScenarioText(text(SHORT_BRIEF_MAX_WORDS), 'yaml').ok).toBe(true);
+    expect(parseScenarioText(text(SHORT_BRIEF_MAX_WORDS + 1), 'yaml')).toEqual({
+      ok: false,
+      errors: [{ path: 'roles[2].brief.summary', message: tooLong(SHORT_BRIEF_MAX_WORDS + 1) }],
+    });
+    const json = JSON.stringify(variant((s) => (s.roles[2].brief.summary = wordsText(301))));
+    expect(parseScenarioText(json, 'json')).toEqual({ ok: false, errors: [{ path: 'roles[2].brief.summary', message: tooLong(301) }] });
+  });
+
+  it('an empty one, one of the wrong type, or one too long in characters gets one error each', () => {
+    expect(errorsOf(variant((s) => (s.roles[0].brief.summary = '  ')))).toEqual([{ path: 'roles[0].brief.summary', message: 'Must not be empty' }]);
+    expect(errorsOf(variant((s) => (s.roles[0].brief.summary = ['You are', 'the President'])))).toEqual([
+      { path: 'roles[0].brief.summary', message: 'Expected a string, received an array' },
+    ]);
+    // 300 words in 2,700 characters: reported once, in characters, not again in words.
+    expect(errorsOf(variant((s) => (s.roles[0].brief.summary = 'abcdefgh '.repeat(300))))).toEqual([
+      { path: 'roles[0].brief.summary', message: 'Must be at most 2500 characters long' },
+    ]);
   });
 });

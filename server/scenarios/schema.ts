@@ -52,7 +52,33 @@ const sideSchema = z.strictObject({
   initialSupport: supportLevel,
 });
 
+/** Words in a text: runs of non-space characters with a letter or digit in them (a dash is not a word). */
+export function countWords(s: string): number {
+  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/**
+ * The short brief is read first, in the five-minute briefing, so it is limited in words (what a
+ * reader feels) as well as in characters. Built-ins must also have at least
+ * BUILT_IN_SHORT_BRIEF_MIN_WORDS (checked by the loader in index.ts).
+ */
+export const SHORT_BRIEF_MAX_WORDS = 260;
+export const SHORT_BRIEF_MAX_CHARS = 2500;
+
+const shortBrief = text(SHORT_BRIEF_MAX_CHARS).superRefine((s, ctx) => {
+  if (s.length > SHORT_BRIEF_MAX_CHARS) return; // already reported in characters
+  const words = countWords(s);
+  if (words > SHORT_BRIEF_MAX_WORDS) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `Must be at most ${SHORT_BRIEF_MAX_WORDS} words long (found ${words}): this is the short version players read first; put the details in objectives, privateFacts and limits`,
+      input: s,
+    });
+  }
+});
+
 const briefSchema = z.strictObject({
+  summary: shortBrief.optional(),
   objectives: text(2000),
   privateFacts: z.array(text(600)).min(1).max(10),
   limits: z.array(text(400)).min(1).max(8),

@@ -11,6 +11,8 @@ import type { ManualTime } from '../runtime/manual-time';
 import type { AppRouter } from '../api/router';
 import type { ClientToServerEvents, Handshake, ServerToClientEvents } from '../realtime/protocol';
 import { PROTOCOL_VERSION } from '../realtime/protocol';
+import type { RealtimeOptions } from '../realtime';
+import type { Logger } from '../log';
 
 /**
  * A real server on a free port with a real SQLite file, for integration tests; and real clients
@@ -23,14 +25,28 @@ export interface LiveServer {
   stop(options?: { keepFiles?: boolean }): Promise<void>;
 }
 
-const quietLog = { info: () => undefined, warn: () => undefined, error: (...args: unknown[]) => console.error(...args) };
+const quietLog: Logger = { info: () => undefined, error: (...args: unknown[]) => console.error(...args) };
 
-export async function startLiveServer(dbPath?: string, options: { time?: ManualTime } = {}): Promise<LiveServer> {
+export interface LiveServerOptions {
+  /** An injected clock and tighter limits for the socket layer. */
+  realtime?: RealtimeOptions;
+  /** Defaults to a log that prints only errors. */
+  log?: Logger;
+  /** The game's clock and timers: deadlines fire when the test moves it. */
+  time?: ManualTime;
+}
+
+export async function startLiveServer(dbPath?: string, options: LiveServerOptions = {}): Promise<LiveServer> {
   const dir = dbPath ? path.dirname(dbPath) : mkdtempSync(path.join(tmpdir(), 'backchannel-test-'));
   const file = dbPath ?? path.join(dir, 'test.db');
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: file, NODE_ENV: 'test' }, process.cwd());
   const time = options.time;
-  const server = createServer(config, { next: false, log: quietLog, ...(time ? { clock: time, scheduler: time } : {}) });
+  const server = createServer(config, {
+    next: false,
+    log: options.log ?? quietLog,
+    ...(options.realtime ? { realtime: options.realtime } : {}),
+    ...(time ? { clock: time, scheduler: time } : {}),
+  });
   const url = await server.start();
   return {
     url,
@@ -80,4 +96,14 @@ export function connect(url: string, auth: HandshakeWithoutVersion, extra: { coo
     forceNew: true,
     ...(extra.cookie ? { extraHeaders: { cookie: extra.cookie } } : {}),
   });
+}
+
+/** A logger that keeps every line, for tests that check what the server logs (and what it never logs). */
+export function recordingLog(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    info: (message) => lines.push(message),
+    error: (message, error) => lines.push(`${message}${error === undefined ? '' : ` ${String(error)}`}`),
+  };
 }

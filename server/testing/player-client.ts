@@ -2,13 +2,13 @@
 // browser and the bots use, records every raw payload it receives (to prove what never reached it),
 // and sends commands with an ack.
 import { project, type Viewer } from '../engine';
-import type { AnyView, PlayerCommand, Result, Welcome } from '../realtime/protocol';
+import type { AnyView, CommandAck, CommandEnvelope, Result, Welcome } from '../realtime/protocol';
 import { ViewTracker } from '../realtime/view-tracker';
 import type { Runtime } from '../runtime/runtime';
 import { connect, type ClientSocket } from './live-server';
 
 export type Auth = Parameters<typeof connect>[1];
-export type Ack = Result<{ seq: number }>;
+export type Ack = Result<CommandAck>;
 
 /** One thing a client received: an event with its arguments, or the answer to one of its emits. */
 export interface Received {
@@ -113,7 +113,7 @@ export class PlayerClient<V extends AnyView = AnyView> {
    * Sends a command and resolves with its ack. A RATE_LIMITED answer is retried after a pause
    * (the limiter refuses before reading the payload) unless `retry` is false.
    */
-  async send(command: PlayerCommand, options: { retry?: boolean } = {}): Promise<Ack> {
+  async send(command: CommandEnvelope, options: { retry?: boolean } = {}): Promise<Ack> {
     return this.sendRaw(command, options);
   }
 

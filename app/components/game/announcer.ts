@@ -23,8 +23,11 @@ export function useAnnouncer(): { items: Announcement[]; announce: (text: string
 
 const BROADCAST_LABEL = { control: 'Control', news: 'News', intelligence: 'Intelligence', escalation: 'Escalation' } as const;
 
-/** Announces what arrived between two versions of the view: phases, tips, stories, broadcasts, invitations. */
-export function useViewAnnouncements(view: SeatView | null, announce: (text: string) => void): void {
+/**
+ * Announces what arrived between two versions of the view: phases, tips, stories, invitations
+ * politely; broadcasts (Control, news flashes) assertively, since they are meant to interrupt.
+ */
+export function useViewAnnouncements(view: SeatView | null, announce: (text: string) => void, announceUrgent: (text: string) => void): void {
   const previous = useRef<SeatView | null>(null);
   useEffect(() => {
     const prev = previous.current;
@@ -40,9 +43,16 @@ export function useViewAnnouncements(view: SeatView | null, announce: (text: str
     const tips = fresh(view.tips, prev.tips);
     if (tips.length > 0) lines.push(tips.length === 1 ? 'A source has a tip for you.' : `Sources have ${tips.length} tips for you.`);
     for (const story of fresh(view.table?.stories ?? [], prev.table?.stories ?? [])) lines.push(`New story in the press: ${story.headline}`);
-    for (const b of fresh(view.broadcasts, prev.broadcasts)) lines.push(`${BROADCAST_LABEL[b.kind]}: ${b.title}`);
+    for (const b of fresh(view.broadcasts, prev.broadcasts)) announceUrgent(b.title === BROADCAST_LABEL[b.kind] ? `${b.title}: ${b.body}` : `${BROADCAST_LABEL[b.kind]}: ${b.title}. ${b.body}`);
     for (const inv of view.invitations.filter((i) => !prev.invitations.some((p) => p.channelId === i.channelId))) {
       lines.push(`${seatName(view, inv.by)} invites you to a back channel${inv.topic ? `: ${inv.topic}` : ''}.`);
+    }
+    for (const channel of view.channels) {
+      const before = prev.channels.find((c) => c.id === channel.id);
+      if (!before || channel.left) continue;
+      for (const id of channel.declined.filter((d) => !before.declined.includes(d))) {
+        lines.push(`${seatName(view, id)} refused the invitation to the back channel “${channel.topic ?? 'untitled'}”.`);
+      }
     }
     const agreement = view.table?.agreement;
     if (agreement && !prev.table?.agreement) lines.push(agreement.announced ? 'An agreement has been announced.' : 'Both leaders have signed: the agreement is concluded but not yet announced.');
@@ -52,5 +62,5 @@ export function useViewAnnouncements(view: SeatView | null, announce: (text: str
       if (m.author.kind === 'control') lines.push(`${authorLabel(view, m.author).name}: ${m.text}`);
     }
     for (const line of lines) announce(line);
-  }, [view, announce]);
+  }, [view, announce, announceUrgent]);
 }

@@ -6,7 +6,8 @@ import { BackChannelControls } from './back-channels';
 import { ChannelTabs, PANEL_ID, tabId } from './channel-tabs';
 import { Compose } from './compose';
 import { useGameContext } from './context';
-import { channelDescription, channelLabel, seatLabel } from './labels';
+import { useDrafts } from './desk';
+import { channelDescription, channelLabel, seatLabel, seatName } from './labels';
 import { MessageLog } from './message-log';
 import { Proposals } from './proposals';
 import { ProposeForm } from './propose-form';
@@ -25,6 +26,7 @@ export function sortChannels(channels: ChannelView[]): ChannelView[] {
 
 function ChannelHeader({ channel }: { channel: ChannelView }) {
   const { view } = useGameContext();
+  const alone = !channel.left && channel.members.length <= 1 && channel.invited.length === 0;
   return (
     <div className="channel-header">
       <h3 id="channel-title">{channelLabel(view, channel)}</h3>
@@ -34,11 +36,21 @@ function ChannelHeader({ channel }: { channel: ChannelView }) {
           <p className="meta">
             Members: {channel.members.map((id) => seatLabel(view, id)).join(', ')}
             {channel.invited.length > 0 ? <> · Invited, not answered yet: {channel.invited.map((id) => seatLabel(view, id)).join(', ')}</> : null}
+            {channel.declined.length > 0 ? <> · Refused: {channel.declined.map((id) => seatLabel(view, id)).join(', ')}</> : null}
           </p>
+          {alone && channel.declined.length > 0 ? (
+            <p className="notice notice-warn">
+              Nobody else is in this back channel: {channel.declined.map((id) => seatName(view, id)).join(', ')} refused. Bring someone else in below, or leave it.
+            </p>
+          ) : null}
           <p>
             {channel.riskLevel ? <span className={`risk risk-${channel.riskLevel}`}>leak risk: {channel.riskLevel}</span> : null}{' '}
             {channel.riskFactors?.length ? <span className="risk-factors">raised by: {channel.riskFactors.join(', ')}</span> : null}{' '}
-            {channel.exposed ? <span className="badge badge-warn">Exposed: the press has reported this channel</span> : null}
+            {channel.exposed ? (
+              <>
+                <span className="badge badge-warn">Exposed</span> The press has reported this channel.
+              </>
+            ) : null}
           </p>
         </>
       ) : null}
@@ -53,7 +65,7 @@ export function ChannelBoard({ selected, onSelect }: { selected: string | null; 
   const channels = sortChannels(view.channels);
   const current = channels.find((c) => c.id === selected) ?? channels[0] ?? null;
   const unread = useUnreadChannels(view, current?.id ?? null);
-  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [drafts, setDraft] = useDrafts(view.session.code, view.me.seatId);
   const [counter, setCounter] = useState<ProposalView | null>(null);
 
   if (!current) return <p className="muted">You have no channels yet.</p>;
@@ -72,7 +84,7 @@ export function ChannelBoard({ selected, onSelect }: { selected: string | null; 
           ) : (
             <>
               <MessageLog key={current.id} channel={current} />
-              <Compose channel={current} draft={drafts[current.id] ?? ''} setDraft={(text) => setDrafts((d) => ({ ...d, [current.id]: text }))} />
+              <Compose channel={current} draft={drafts[current.id] ?? ''} setDraft={(text) => setDraft(current.id, text)} />
               <Proposals channel={current} onCounter={setCounter} />
               <ProposeForm key={`${current.id}:${counterHere?.id ?? 'new'}`} channel={current} counter={counterHere} onDone={() => setCounter(null)} />
               <BackChannelControls key={`controls-${current.id}`} channel={current} />

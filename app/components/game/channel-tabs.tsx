@@ -54,6 +54,7 @@ export function ChannelTabs({ channels, selected, onSelect, unread }: { channels
               {c.riskLevel ? <span className={`risk risk-${c.riskLevel}`}>leak risk: {c.riskLevel}</span> : null}
               {c.exposed ? <span className="badge badge-warn">exposed</span> : null}
               {c.left ? <span className="badge">left</span> : null}
+              {!c.left && c.declined.length > 0 ? <span className="badge badge-warn">{c.declined.length} refused</span> : null}
               {!c.open && !c.left && c.kind !== 'press' ? <span className="badge">closed</span> : null}
               {count > 0 ? <span className="badge badge-new">{count} new</span> : null}
             </span>

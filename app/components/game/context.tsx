@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useState } from 'react';
 import type { PlayerCommand } from '../../../server/realtime/protocol';
 import type { SeatView } from '../../../server/engine/view';
+import type { BroadcastInbox } from './desk';
 import type { Send } from './use-game';
 
 export interface GameContextValue {
@@ -11,6 +12,8 @@ export interface GameContextValue {
   skewMs: number;
   /** Says something through the polite live region. */
   announce: (text: string) => void;
+  /** Broadcasts not yet dismissed, shown in the banner at the top. */
+  inbox: BroadcastInbox;
 }
 
 export const GameContext = createContext<GameContextValue | null>(null);

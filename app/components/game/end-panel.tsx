@@ -1,29 +1,53 @@
 'use client';
 
+import { byShare, maxScore, objectiveOutcome, scoreShare, type ObjectiveOutcome } from '../../../server/engine/score-share';
 import { useGameContext } from './context';
 import { paragraphs } from './labels';
 
-/** After the final deadline: the table's leaderboard, my objectives, and the debrief. */
+/** How each outcome reads: an avoided penalty is good news, not a failure. */
+const OUTCOME: Record<ObjectiveOutcome, { badge: string; label: string }> = {
+  achieved: { badge: 'badge badge-ok', label: '✓ Achieved' },
+  avoided: { badge: 'badge badge-ok', label: '✓ Avoided' },
+  missed: { badge: 'badge badge-warn', label: '✗ Not achieved' },
+  penalised: { badge: 'badge badge-warn', label: '✗ Penalty' },
+};
+
+/** "72%", or "—" for a role with nothing positive to score. */
+function shareLabel(total: number, max: number): string {
+  const share = scoreShare(total, max);
+  return share === null ? '—' : `${share}%`;
+}
+
+/**
+ * After the final deadline: the table's leaderboard, my objectives, and the debrief. Roles have
+ * different maximums, so scores are shown and ranked as a share of each role's own maximum.
+ */
 export function EndPanel() {
   const { view } = useGameContext();
   if (view.session.status !== 'ended') return null;
-  const scores = [...(view.scores ?? [])].sort((a, b) => b.total - a.total);
+  const scores = [...(view.scores ?? [])].sort(byShare);
   const mine = view.myScore;
+  const myMax = mine ? maxScore(mine.objectives) : 0;
   return (
     <section aria-labelledby="end-title" className="card card-attention end-panel">
       <h2 id="end-title">The session has ended</h2>
       {mine ? (
         <>
-          <h3>Your score: {mine.total} points</h3>
+          <h3>
+            Your score: {mine.total} of {myMax} points ({shareLabel(mine.total, myMax)})
+          </h3>
           <ul className="plain objectives-result">
-            {mine.objectives.map((o) => (
-              <li key={o.id}>
-                <span className={o.achieved ? 'badge badge-ok' : 'badge badge-warn'}>{o.achieved ? '✓ Achieved' : '✗ Not achieved'}</span> {o.description}{' '}
-                <span className="points">
-                  {o.achieved ? o.points : 0} / {o.points} pts
-                </span>
-              </li>
-            ))}
+            {mine.objectives.map((o) => {
+              const outcome = objectiveOutcome(o);
+              return (
+                <li key={o.id}>
+                  <span className={OUTCOME[outcome].badge}>{OUTCOME[outcome].label}</span> {o.description}{' '}
+                  <span className="points">
+                    {o.points < 0 ? (outcome === 'avoided' ? `0 pts (${o.points} avoided)` : `${o.points} pts`) : `${o.achieved ? o.points : 0} / ${o.points} pts`}
+                  </span>
+                </li>
+              );
+            })}
           </ul>
         </>
       ) : null}
@@ -31,25 +55,29 @@ export function EndPanel() {
         <>
           <h3>Your table</h3>
           <table className="scores">
-            <caption className="visually-hidden">Scores at your table, highest first</caption>
+            <caption className="visually-hidden">Scores at your table, as a share of each role&apos;s maximum, highest first</caption>
             <thead>
               <tr>
-                <th scope="col">Rank</th>
-                <th scope="col">Player</th>
-                <th scope="col">Role</th>
-                <th scope="col">Points</th>
+                <th scope="col" className="num">Rank</th>
+                <th scope="col">Player and role</th>
+                <th scope="col" className="num">Share of maximum</th>
+                <th scope="col" className="num">Points</th>
               </tr>
             </thead>
             <tbody>
               {scores.map((s, i) => (
                 <tr key={s.seatId} aria-current={s.seatId === view.me.seatId ? 'true' : undefined}>
-                  <td>{i + 1}</td>
+                  <td className="num">{i + 1}</td>
+                  {/* One column for both: a phone has no room for a role title beside a name. */}
                   <th scope="row">
                     {s.name}
                     {s.seatId === view.me.seatId ? ' (you)' : ''}
+                    <span className="score-role">{view.table?.seats.find((x) => x.id === s.seatId)?.roleTitle ?? ''}</span>
                   </th>
-                  <td>{view.table?.seats.find((x) => x.id === s.seatId)?.roleTitle ?? ''}</td>
-                  <td>{s.total}</td>
+                  <td className="num">{shareLabel(s.total, s.max)}</td>
+                  <td className="num">
+                    {s.total} / {s.max}
+                  </td>
                 </tr>
               ))}
             </tbody>

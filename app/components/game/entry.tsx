@@ -1,7 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { formatWait } from './retry-after';
 
 /** Screens before there is a game to show: the name form and the refusals. */
 
@@ -46,15 +47,42 @@ export function NameForm({ code, initialName, message, onJoin }: { code: string;
   );
 }
 
-export function Refused({ code, message, onRetry }: { code: string; message: string; onRetry: () => void }) {
+/** Ticks once a second until `until`, then stops: the wait before another try. */
+function useRemaining(until: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (until === null) return;
+    setNow(Date.now());
+    const timer = setInterval(() => {
+      const t = Date.now();
+      setNow(t);
+      if (t >= until) clearInterval(timer);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [until]);
+  return until === null ? 0 : Math.max(0, until - now);
+}
+
+export function Refused({ code, reason, message, retryAt, onRetry }: { code: string; reason: string; message: string; retryAt: number | null; onRetry: () => void }) {
+  const remaining = useRemaining(retryAt);
+  const waiting = remaining > 0;
   return (
     <section className="card" aria-labelledby="refused-title">
       <h1 id="refused-title">Could not join room {code}</h1>
       <p className="notice notice-warn" role="alert">
         {message}
       </p>
+      {reason === 'RATE_LIMITED' ? (
+        retryAt === null ? (
+          <p>Wait a minute, then try again.</p>
+        ) : waiting ? (
+          // Not live: a screen reader would hear every second. The end of the wait is.
+          <p>You can try again in {formatWait(remaining)}.</p>
+        ) : null
+      ) : null}
+      <p role="status">{reason === 'RATE_LIMITED' && retryAt !== null && !waiting ? 'You can try again now.' : ''}</p>
       <div className="actions">
-        <button type="button" onClick={onRetry}>
+        <button type="button" onClick={onRetry} disabled={waiting}>
           Try again
         </button>
         <Link href="/">Enter another code</Link>

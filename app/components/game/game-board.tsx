@@ -1,10 +1,12 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Invitations, OpenBackChannel } from './back-channels';
+import { BroadcastBanner } from './broadcasts';
 import { ChannelBoard, sortChannels } from './channel-board';
 import { Clock } from './clock';
 import { useGameContext } from './context';
+import { useSelectedChannel } from './desk';
 import { EndPanel } from './end-panel';
 import { KIND_LABEL, sideName } from './labels';
 import { RoleCard } from './role-card';
@@ -15,9 +17,14 @@ import { TablePanel } from './table-panel';
 export function GameBoard({ status }: { status: string | null }) {
   const { view } = useGameContext();
   const channels = sortChannels(view.channels);
-  // Start where one can talk now (the team channel during the briefing), else the front channel.
-  const [selected, setSelected] = useState<string | null>(() => (channels.find((c) => c.open && c.kind !== 'press') ?? channels[0])?.id ?? null);
-  const onSelect = useCallback((id: string) => setSelected(id), []);
+  // The channel open before a reload; else where one can talk now (the team channel during the briefing), else the front channel.
+  const [selected, setSelected] = useSelectedChannel(
+    view.session.code,
+    view.me.seatId,
+    channels.map((c) => c.id),
+    (channels.find((c) => c.open && c.kind !== 'press') ?? channels[0])?.id ?? null,
+  );
+  const onSelect = setSelected;
   const briefing = view.session.phase?.kind === 'briefing' && view.session.status === 'running';
   const role = view.me.role;
 
@@ -30,7 +37,7 @@ export function GameBoard({ status }: { status: string | null }) {
       setSelected(created.id);
       setAwaiting(null);
     }
-  }, [awaiting, view.channels]);
+  }, [awaiting, view.channels, setSelected]);
 
   return (
     <div className="game">
@@ -61,18 +68,25 @@ export function GameBoard({ status }: { status: string | null }) {
           )}
         </p>
       </header>
-      <Clock />
+      {/* Stays at the top while scrolling: the clock, and what Control just said. */}
+      <div className="game-top">
+        <Clock />
+        <BroadcastBanner />
+      </div>
+      {/* One column on a phone: the sections are far apart, so say where they are. */}
+      <nav aria-label="On this page" className="jump-nav">
+        <a href="#channels-title">Channels</a>
+        <a href="#role-title">Your role</a>
+        <a href="#table-title">The table</a>
+      </nav>
       <div className="game-columns">
         <div className="game-main">
           <EndPanel />
           {briefing ? (
-            <>
-              <p className="notice">
-                Briefing: read your role and the public background.{' '}
-                {view.session.phase?.openChannels.includes('team') ? 'You can already talk to your own side in your team channel.' : ''}
-              </p>
-              <RoleCard />
-            </>
+            <p className="notice">
+              Briefing: <a href="#role-title">read your role brief</a> before the talks open.{' '}
+              {view.session.phase?.openChannels.includes('team') ? 'You can already talk to your own side in your team channel.' : ''}
+            </p>
           ) : null}
           <Invitations onAccepted={setSelected} />
           <ChannelBoard selected={selected} onSelect={onSelect} />
@@ -80,6 +94,8 @@ export function GameBoard({ status }: { status: string | null }) {
           <RoleTools />
         </div>
         <aside className="game-side" aria-label="Your role and the table">
+          {/* During the briefing the brief comes first; afterwards the table's news does. */}
+          {briefing ? <RoleCard /> : null}
           <TablePanel />
           {!briefing ? <RoleCard /> : null}
         </aside>

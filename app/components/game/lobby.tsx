@@ -2,14 +2,14 @@
 
 import { useGameContext, useCommand } from './context';
 import { ErrorText } from './error-text';
-import { Broadcasts } from './broadcasts';
+import { BroadcastBanner, Broadcasts } from './broadcasts';
 import { PublicBackground, RoleCard } from './role-card';
 
 /** Before roles are dealt: who is here, and what happens next. */
 export function Lobby({ onLeft }: { onLeft: () => void }) {
   const { view } = useGameContext();
   const leave = useCommand();
-  const { session, lobby, me } = view;
+  const { session, lobby, lobbyCount, me } = view;
   const started = session.status !== 'lobby';
 
   async function onLeave() {
@@ -18,6 +18,9 @@ export function Lobby({ onLeft }: { onLeft: () => void }) {
 
   return (
     <div className="lobby">
+      <div className="game-top">
+        <BroadcastBanner />
+      </div>
       <section aria-labelledby="lobby-title" className="card">
         <h1 id="lobby-title">{session.scenario.title}</h1>
         <p className="muted">
@@ -37,7 +40,7 @@ export function Lobby({ onLeft }: { onLeft: () => void }) {
       {me.role ? <RoleCard /> : null}
       <section aria-labelledby="players-title" className="card">
         <h2 id="players-title">
-          In the room <span className="count">({lobby.length} {lobby.length === 1 ? 'player' : 'players'})</span>
+          In the room <span className="count">({lobbyCount} {lobbyCount === 1 ? 'player' : 'players'})</span>
         </h2>
         <ul className="player-list">
           {lobby.map((p) => (
@@ -46,6 +49,7 @@ export function Lobby({ onLeft }: { onLeft: () => void }) {
               {p.id === me.seatId ? <span className="muted"> (you)</span> : null}
             </li>
           ))}
+          {lobbyCount > lobby.length ? <li className="muted">and {lobbyCount - lobby.length} more</li> : null}
         </ul>
       </section>
       {view.broadcasts.length > 0 ? (

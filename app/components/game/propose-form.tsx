@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ChannelView, ProposalView } from '../../../server/engine/view';
 import { useGameContext, useCommand } from './context';
 import { ErrorText } from './error-text';
@@ -15,7 +15,7 @@ function draftFrom(proposal: ProposalView | null): Draft {
 }
 
 /**
- * Drafting a proposal: one select per issue (or leave it out), a secret box per term (never on
+ * Drafting a proposal: one choice per issue (or leave it out), a secret box per term (never on
  * the front channel), exploratory or official. `counter` prefills it from a proposal to answer.
  */
 export function ProposeForm({ channel, counter, onDone }: { channel: ChannelView; counter: ProposalView | null; onDone: () => void }) {
@@ -25,11 +25,12 @@ export function ProposeForm({ channel, counter, onDone }: { channel: ChannelView
   const [mode, setMode] = useState<'exploratory' | 'official'>(counter?.mode ?? 'exploratory');
   const [problem, setProblem] = useState<string | null>(null);
   const ref = useRef<HTMLDetailsElement>(null);
+  const uid = useId();
 
   useEffect(() => {
     if (!counter || !ref.current) return;
     ref.current.open = true;
-    ref.current.querySelector('select')?.focus();
+    ref.current.querySelector('input')?.focus();
   }, [counter]);
 
   const role = view.me.role;
@@ -71,23 +72,24 @@ export function ProposeForm({ channel, counter, onDone }: { channel: ChannelView
           {issues.map((issue) => {
             const d = draft[issue.id] ?? { optionId: '', secret: false };
             const set = (next: Partial<typeof d>) => setDraft((all) => ({ ...all, [issue.id]: { ...d, ...next } }));
+            const group = `${uid}-${issue.id}`;
+            // Radios, not a select: a select shows one line of the chosen option, and these are sentences.
             return (
               <fieldset key={issue.id} className="term-field">
                 <legend>{issue.title}</legend>
-                <label htmlFor={`term-${issue.id}`} className="visually-hidden">
-                  Option for {issue.title}
-                </label>
-                <select id={`term-${issue.id}`} value={d.optionId} onChange={(e) => set({ optionId: e.target.value })}>
-                  <option value="">— leave out —</option>
-                  {issue.options.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.label}
-                    </option>
-                  ))}
-                </select>
                 <div className="check">
-                  <input type="checkbox" id={`secret-${issue.id}`} checked={!front && d.secret} disabled={front || !d.optionId} onChange={(e) => set({ secret: e.target.checked })} />
-                  <label htmlFor={`secret-${issue.id}`}>Secret term{front ? ' (not on the front channel)' : ''}</label>
+                  <input type="radio" id={`${group}-none`} name={group} checked={!d.optionId} onChange={() => set({ optionId: '', secret: false })} />
+                  <label htmlFor={`${group}-none`}>Leave out</label>
+                </div>
+                {issue.options.map((o) => (
+                  <div key={o.id} className="check">
+                    <input type="radio" id={`${group}-${o.id}`} name={group} checked={d.optionId === o.id} onChange={() => set({ optionId: o.id })} />
+                    <label htmlFor={`${group}-${o.id}`}>{o.label}</label>
+                  </div>
+                ))}
+                <div className="check term-secret">
+                  <input type="checkbox" id={`${group}-secret`} checked={!front && d.secret} disabled={front || !d.optionId} onChange={(e) => set({ secret: e.target.checked })} />
+                  <label htmlFor={`${group}-secret`}>Secret term{front ? ' (not on the front channel)' : ''}</label>
                 </div>
               </fieldset>
             );
@@ -95,12 +97,12 @@ export function ProposeForm({ channel, counter, onDone }: { channel: ChannelView
           <fieldset>
             <legend>Mode</legend>
             <div className="check">
-              <input type="radio" id="mode-exploratory" name="mode" checked={mode === 'exploratory'} onChange={() => setMode('exploratory')} />
-              <label htmlFor="mode-exploratory">Testing the waters (exploratory: deniable, cannot be signed)</label>
+              <input type="radio" id={`${uid}-mode-exploratory`} name={`${uid}-mode`} checked={mode === 'exploratory'} onChange={() => setMode('exploratory')} />
+              <label htmlFor={`${uid}-mode-exploratory`}>Testing the waters (exploratory: deniable, cannot be signed)</label>
             </div>
             <div className="check">
-              <input type="radio" id="mode-official" name="mode" checked={mode === 'official'} onChange={() => setMode('official')} />
-              <label htmlFor="mode-official">Official (leaders can sign it)</label>
+              <input type="radio" id={`${uid}-mode-official`} name={`${uid}-mode`} checked={mode === 'official'} onChange={() => setMode('official')} />
+              <label htmlFor={`${uid}-mode-official`}>Official (leaders can sign it)</label>
             </div>
           </fieldset>
           <div className="actions">

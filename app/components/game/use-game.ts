@@ -3,9 +3,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { SeatView } from '../../../server/engine/view';
-import type { ClientToServerEvents, PlayerCommand, Result, ServerToClientEvents } from '../../../server/realtime/protocol';
+import { CommandSender, type SendResult } from '../../../server/realtime/command-sender';
+import type { ClientToServerEvents, PlayerCommand, ServerToClientEvents } from '../../../server/realtime/protocol';
 import { ViewTracker } from '../../../server/realtime/view-tracker';
-import { PROTOCOL_VERSION as PROTOCOL } from '../../lib/protocol-version';
+import { clearJoinName, readJoinName, stashJoinName } from '../../lib/join-name';
+import { forgetRoom, readToken, writeToken } from '../../lib/seat-store';
+import { PROTOCOL_VERSION as PROTOCOL } from '../../../server/realtime/version';
+import { formatWait, retryAfterMs } from './retry-after';
 const COMMAND_TIMEOUT_MS = 10_000;
 
 type GameSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -18,11 +22,11 @@ export type Connection =
   | { state: 'connected' }
   /** Lost after being connected; socket.io retries by itself and the server resends a snapshot. */
   | { state: 'reconnecting' }
-  /** The server refused the handshake (unknown room, locked room, rate limited…). */
-  | { state: 'refused'; code: string; message: string }
+  /** The server refused the handshake (unknown room, locked room, rate limited…); `retryAt` when it said how long to wait. */
+  | { state: 'refused'; code: string; message: string; retryAt: number | null }
   | { state: 'removed'; message: string };
 
-export type SendResult = Result<{ seq: number }>;
+export type { SendResult };
 export type Send = (command: PlayerCommand) => Promise<SendResult>;
 
 export interface Game {
@@ -40,23 +44,11 @@ export interface Game {
   forgetSeat: () => void;
 }
 
-const storageKey = (room: string) => `backchannel:seat:${room}`;
-
-function readToken(room: string): string | null {
-  try {
-    return window.localStorage.getItem(storageKey(room));
-  } catch {
-    return null; // Storage disabled (private mode on some browsers): the seat lasts as long as the tab.
-  }
-}
-
-function writeToken(room: string, token: string | null): void {
-  try {
-    if (token) window.localStorage.setItem(storageKey(room), token);
-    else window.localStorage.removeItem(storageKey(room));
-  } catch {
-    // Nothing to do: see readToken.
-  }
+/** A refusal for going too fast says how long to wait, when the server told us. */
+function withWait(result: SendResult): SendResult {
+  if (result.ok || result.code !== 'RATE_LIMITED') return result;
+  const wait = retryAfterMs(result);
+  return wait === null ? result : { ...result, message: `${result.message} You can try again in ${formatWait(wait)}.` };
 }
 
 /** Codes for which the fix is another display name. */
@@ -67,13 +59,20 @@ const NAME_CODES = new Set(['NAME_TAKEN', 'NAME_INVALID', 'NAME_RESERVED']);
  * from the stored seat token or the display name, the view is kept with ViewTracker, and
  * commands resolve with the server's ack.
  */
-export function useGame(room: string, initialName: string | null): Game {
-  const [name, setName] = useState<string | null>(initialName);
+export function useGame(room: string, linkName: string | null): Game {
+  // Read in the browser only (the server renders "Connecting…" whatever the name is).
+  const [name, setName] = useState<string | null>(() => {
+    if (typeof window === 'undefined') return linkName;
+    if (linkName) stashJoinName(room, linkName);
+    return linkName ?? readJoinName(room);
+  });
   const [attempt, setAttempt] = useState(0);
   const [connection, setConnection] = useState<Connection>({ state: 'connecting', retrying: false });
   const [view, setView] = useState<SeatView | null>(null);
   const [skewMs, setSkewMs] = useState(0);
   const socketRef = useRef<GameSocket | null>(null);
+  // Commands carry an id; one whose ack was lost is sent again with it after reconnecting.
+  const senderRef = useRef<CommandSender | null>(null);
   // A token kept in memory too, for browsers where localStorage is unavailable.
   const tokenRef = useRef<string | null>(null);
 
@@ -86,15 +85,27 @@ export function useGame(room: string, initialName: string | null): Game {
     setConnection({ state: 'connecting', retrying: false });
     const tracker = new ViewTracker<SeatView>();
     let everConnected = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
     const socket: GameSocket = io({
       // A Manager of its own, so a re-run effect never inherits a closed socket's state.
       forceNew: true,
+      // WebSocket first, as the read-only views do: one round trip less, and long polling only as the fallback.
+      transports: ['websocket', 'polling'],
       auth: (cb) => {
         const stored = readToken(room) ?? tokenRef.current;
         cb(stored ? { v: PROTOCOL, kind: 'player', room, token: stored } : { v: PROTOCOL, kind: 'join', room, name: name ?? '' });
       },
     });
     socketRef.current = socket;
+    const sender = new CommandSender(socket, { timeoutMs: COMMAND_TIMEOUT_MS });
+    senderRef.current = sender;
+    socket.on('connect', () => sender.resend());
+    let resyncTimer: ReturnType<typeof setTimeout> | undefined;
+    const resync = () =>
+      socket.emit('resync', (r) => {
+        // Refused for asking too often: ask again once allowed, or the view would stay behind.
+        if (!r.ok && r.retryAfterMs !== undefined) resyncTimer = setTimeout(resync, r.retryAfterMs);
+      });
     const show = () => {
       setView(tracker.view);
       setSkewMs(tracker.skewMs);
@@ -104,6 +115,7 @@ export function useGame(room: string, initialName: string | null): Game {
       if (w.token) {
         tokenRef.current = w.token;
         writeToken(room, w.token);
+        clearJoinName(room);
       }
     });
     socket.on('snapshot', (s) => {
@@ -114,11 +126,11 @@ export function useGame(room: string, initialName: string | null): Game {
     });
     socket.on('patch', (p) => {
       if (tracker.patch(p)) show();
-      else socket.emit('resync', () => undefined);
+      else resync();
     });
     socket.on('removed', (notice) => {
       tokenRef.current = null;
-      writeToken(room, null);
+      forgetRoom(room);
       setConnection({ state: 'removed', message: notice.message });
     });
     socket.on('disconnect', (reason) => {
@@ -127,7 +139,7 @@ export function useGame(room: string, initialName: string | null): Game {
       setConnection((c) => (c.state === 'removed' ? c : { state: 'reconnecting' }));
     });
     socket.on('connect_error', (error) => {
-      const data = (error as Error & { data?: { code?: string; message?: string } }).data;
+      const data = (error as Error & { data?: { code?: string; message?: string } & Record<string, unknown> }).data;
       if (!data?.code) {
         // The server is unreachable: socket.io keeps trying.
         setConnection(everConnected ? { state: 'reconnecting' } : { state: 'connecting', retrying: true });
@@ -136,20 +148,27 @@ export function useGame(room: string, initialName: string | null): Game {
       const message = data.message ?? 'The server refused the connection.';
       if (data.code === 'BAD_TOKEN') {
         tokenRef.current = null;
-        writeToken(room, null);
+        forgetRoom(room);
         setConnection({ state: 'needs-name', code: data.code, message });
       } else if (NAME_CODES.has(data.code)) {
         setConnection({ state: 'needs-name', code: data.code, message });
       } else if (data.code === 'NOT_ALLOWED') {
         tokenRef.current = null;
-        writeToken(room, null);
+        forgetRoom(room);
         setConnection({ state: 'removed', message });
       } else {
-        setConnection({ state: 'refused', code: data.code, message });
+        const wait = retryAfterMs(data);
+        setConnection({ state: 'refused', code: data.code, message, retryAt: wait === null ? null : Date.now() + wait });
+        // Slowed down, not shut out: try again by itself once the wait is over.
+        if (data.code === 'RATE_LIMITED' && wait !== null) retryTimer = setTimeout(() => setAttempt((a) => a + 1), wait);
       }
     });
 
     return () => {
+      clearTimeout(retryTimer);
+      clearTimeout(resyncTimer);
+      sender.close();
+      if (senderRef.current === sender) senderRef.current = null;
       socket.removeAllListeners();
       socket.disconnect();
       if (socketRef.current === socket) socketRef.current = null;
@@ -157,16 +176,9 @@ export function useGame(room: string, initialName: string | null): Game {
   }, [room, name, attempt]);
 
   const send = useCallback<Send>((command) => {
-    const socket = socketRef.current;
-    if (!socket?.connected) {
-      return Promise.resolve({ ok: false, code: 'INTERNAL', message: 'You are offline. Wait until the connection is back, then try again.' });
-    }
-    return new Promise((resolve) => {
-      socket.timeout(COMMAND_TIMEOUT_MS).emit('command', command, (error: Error | null, result?: SendResult) => {
-        if (error || !result) resolve({ ok: false, code: 'INTERNAL', message: 'The server did not answer in time. Check your connection and try again.' });
-        else resolve(result);
-      });
-    });
+    const sender = senderRef.current;
+    if (!sender) return Promise.resolve({ ok: false, code: 'INTERNAL', message: 'You are offline. Wait until the connection is back, then try again.' });
+    return sender.send(command).then(withWait);
   }, []);
 
   const join = useCallback((next: string) => {
@@ -177,7 +189,7 @@ export function useGame(room: string, initialName: string | null): Game {
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
   const forgetSeat = useCallback(() => {
     tokenRef.current = null;
-    writeToken(room, null);
+    forgetRoom(room);
     socketRef.current?.disconnect();
     setView(null);
     setName(null);

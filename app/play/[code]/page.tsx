@@ -16,7 +16,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Room ${normaliseCode(code)}` };
 }
 
-/** /play/CODE?name=NAME: the student's game screen (a client component does the rest). */
+/**
+ * /play/CODE: the student's game screen (a client component does the rest). The name typed on
+ * the home page arrives through sessionStorage; an old-style ?name= link still works, and the
+ * client removes it from the address at once.
+ */
 export default async function PlayPage({ params, searchParams }: Props) {
   const { code } = await params;
   const query = await searchParams;
@@ -26,7 +30,7 @@ export default async function PlayPage({ params, searchParams }: Props) {
       <noscript>
         <p className="notice notice-warn">The game needs JavaScript: turn it on, or use another browser, to play in room {normaliseCode(code)}.</p>
       </noscript>
-      <GameScreen code={normaliseCode(code)} name={name} />
+      <GameScreen code={normaliseCode(code)} linkName={name} />
     </>
   );
 }

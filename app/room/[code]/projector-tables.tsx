@@ -1,4 +1,5 @@
 import type { ProjectorView } from '../../../server/engine/view';
+import { byShare, scoreShare } from '../../../server/engine/score-share';
 
 /** Each table's public face: meters, escalation, the agreement's public terms, headlines, the front channel. */
 export function ProjectorTables({ view }: { view: ProjectorView }) {
@@ -62,14 +63,14 @@ export function ProjectorTables({ view }: { view: ProjectorView }) {
             </ol>
             {scores && (
               <>
-                <h3>Scores</h3>
+                <h3>Scores (share of each role&apos;s maximum)</h3>
                 <ol>
                   {scores
                     .filter((s) => s.tableId === table.id)
-                    .sort((a, b) => b.total - a.total)
+                    .sort(byShare)
                     .map((s) => (
                       <li key={s.seatId}>
-                        {s.name}: {s.total}
+                        {s.name}: {s.max > 0 ? `${scoreShare(s.total, s.max)}% (${s.total} / ${s.max})` : s.total}
                       </li>
                     ))}
                 </ol>

@@ -2,7 +2,7 @@ import type { CommandOf, Meta } from '../commands';
 import type { GameEvent } from '../events';
 import { isRejected, requireKind, requireNegotiation, requirePlayer, type Player } from '../guards';
 import { leakRisk } from '../leak-risk';
-import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, isCurrentMember, opaqueId, preparedIn, seatsAt, sideOf } from '../queries';
+import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, inOnAgreement, isCurrentMember, opaqueId, preparedIn, seatsAt, sideOf } from '../queries';
 import { reject, type Rejection } from '../rejection';
 import type { ActiveGame, Proposal, Term } from '../state';
 import { visibleChannel } from './channels';
@@ -58,7 +58,10 @@ export function propose(game: ActiveGame, cmd: CommandOf<'Propose'>, meta: Meta)
   if (channel.kind === 'front' && cmd.terms.some((t) => t.secret)) return reject('SECRET_TERM_IN_PUBLIC', 'A term proposed on the front channel is public by definition; make it public or propose it in a back channel.');
   if (cmd.counterTo !== undefined) {
     const original = game.proposals[cmd.counterTo];
-    if (!original || original.channelId !== channel.id) return reject('UNKNOWN_PROPOSAL', 'There is no such proposal in this channel to counter.');
+    // One the player never saw (tabled before they came in, or while they were away) is unknown too.
+    if (!original || original.channelId !== channel.id || !canSeeMessageAt(channel, player.seat.id, original.atMessage)) {
+      return reject('UNKNOWN_PROPOSAL', 'There is no such proposal in this channel to counter.');
+    }
     if (original.status !== 'open') return reject('ALREADY_DONE', 'That proposal is no longer open.');
   }
   const terms = cmd.terms.map((t) => ({ issueId: t.issueId, optionId: t.optionId, secret: t.secret }));
@@ -71,13 +74,11 @@ export function propose(game: ActiveGame, cmd: CommandOf<'Propose'>, meta: Meta)
   return [{ ...made, leakRisk: risk, rng: leak.rng }, ...leak.events];
 }
 
-/** Whether the player knows the table has a deal: it was announced, or they sit in the channel it came from. */
-export function knowsOfAgreement(game: ActiveGame, player: Player): boolean {
+/** Whether the player knows the table has a deal: it was announced, or they are in on it. */
+function knowsOfAgreement(game: ActiveGame, player: Player): boolean {
   const agreement = game.tables[player.tableId]?.agreement;
   if (!agreement) return false;
-  if (agreement.announcedAt !== null) return true;
-  const channel = game.channels[game.proposals[agreement.proposalId]?.channelId ?? ''];
-  return !!channel && canSeeChannel(game, player.seat, channel) && (channel.kind !== 'back' || isCurrentMember(channel, player.seat.id));
+  return agreement.announcedAt !== null || inOnAgreement(game, player.seat);
 }
 
 /** The proposal as the player may act on it; unseen proposals are unknown. */

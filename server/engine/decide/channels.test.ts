@@ -87,7 +87,7 @@ describe('OpenBackChannel', () => {
     expect(events).toEqual([{ type: 'BackChannelOpened', channelId: oid('bc', 1), tableId: 't1', by: nE, topic: 'the border', invitees: [sE, sL], at: g.now }]);
     expect(g.game.channels[oid("bc", 1)]).toEqual({
       id: oid('bc', 1), tableId: 't1', kind: 'back', side: null, topic: 'the border', openedBy: nE, openedInPhase: 1, seq: 1,
-      members: { [nE]: { leftAtMessage: null } }, invited: { [sE]: { by: nE }, [sL]: { by: nE } }, messageCount: 0, exposed: false,
+      members: { [nE]: { stays: [{ from: 0, to: null }], lastSeen: null } }, invited: { [sE]: { by: nE }, [sL]: { by: nE } }, declined: [], messageCount: 0, exposed: false,
     });
     expect(seatView(g, sE).invitations).toEqual([{ channelId: oid('bc', 1), topic: 'the border', by: nE, members: [nE] }]);
     expect(seatView(g, sE).channels.some((c) => c.id === oid('bc', 1))).toBe(false);
@@ -124,7 +124,7 @@ describe('OpenBackChannel', () => {
 });
 
 describe('InviteToBackChannel', () => {
-  it('brings a leader into the envoys\' channel, with its history', () => {
+  it('brings a leader into the envoys\' channel, who sees what is said from then on, not before', () => {
     const { g, nE, sE, nL } = table9();
     const bc = openBack(g, nE, [sE]);
     post(g, sE, bc, 'Our leaders cannot be seen talking');
@@ -133,7 +133,9 @@ describe('InviteToBackChannel', () => {
     ]);
     expect(g.game.channels[bc]?.invited).toEqual({ [nL]: { by: nE } });
     g.must({ type: 'AnswerInvitation', channelId: bc, accept: true }, seat(nL));
-    expect(texts(seatView(g, nL))).toEqual(['Our leaders cannot be seen talking']);
+    expect(texts(seatView(g, nL))).toEqual([]);
+    post(g, nE, bc, 'Welcome: we have been discussing the border');
+    expect(texts(seatView(g, nL))).toEqual(['Welcome: we have been discussing the border']);
     expect(seatView(g, nL).channels.find((c) => c.id === bc)?.members).toEqual([nE, sE, nL]);
   });
   const invite = (channelId: string, seatId: string) => ({ type: 'InviteToBackChannel' as const, channelId, seatId });
@@ -178,16 +180,27 @@ describe('AnswerInvitation', () => {
     expect(g.must({ type: 'AnswerInvitation', channelId: bc, accept: true }, seat(sE))).toEqual([
       { type: 'InvitationAnswered', channelId: bc, seatId: sE, accepted: true, at: g.now },
     ]);
-    expect(g.game.channels[bc]).toMatchObject({ members: { [sE]: { leftAtMessage: null } }, invited: {} });
+    expect(g.game.channels[bc]).toMatchObject({ members: { [sE]: { stays: [{ from: 0, to: null }], lastSeen: null } }, invited: {} });
     expect(seatView(g, sE).invitations).toEqual([]);
   });
   it('refusing drops the invitation and keeps the channel out of reach', () => {
     const { g, nE, sE } = table9();
     const bc = eventOf(g.must({ type: 'OpenBackChannel', inviteeIds: [sE], topic: 't' }, seat(nE)), 'BackChannelOpened').channelId;
     expect(g.must({ type: 'AnswerInvitation', channelId: bc, accept: false }, seat(sE))).toMatchObject([{ accepted: false }]);
-    expect(g.game.channels[bc]).toMatchObject({ members: { [nE]: { leftAtMessage: null } }, invited: {} });
+    expect(g.game.channels[bc]).toMatchObject({ members: { [nE]: { stays: [{ from: 0, to: null }], lastSeen: null } }, invited: {} });
     expect(g.game.channels[bc]?.members[sE]).toBeUndefined();
     expectRejected(g, say(bc), seat(sE), 'UNKNOWN_CHANNEL');
+  });
+  it('tells the members who refused, until that person is invited again', () => {
+    const { g, nE, sE, nL } = table9();
+    const bc = eventOf(g.must({ type: 'OpenBackChannel', inviteeIds: [sE], topic: 't' }, seat(nE)), 'BackChannelOpened').channelId;
+    g.must({ type: 'AnswerInvitation', channelId: bc, accept: false }, seat(sE));
+    expect(seatView(g, nE).channels.find((c) => c.id === bc)).toMatchObject({ members: [nE], invited: [], declined: [sE] });
+    g.must({ type: 'InviteToBackChannel', channelId: bc, seatId: nL }, seat(nE));
+    g.must({ type: 'AnswerInvitation', channelId: bc, accept: true }, seat(nL));
+    expect(seatView(g, nL).channels.find((c) => c.id === bc)?.declined).toEqual([sE]);
+    g.must({ type: 'InviteToBackChannel', channelId: bc, seatId: sE }, seat(nE));
+    expect(seatView(g, nE).channels.find((c) => c.id === bc)).toMatchObject({ invited: [sE], declined: [] });
   });
   it('refuses anyone without an invitation in the same words whether or not the channel exists', () => {
     const { g, nE, sE, sE2 } = table9();
@@ -207,7 +220,7 @@ describe('LeaveBackChannel', () => {
     const bc = openBack(g, nE, [sE, nL]);
     post(g, nE, bc, 'before');
     expect(g.must({ type: 'LeaveBackChannel', channelId: bc }, seat(sE))).toEqual([{ type: 'BackChannelLeft', channelId: bc, seatId: sE, at: g.now }]);
-    expect(g.game.channels[bc]?.members[sE]).toEqual({ leftAtMessage: 1 });
+    expect(g.game.channels[bc]?.members[sE]).toEqual({ stays: [{ from: 0, to: 1 }], lastSeen: { members: [nE, nL], invited: [], declined: [], exposed: false, proposals: {} } });
     post(g, nE, bc, 'after');
     const view = seatView(g, sE);
     expect(texts(view)).toEqual(['before']);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../decide';
+import { tableSizeRange } from '../deal';
+import { maxSeatsOf } from '../queries';
 import { DEFAULT_OPTIONS, initialState } from '../state';
 import { testScenario } from '../testing/fixture';
 import { facilitator, Game, guest, runningGame, seat, system, T0 } from '../testing/harness';
@@ -62,6 +64,29 @@ describe('Join', () => {
     const g = lobby(1);
     g.must({ type: 'EndSession' }, facilitator);
     expectRejected(g, { type: 'Join', name: 'Late' }, guest, 'SESSION_ENDED');
+  });
+  it('refuses a full room (ROOM_FULL): by default the largest table times the tables asked for', () => {
+    const largest = tableSizeRange(testScenario.roles).max;
+    const g = lobby(largest, { tableCount: 1 });
+    expectRejected(g, { type: 'Join', name: 'One too many' }, guest, 'ROOM_FULL');
+    // Someone leaving makes room.
+    g.must({ type: 'Leave' }, seat('s1'));
+    expect(g.join('One too many')).toBe(`s${largest + 1}`);
+  });
+  it("holds the facilitator's number of seats, and caps arrivals at twice that", () => {
+    const g = lobby(2, { maxSeats: 2, tableCount: 5 });
+    expectRejected(g, { type: 'Join', name: 'Third' }, guest, 'ROOM_FULL');
+    g.must({ type: 'Leave' }, seat('s1'));
+    g.join('Third');
+    g.must({ type: 'Leave' }, seat('s2'));
+    expect(g.join('Fourth')).toBe('s4');
+    // Four seats have existed: joining and leaving cannot grow the room without end.
+    g.must({ type: 'Leave' }, seat('s3'));
+    expectRejected(g, { type: 'Join', name: 'Fifth' }, guest, 'ROOM_FULL');
+    expect(maxSeatsOf(g.game)).toBe(2);
+  });
+  it('sizes the room for twenty tables when the engine chooses the count', () => {
+    expect(maxSeatsOf(lobby(0).game)).toBe(tableSizeRange(testScenario.roles).max * 20);
   });
 });
 

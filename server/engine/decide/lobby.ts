@@ -3,7 +3,7 @@ import { chooseTableCount, rolesForTable, tableSizeRange, tableSizes } from '../
 import type { GameEvent } from '../events';
 import { requireFacilitator, requireNotEnded } from '../guards';
 import { nameProblem, namesCollide, normaliseName, reservedAs } from '../names';
-import { phaseDurationMs, seatsAt } from '../queries';
+import { maxSeatsOf, phaseDurationMs, seatsAt } from '../queries';
 import { shuffle } from '../random';
 import { reject, type Rejection } from '../rejection';
 import type { ActiveGame, Seat } from '../state';
@@ -27,6 +27,11 @@ export function join(game: ActiveGame, cmd: CommandOf<'Join'>, meta: Meta): Resu
   if (twin) {
     const same = twin.name === name ? '' : ' (or a name that looks just like it)';
     return reject('NAME_TAKEN', `Someone in this room is already called “${twin.name}”${same}. Choose another name, so that everyone can tell you apart.`);
+  }
+  const cap = maxSeatsOf(game);
+  // Seats that left or were removed stay in the state: arrivals are capped too, at twice the room.
+  if (activeSeats(game).length >= cap || Object.keys(game.seats).length >= 2 * cap) {
+    return reject('ROOM_FULL', `This room is full (${cap} players). Ask the facilitator to make room.`);
   }
   const seatId = `s${Object.keys(game.seats).length + 1}`;
   return [{ type: 'PlayerJoined', seatId, name, at: meta.now }];

@@ -79,7 +79,8 @@ function storyEffect(game: ActiveGame, tip: Tip | undefined): StoryEffect {
   }
   const full = channel.kind === 'back' ? p.exposureBacklash : Math.ceil(p.exposureBacklash / 2);
   // Deniable: an exploratory text that leaks costs a share of the backlash. Diminishing: each
-  // further story about the same channel costs a share of the one before (old news).
+  // further story about the same channel (or another back channel at the table) costs a share of
+  // the one before (old news).
   const deniable = proposal?.mode === 'exploratory' ? p.exploratoryShare : 1;
   const backlash = Math.round(full * deniable * p.storyDecay ** storiesAbout(game, channel.id));
   let exposed = tip.text;
@@ -97,11 +98,17 @@ function storyEffect(game: ActiveGame, tip: Tip | undefined): StoryEffect {
   };
 }
 
-/** Stories already published from tips about this channel. */
+/**
+ * Stories already published from tips about this channel or another back channel of its table:
+ * the public tires of back-channel stories, so a flood of leaks cannot drain support without end.
+ */
 function storiesAbout(game: ActiveGame, channelId: string): number {
+  const tableId = game.channels[channelId]?.tableId;
   return game.stories.filter((s) => {
     const source = s.tipId ? game.tips[s.tipId]?.source : undefined;
-    return source !== undefined && source.kind !== 'rumour' && source.kind !== 'secretTerm' && source.channelId === channelId;
+    if (source === undefined || source.kind === 'rumour' || source.kind === 'secretTerm') return false;
+    const channel = game.channels[source.channelId];
+    return source.channelId === channelId || (channel?.kind === 'back' && channel.tableId === tableId);
   }).length;
 }
 

@@ -1,6 +1,6 @@
 import type { Actor, Command } from '../commands';
 import type { GameEvent } from '../events';
-import { opaqueId } from '../queries';
+import { isCurrentMember, opaqueId } from '../queries';
 import { isRejection } from '../rejection';
 import type { ActiveGame } from '../state';
 import { facilitator, Game, guest, seat, system } from './harness';
@@ -53,6 +53,11 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
   const channel = (step.c % 5 === 0 ? nth(Object.values(g.channels), step.b) : nth(myChannels, step.b))?.id ?? 't1:front';
   const invitation = Object.values(g.channels).flatMap((c) => Object.keys(c.invited).map((seatId) => ({ channelId: c.id, seatId })));
   const invite = nth(invitation, step.b);
+  // Someone who left a channel I am still in, to bring back: what they missed must stay unseen.
+  const formerMembers = Object.values(g.channels)
+    .filter((c) => c.kind === 'back' && isCurrentMember(c, me))
+    .flatMap((c) => Object.keys(c.members).filter((id) => !isCurrentMember(c, id)).map((seatId) => ({ channelId: c.id, seatId })));
+  const comeback = nth(formerMembers, step.b);
   const proposals = Object.values(g.proposals);
   const proposal = nth(proposals, step.c);
   const tips = Object.values(g.tips);
@@ -91,6 +96,7 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
     { command: { type: 'AnswerInvitation', channelId: invite?.channelId ?? channel, accept: true }, actor: seat(invite?.seatId ?? me) },
     { command: { type: 'InviteToBackChannel', channelId: channel, seatId: other }, actor: seat(me) },
     { command: { type: 'LeaveBackChannel', channelId: channel }, actor: seat(me) },
+    { command: { type: 'InviteToBackChannel', channelId: comeback?.channelId ?? channel, seatId: comeback?.seatId ?? other }, actor: seat(me) },
     { command: { type: 'Investigate', seatId: other }, actor: seat(journalist) },
     { command: { type: 'Surveil', seatId: other }, actor: seat(spoiler) },
     { command: { type: 'PublishStory', headline: `headline-${k}`, body: `story-${k}`, ...(tips.length && step.c % 3 !== 0 ? { tipId: nth(tips, step.b)?.id } : {}) }, actor: seat(nth(tips, step.b)?.recipients[0] ?? journalist) },
@@ -102,7 +108,6 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
     { command: { type: 'SignProposal', proposalId: proposal?.id ?? 'p-unknown' }, actor: seat(leader) },
     { command: { type: 'SignProposal', proposalId: proposal?.id ?? 'p-unknown' }, actor: seat(leader) },
     { command: { type: 'AnnounceAgreement' }, actor: seat(leader) },
-    { command: { type: 'RenegeAgreement' }, actor: seat(leader) },
     { command: { type: 'DeadlineReached' }, actor: system },
     { command: step.c % 4 === 0 ? { type: 'Pause' } : { type: 'Resume' }, actor: facilitator },
     { command: { type: 'Resume' }, actor: facilitator },
@@ -120,6 +125,10 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
     { command: { type: 'PostMessage', channelId: opaqueId(g, 'bc', 1 + (step.b % 5)), text }, actor: seat(`s${step.a % 20}`) },
     { command: { type: 'StartSession' }, actor: seat(me) },
     { command: { type: 'DealSeats' }, actor: seat(me) },
+    // good faith: break a signed deal that is still secret (two entries: a length divisible by
+    // three would make a third of the choices unreachable, as one step in three takes the deal track)
+    { command: { type: 'RenegeAgreement' }, actor: seat(leader) },
+    { command: { type: 'RenegeAgreement' }, actor: seat(leaderA) },
   ];
   // One step in three follows the deal track, so that signing, announcing and late leaks are reached.
   const dealTrack: { command: Command; actor: Actor }[] = [
@@ -130,6 +139,7 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
     { command: { type: 'Mobilise' }, actor: seat(spoiler) },
     { command: { type: 'PublishStory', headline: `headline-${k}`, body: `story-${k}`, ...(tips.length ? { tipId: nth(tips, step.b)?.id } : {}) }, actor: seat(nth(tips, step.b)?.recipients[0] ?? journalist) },
   ];
+  if (choices.length % 3 === 0) throw new Error('random play: keep the number of choices off a multiple of three');
   if (step.pick % 3 === 0) return dealTrack[step.a % dealTrack.length]!;
   return choices[step.pick % choices.length]!;
 }

@@ -1,0 +1,57 @@
+import type { Socket, Server } from 'socket.io';
+import type { SocketIdentity } from './handshake';
+import type { Outbox } from './outbox';
+import type { AnyView, ClientToServerEvents, ServerToClientEvents } from './protocol';
+import type { TokenBucket } from './rate-limit';
+
+/** What the server keeps on each socket, beside who it is. */
+export interface SocketData extends SocketIdentity {
+  /**
+   * This socket's view version, not the session's event count: a count of all events would let a
+   * player infer how busy the secret channels are.
+   */
+  seq: number;
+  view: AnyView | null;
+  serialised: Map<string, string>;
+  outbox: Outbox;
+  /** Every event this socket sends, refusals it has earned, and its commands. */
+  events: TokenBucket;
+  strikes: TokenBucket;
+  commands: TokenBucket;
+  /** RATE_LIMITED answers so far: logged at the 1st, 10th, 100th… so a flood does not flood the log. */
+  refusals: number;
+}
+
+export type GameSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** The Socket.IO room of a game session's sockets. */
+export const roomOf = (sessionId: string) => `session:${sessionId}`;
+
+/** For log lines: never a name, a token or a message text. */
+export function describeViewer(data: SocketData): string {
+  return data.viewer.kind === 'seat' ? `seat ${data.viewer.seatId}` : data.viewer.kind;
+}
+
+const SIGNED_OUT = 'Your sign-in has ended. Sign in again to watch this session.';
+/** How often idle facilitator sockets are checked for a login that expired. */
+export const LOGIN_SWEEP_MS = 60_000;
+
+export function endLogin(socket: GameSocket): void {
+  socket.emit('removed', { message: SIGNED_OUT });
+  socket.disconnect(true);
+}
+
+/**
+ * Ends every facilitator socket opened with this login (the hash of its cookie token): called when
+ * the facilitator signs out, so no god view outlives the sign-in. Returns how many it ended.
+ */
+export function endLoginSockets(io: Server, loginHash: string): number {
+  let ended = 0;
+  for (const socket of io.sockets.sockets.values() as Iterable<GameSocket>) {
+    if (socket.data.loginHash === loginHash) {
+      endLogin(socket);
+      ended++;
+    }
+  }
+  return ended;
+}
