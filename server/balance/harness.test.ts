@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { builtInScenarios } from '../scenarios';
 import { runBalance, sizesFor } from './run';
-import { STRATEGY_NAMES } from './strategies';
+import { SCRIPTED_STRATEGIES, STRATEGY_NAMES } from './strategies';
 
 const tiny = { scenarios: ['cuban-missile-crisis'], sizes: [6], strategies: ['front-only', 'never-announce'] as const, games: 3, seed: 7 };
 
@@ -22,7 +22,7 @@ describe('the balance harness', () => {
   }, SLOW);
 
   it('plays each strategy as named, at a human pace, without a rejected command', () => {
-    const { games } = runBalance({ scenarios: ['oslo-back-channel'], sizes: [6], games: 2, seed: 3 });
+    const { games } = runBalance({ scenarios: ['oslo-back-channel'], sizes: [6], games: 2, seed: 3, strategies: SCRIPTED_STRATEGIES });
     const of = (name: string) => games.filter((g) => g.strategy === name);
     for (const g of games) {
       expect(g.rejections, `${g.strategy} ${g.rejectionSamples.join('; ')}`).toEqual({});

@@ -45,7 +45,7 @@ export function announce(s: Sight, when: AnnounceWhen): PlayerCommand | null {
 /** The side that must give something before official talks pays it, through its leader. */
 export function meetPrecondition(s: Sight): PlayerCommand | null {
   const pre = s.view.session.scenario.precondition;
-  if (!pre || s.kind !== 'leader' || s.side !== pre.side || s.view.table?.preconditionMet) return null;
+  if (!pre || s.kind !== 'leader' || s.side !== pre.side || s.view.table?.preconditionMet || s.view.table?.preconditionWaived) return null;
   return { type: 'FulfilPrecondition' };
 }
 
@@ -110,7 +110,7 @@ export function closeDeal(s: Sight, cast: Cast, channelId: string, terms: Term[]
       const l = leaderOf(s, side.id);
       return !l || channel.members.includes(l.id);
     });
-    if (!proposer || !leadersIn || (!back && !table.preconditionMet)) return null;
+    if (!proposer || !leadersIn || (!back && !table.preconditionMet && !table.preconditionWaived)) return null;
     const last = openProposals(s, channelId, 'exploratory').at(-1);
     return { type: 'Propose', channelId, terms, mode: 'official', ...(last ? { counterTo: last.id } : {}) };
   }

@@ -110,10 +110,15 @@ export const STRATEGIES = {
   'announce-last-minute': { plan: backDeal('last-minute'), summary: 'Test the waters, conclude in the back channel, and announce only in the last 90 seconds of the game.' },
   'new-channel-each-round': { plan: everyRound(true), summary: 'A fresh back channel every round (the old one is left): bids in rounds 1 and 2, the deal in the last round.' },
   'same-channel-each-round': { plan: everyRound(false), summary: 'The control for new-channel-each-round: the same talks and timing, in one back channel kept all game.' },
+  // Not a way of negotiating to compare: every seat plays the bots' brain, at the harness's human pace.
+  bots: { plan: () => null, summary: 'Every seat, leaders and envoys included, plays the bots\' brain (server/bots/strategy.ts) at a human pace.' },
 } satisfies Record<string, { plan: Plan; summary: string }>;
 
 export type StrategyName = keyof typeof STRATEGIES;
 export const STRATEGY_NAMES = Object.keys(STRATEGIES) as StrategyName[];
+
+/** The scripted ways of negotiating (every strategy but the bots' brain). */
+export const SCRIPTED_STRATEGIES = STRATEGY_NAMES.filter((n) => n !== 'bots');
 
 export function isStrategyName(name: string): name is StrategyName {
   return Object.hasOwn(STRATEGIES, name);
@@ -121,6 +126,7 @@ export function isStrategyName(name: string): name is StrategyName {
 
 /** The named strategy for a leader's or an envoy's seat. Other envoys (go-betweens) keep to their team. */
 export function strategyFor(name: StrategyName, cast: Cast): Strategy {
+  if (name === 'bots') return botBrain;
   const plan = STRATEGIES[name].plan;
   return (view, now, random) => {
     const s = sight(view, now, random);

@@ -48,6 +48,7 @@ export type Command =
   | { type: 'AcceptProposal'; proposalId: string }
   | { type: 'SignProposal'; proposalId: string }
   | { type: 'AnnounceAgreement' }
+  | { type: 'RenegeAgreement' }
   // facilitator powers
   | { type: 'ControlPost'; channelId: string; text: string }
   | { type: 'ControlBroadcast'; text: string; tableId?: string }

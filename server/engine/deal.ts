@@ -34,14 +34,17 @@ export function chooseTableCount(players: number, roles: RoleSlot[], target = 6)
 
 /**
  * The role of each seat at a table of `size`: every slot's minimum first, then one more per
- * slot in priority order, pass after pass, until the table is full.
+ * slot in priority order, pass after pass, until the table is full. Slots of equal priority
+ * (one spoiler per side) are taken in `tieOrder` (role ids, drawn at deal time), so that an odd
+ * seat does not always go to the side listed first.
  */
-export function rolesForTable(size: number, roles: RoleSlot[]): string[] | null {
+export function rolesForTable(size: number, roles: RoleSlot[], tieOrder: string[] = []): string[] | null {
   const { min, max } = tableSizeRange(roles);
   if (size < min || size > max) return null;
   const counts = new Map(roles.map((r) => [r.id, r.min]));
   let remaining = size - min;
-  const byPriority = [...roles].sort((a, b) => a.priority - b.priority);
+  const rank = (id: string) => (tieOrder.includes(id) ? tieOrder.indexOf(id) : tieOrder.length);
+  const byPriority = [...roles].sort((a, b) => a.priority - b.priority || rank(a.id) - rank(b.id));
   while (remaining > 0) {
     for (const role of byPriority) {
       if (remaining === 0) break;

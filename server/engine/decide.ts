@@ -1,6 +1,7 @@
 import type { Command, Meta } from './commands';
 import { answerInvitation, controlPost, inviteToBackChannel, leaveBackChannel, openBackChannel, postMessage } from './decide/channels';
 import { acceptProposal, announceAgreement, fulfilPrecondition, propose, signProposal } from './decide/agreements';
+import { renegeAgreement } from './decide/legitimacy';
 import { deadlineReached, endSession, extend, pause, resume, skip } from './decide/clock';
 import { controlBroadcast, fireInject, writeInject } from './decide/control';
 import { leakMessage, plantRumour } from './decide/leaks';
@@ -53,6 +54,7 @@ export function decide(state: GameState, command: Command, meta: Meta): GameEven
     case 'AcceptProposal': return acceptProposal(game, command, meta);
     case 'SignProposal': return signProposal(game, command, meta);
     case 'AnnounceAgreement': return announceAgreement(game, meta);
+    case 'RenegeAgreement': return renegeAgreement(game, meta);
     case 'ControlPost': return controlPost(game, command, meta);
     case 'ControlBroadcast': return controlBroadcast(game, command, meta);
     case 'FireInject': return fireInject(game, command, meta);

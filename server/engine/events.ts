@@ -33,11 +33,13 @@ export type GameEvent =
   | { type: 'StoryPublished'; story: Story; exposedChannelId: string | null; exposedSecretIssue: string | null }
   | { type: 'SpoilerMobilised'; tableId: string; seatId: string; supportDelta: Record<string, number>; at: number }
   | { type: 'PreconditionFulfilled'; tableId: string; by: string; supportDelta: Record<string, number>; at: number }
-  | { type: 'ProposalMade'; proposalId: string; tableId: string; channelId: string; by: string; terms: Term[]; mode: 'exploratory' | 'official'; counterTo: string | null; at: number }
+  | { type: 'ProposalMade'; proposalId: string; tableId: string; channelId: string; by: string; terms: Term[]; mode: 'exploratory' | 'official'; counterTo: string | null; leakRisk: number | null; rng: number | null; at: number }
   | { type: 'ProposalAccepted'; proposalId: string; by: string; side: string; at: number }
   | { type: 'ProposalSigned'; proposalId: string; by: string; at: number }
   | { type: 'AgreementConcluded'; tableId: string; proposalId: string; at: number }
   | { type: 'AgreementAnnounced'; tableId: string; proposalId: string; supportDelta: Record<string, number>; originExposedFirst: boolean; at: number }
+  | { type: 'LegitimacyGained'; tableId: string; supportDelta: Record<string, number>; at: number }
+  | { type: 'AgreementReneged'; tableId: string; proposalId: string; by: string; side: string; supportDelta: Record<string, number>; at: number }
   | { type: 'BroadcastSent'; broadcast: Broadcast; supportDelta: Record<string, number> | null; escalation: number | null };
 
 export type GameEventType = GameEvent['type'];

@@ -128,7 +128,7 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       const invited = Object.fromEntries(event.invitees.map((id) => [id, { by: event.by }]));
       const channel: Channel = {
         id: event.channelId, tableId: event.tableId, kind: 'back', side: null, topic: event.topic, openedBy: event.by,
-        openedInPhase: game.phaseIndex, members: {}, invited, declined: [], messageCount: 0, exposed: false,
+        openedInPhase: game.phaseIndex, seq: Object.values(game.channels).filter((c) => c.kind === 'back').length + 1, members: {}, invited, declined: [], messageCount: 0, exposed: false,
       };
       return { ...game, channels: { ...game.channels, [channel.id]: enterChannel(game, channel, event.by) } };
     }
@@ -189,7 +189,9 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
         id: event.proposalId, tableId: event.tableId, channelId: event.channelId, by: event.by, terms: event.terms, mode: event.mode,
         counterTo: event.counterTo, status: 'open', acceptedBySides: [], signedBy: [], atMessage: game.activity, at: event.at,
       };
-      return { ...game, proposals, activity: game.activity + 1 };
+      // A text in a back channel is usage like a message: it counts towards the channel's risk.
+      const channels = channel.kind === 'back' ? { ...game.channels, [channel.id]: { ...channel, messageCount: channel.messageCount + 1 } } : game.channels;
+      return { ...game, proposals, channels, activity: game.activity + 1, rng: event.rng ?? game.rng };
     }
     case 'ProposalAccepted':
       return updateProposal(game, event, event.proposalId, (p) => ({ acceptedBySides: [...p.acceptedBySides, event.side] }));
@@ -212,6 +214,21 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       const next = updateTable({ ...game, proposals }, event, event.tableId, (t) => ({
         agreement: { ...known(t.agreement ?? undefined, event, `an agreement at ${t.id}`), announcedAt: event.at, originExposedFirst: event.originExposedFirst },
       }));
+      return moveSupport(next, event, event.tableId, event.supportDelta);
+    }
+    case 'LegitimacyGained': {
+      const gained = Math.max(0, ...Object.values(event.supportDelta));
+      const next = updateTable(game, event, event.tableId, (t) => ({ legitimacy: t.legitimacy + gained }));
+      return moveSupport(next, event, event.tableId, event.supportDelta);
+    }
+    case 'AgreementReneged': {
+      const proposal = known(game.proposals[event.proposalId], event, `proposal ${event.proposalId}`);
+      known(game.seats[event.by], event, `seat ${event.by}`);
+      const proposals = { ...game.proposals, [proposal.id]: { ...proposal, status: 'closed' as const } };
+      const next = updateTable({ ...game, proposals }, event, event.tableId, (t) => {
+        if (t.agreement?.proposalId !== proposal.id) throw new EvolveError(event, `table ${t.id} has no agreement ${proposal.id}`);
+        return { agreement: null, reneged: [...t.reneged.filter((s) => s !== event.side), event.side] };
+      });
       return moveSupport(next, event, event.tableId, event.supportDelta);
     }
     case 'BroadcastSent': {
@@ -241,11 +258,13 @@ function newTable(game: ActiveGame, tableId: string): TableState {
     investigations: [],
     surveillance: [],
     mobilisations: [],
+    reneged: [],
+    legitimacy: 0,
   };
 }
 
 function tableChannels(game: ActiveGame, tableId: string): Record<string, Channel> {
-  const base = { tableId, topic: null, openedBy: null, openedInPhase: -1, members: {}, invited: {}, declined: [], messageCount: 0, exposed: false };
+  const base = { tableId, topic: null, openedBy: null, openedInPhase: -1, seq: 0, members: {}, invited: {}, declined: [], messageCount: 0, exposed: false };
   const list: Channel[] = [
     { ...base, id: frontChannelId(tableId), kind: 'front', side: null },
     { ...base, id: pressChannelId(tableId), kind: 'press', side: null },

@@ -25,7 +25,7 @@ describe('the facilitator\'s view', () => {
   it('given a game in play, then it shows every secret: back-channel talk, who is in and who left, secret terms, tips and their origin, risks', () => {
     const god = given(history).facilitator();
     expect(god.messages).toEqual([{ id: 'm-1', tableId: 't1', channelId: 'bc-1', author: { kind: 'seat', seatId: nE }, text: 'Meet at dawn', at: AT, leakRisk: 0 }]);
-    expect(god.channels['bc-1']).toMatchObject({ members: [nE, sE], formerMembers: [nL], invited: {}, messageCount: 1 });
+    expect(god.channels['bc-1']).toMatchObject({ members: [nE, sE], formerMembers: [nL], invited: {}, messageCount: 2 });
     expect(god.proposals['p-1']).toMatchObject({ tableId: 't1', terms: TERMS, acceptedBySides: ['north'], status: 'open' });
     expect(god.tips['tip-1']).toMatchObject({ recipients: [j], source: { kind: 'message', messageId: 'm-1' } });
     expect(god.risks['bc-1']).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
-import { leakRisk, riskLevel } from './leak-risk';
-import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, currentMembers, inOnAgreement, isCurrentMember, roleOf, seatsAt, sideOf } from './queries';
+import { leakRisk, riskFactors, riskLevel } from './leak-risk';
+import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, currentMembers, inOnAgreement, isCurrentMember, preparedIn, roleOf, seatsAt, sideOf } from './queries';
 import { maxScore } from './score-share';
 import type { ActiveGame, Channel, GameState, Message, Proposal, Seat, Story } from './state';
 import { projectFacilitator } from './project-facilitator';
@@ -64,6 +64,14 @@ function agreementView(game: ActiveGame, tableId: string, seat: Seat | null): Ag
   return { announced, announcedAt: agreement.announcedAt, terms, originExposedFirst: agreement.originExposedFirst };
 }
 
+/** Only the leaders and envoys of the sides that sat in the preparing back channel know that talks can go public. */
+function preconditionWaivedFor(game: ActiveGame, tableId: string, seat: Seat): boolean {
+  const channel = preparedIn(game, tableId);
+  const role = roleOf(game, seat);
+  if (!channel || !role?.side || (role.kind !== 'leader' && role.kind !== 'envoy')) return false;
+  return Object.keys(channel.members).some((id) => game.seats[id] && sideOf(game, game.seats[id]!) === role.side);
+}
+
 function tableView(game: ActiveGame, tableId: string, seat: Seat | null): TableView | null {
   const table = game.tables[tableId];
   if (!table) return null;
@@ -73,6 +81,7 @@ function tableView(game: ActiveGame, tableId: string, seat: Seat | null): TableV
     support: table.support,
     escalation: table.escalation,
     preconditionMet: table.preconditionMet,
+    preconditionWaived: seat !== null && preconditionWaivedFor(game, tableId, seat),
     agreement: agreementView(game, tableId, seat),
     stories: game.stories.filter((s) => s.tableId === tableId).map((s) => storyView(game, s)),
   };
@@ -94,6 +103,7 @@ function channelView(game: ActiveGame, seat: Seat, channel: Channel): ChannelVie
     exposed: frozen ? frozen.exposed : channel.exposed,
     open: current && game.status === 'running' && channelOpenInPhase(game, channel),
     riskLevel: isBack && current ? riskLevel(leakRisk(game, channel)) : null,
+    riskFactors: isBack && current ? riskFactors(game, channel) : null,
     left: !current,
   };
 }

@@ -147,3 +147,18 @@ export function opaqueId(game: { salt: number }, prefix: string, n: number): str
   };
   return `${prefix}-${hash(2166136261)}${hash(3323198485)}`;
 }
+
+/**
+ * The back channel in which the table's talks were prepared: a text tabled there that another
+ * side accepted or signed (the waters were tested). Null while nothing was tested privately.
+ */
+export function preparedIn(game: ActiveGame, tableId: string): Channel | null {
+  for (const p of Object.values(game.proposals)) {
+    const channel = game.channels[p.channelId];
+    if (p.tableId !== tableId || channel?.kind !== 'back') continue;
+    const proposer = game.seats[p.by];
+    const own = proposer ? sideOf(game, proposer) : null;
+    if (acceptingSides(game, p).some((side) => side !== own)) return channel;
+  }
+  return null;
+}

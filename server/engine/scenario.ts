@@ -130,6 +130,27 @@ export interface LeakParameters {
   mobilisationImpact: number;
   /** Support every side loses when a planted rumour is published as news (it is also scored as inaccurate). */
   rumourImpact: number;
+  // The parameters below are optional: the engine's defaults (LEAK_DEFAULTS in leak-risk.ts) apply when absent.
+  /** Extra risk per earlier back channel at the table (an exposed one counts twice): relying on back channels again and again. */
+  perPriorChannel?: number;
+  /** Extra risk once a side at the table has reneged on a signed secret deal. */
+  distrustBoost?: number;
+  /** Share of the backlash a leaked exploratory text costs (it is deniable); an official text costs it all. */
+  exploratoryShare?: number;
+  /** Each further story about the same back channel costs this share of the one before (diminishing backlash). */
+  storyDecay?: number;
+  /** Support each side gains when a deal tested in a back channel is signed in public (legitimised). */
+  legitimacyBonus?: number;
+  /** Support each side gains per full round an announced deal has been public (legitimacy needs time). */
+  legitimacyPerRound?: number;
+  /** Share of a spoiler's mobilisation that still bites against a deal signed in public. */
+  legitimisedMobilisationShare?: number;
+  /** Support each side loses when a deal signed in a back channel is announced as a fait accompli (the process looks unfair). */
+  faitAccompliCost?: number;
+  /** Multiplies the public cost of concessions in a deal signed in public without being tested privately first. */
+  unpreparedConcessionFactor?: number;
+  /** Support the side that reneged on a signed secret deal loses when it is found out (the deal leaks at once). */
+  renegeCost?: number;
 }
 
 export interface Inject {

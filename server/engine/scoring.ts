@@ -38,8 +38,11 @@ export function holds(game: ActiveGame, seat: Seat, condition: Condition): boole
     }
     case 'escalationAtMost':
       return table.escalation <= condition.value;
-    case 'ownBackChannelsUnexposed':
-      return !backChannels.some((c) => c.exposed && c.members[seat.id] !== undefined);
+    case 'ownBackChannelsUnexposed': {
+      // Keeping a back channel secret is an achievement only for someone who sat in one.
+      const own = backChannels.filter((c) => c.members[seat.id] !== undefined);
+      return own.length > 0 && !own.some((c) => c.exposed);
+    }
     case 'backChannelsExposed':
       return backChannels.filter((c) => c.exposed).length >= condition.min;
     case 'accurateStories':

@@ -65,6 +65,8 @@ export interface Channel {
   topic: string | null;
   openedBy: string | null;
   openedInPhase: number;
+  /** Back channels: 1 for the first one opened in the session, 2 for the next…; 0 for the others. */
+  seq: number;
   members: Record<string, Membership>;
   invited: Record<string, { by: string }>;
   /** Seats that refused their invitation (and were not invited again since), so the members are told. */
@@ -98,9 +100,12 @@ export interface Tip {
   /** Origin, never shown to players: the leaked message or secret term, or a planted rumour. */
   source:
     | { kind: 'message'; messageId: string; channelId: string }
+    | { kind: 'proposal'; proposalId: string; channelId: string }
     | { kind: 'secretTerm'; proposalId: string; issueId: string }
     | { kind: 'rumour' };
   manual: boolean;
+  /** No journalist sits at the table: Control's press desk prints the tip at the next deadline. */
+  pressDesk?: boolean;
   at: number;
 }
 
@@ -149,6 +154,9 @@ export interface Agreement {
   exposedSecretIssues: string[];
 }
 
+/** The journalist id of stories Control's press desk prints at tables without a journalist. */
+export const PRESS_DESK = 'press-desk';
+
 export interface Watch {
   by: string;
   target: string;
@@ -165,6 +173,10 @@ export interface TableState {
   investigations: Watch[];
   surveillance: Watch[];
   mobilisations: { seatId: string; phase: number }[];
+  /** Sides whose leader reneged on a signed secret deal: trust is gone, and every back channel leaks more. */
+  reneged: string[];
+  /** Support the announced deal has gained so far from legitimacy over time. */
+  legitimacy: number;
 }
 
 export interface Broadcast {

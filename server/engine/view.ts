@@ -1,3 +1,4 @@
+import type { RiskFactor } from './leak-risk';
 import type { ChannelKind, EscalationLevel, Issue, Precondition, RoleBrief, RoleKind, Scenario, Side } from './scenario';
 import type { Author, Broadcast, RoleScore, SessionOptions, SessionStatus, Term, Tip } from './state';
 
@@ -49,6 +50,8 @@ export interface ChannelView {
   open: boolean;
   /** Back channels only: how exposed the channel feels, never the number. */
   riskLevel: 'low' | 'elevated' | 'high' | null;
+  /** Back channels only: what raises its risk (members, usage, time open, investigated, surveilled, repeated, distrust), never the number. */
+  riskFactors: RiskFactor[] | null;
   /** The viewer left this channel and only sees what came before. */
   left: boolean;
 }
@@ -100,6 +103,8 @@ export interface TableView {
   support: Record<string, number>;
   escalation: number;
   preconditionMet: boolean;
+  /** Leaders and envoys of the sides that tested the waters in a back channel: official talks may start without the precondition. */
+  preconditionWaived: boolean;
   agreement: AgreementView | null;
   stories: StoryView[];
 }

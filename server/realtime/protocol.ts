@@ -34,6 +34,7 @@ export const playerCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('AcceptProposal'), proposalId: id }),
   z.strictObject({ type: z.literal('SignProposal'), proposalId: id }),
   z.strictObject({ type: z.literal('AnnounceAgreement') }),
+  z.strictObject({ type: z.literal('RenegeAgreement') }),
 ]);
 export type PlayerCommand = z.infer<typeof playerCommandSchema>;
 

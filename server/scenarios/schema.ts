@@ -161,6 +161,17 @@ const leakSchema = z.strictObject({
   originExposedBacklash: supportLevel,
   mobilisationImpact: supportLevel,
   rumourImpact: supportLevel,
+  // Optional: the engine's defaults (LEAK_DEFAULTS) apply when absent.
+  perPriorChannel: z.number().min(0).max(5).optional(),
+  distrustBoost: z.number().min(0).max(5).optional(),
+  exploratoryShare: probability.optional(),
+  storyDecay: probability.optional(),
+  legitimacyBonus: supportLevel.optional(),
+  legitimacyPerRound: supportLevel.optional(),
+  faitAccompliCost: supportLevel.optional(),
+  legitimisedMobilisationShare: probability.optional(),
+  unpreparedConcessionFactor: z.number().min(1).max(5).optional(),
+  renegeCost: supportLevel.optional(),
 });
 
 const injectSchema = z.strictObject({

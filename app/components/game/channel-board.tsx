@@ -45,6 +45,7 @@ function ChannelHeader({ channel }: { channel: ChannelView }) {
           ) : null}
           <p>
             {channel.riskLevel ? <span className={`risk risk-${channel.riskLevel}`}>leak risk: {channel.riskLevel}</span> : null}{' '}
+            {channel.riskFactors?.length ? <span className="risk-factors">raised by: {channel.riskFactors.join(', ')}</span> : null}{' '}
             {channel.exposed ? (
               <>
                 <span className="badge badge-warn">Exposed</span> The press has reported this channel.

@@ -42,7 +42,7 @@ export function ProposeForm({ channel, counter, onDone }: { channel: ChannelView
       ? 'Proposals can be made only while this channel is open during a negotiation round.'
       : view.table?.agreement
         ? 'Your table has already concluded an agreement.'
-        : front && view.session.scenario.precondition && !view.table?.preconditionMet
+        : front && view.session.scenario.precondition && !view.table?.preconditionMet && !view.table?.preconditionWaived
           ? `Official talks wait for the precondition: ${view.session.scenario.precondition.description}`
           : null;
 

@@ -44,9 +44,13 @@ describe('Propose', () => {
     const c = table9();
     const bc = openBack(c.g, c.nE, [c.sE]);
     const terms = [BORDER_OPEN, { issueId: 'prisoners', optionId: 'keep', secret: true }];
-    expect(c.g.must(propose(bc, terms, 'exploratory'), seat(c.nE))).toEqual([
-      { type: 'ProposalMade', proposalId: oid('p', 1), tableId: 't1', channelId: bc, by: c.nE, terms, mode: 'exploratory', counterTo: null, at: c.g.now },
-    ]);
+    const made = c.g.must(propose(bc, terms, 'exploratory'), seat(c.nE));
+    // A text in a back channel carries the channel's leak risk, like a message, and moves the generator.
+    expect(made[0]).toEqual({
+      type: 'ProposalMade', proposalId: oid('p', 1), tableId: 't1', channelId: bc, by: c.nE, terms, mode: 'exploratory', counterTo: null,
+      leakRisk: expect.any(Number), rng: expect.any(Number), at: c.g.now,
+    });
+    expect(c.g.game.channels[bc]?.messageCount).toBe(1);
     expect(c.g.game.proposals[oid("p", 1)]).toMatchObject({ status: 'open', acceptedBySides: [], signedBy: [] });
     expect(seatView(c.g, c.sE).proposals.map((p) => p.id)).toEqual([oid('p', 1)]);
     expect(seatView(c.g, c.j).proposals).toEqual([]);
@@ -54,7 +58,7 @@ describe('Propose', () => {
   it('on the front channel, waits for the precondition and refuses secret terms', () => {
     const c = table9();
     const unmet = expectRejected(c.g, propose('t1:front'), seat(c.nL), 'PRECONDITION_UNMET');
-    expect(unmet.message).toContain('Back channels need no precondition.');
+    expect(unmet.message).toContain('Back channels need no precondition');
     c.g.must({ type: 'FulfilPrecondition' }, seat(c.sL));
     expectRejected(c.g, propose('t1:front', [{ ...BORDER_OPEN, secret: true }]), seat(c.nL), 'SECRET_TERM_IN_PUBLIC');
     expect(c.g.must(propose('t1:front'), seat(c.nL))).toMatchObject([{ channelId: 't1:front', terms: [BORDER_OPEN] }]);
@@ -178,7 +182,7 @@ describe('SignProposal', () => {
     expectRejected(c.g, { type: 'SignProposal', proposalId: p }, seat(c.nL), 'UNKNOWN_PROPOSAL');
     expectRejected(c.g, { type: 'SignProposal', proposalId: p }, facilitator, 'NOT_ALLOWED');
     const { channelId } = concludeDeal(c);
-    c.g.state = evolve(c.g.state, { type: 'ProposalMade', proposalId: oid('p', 9), tableId: 't1', channelId, by: c.nL, terms: [BORDER_OPEN], mode: 'official', counterTo: null, at: c.g.now });
+    c.g.state = evolve(c.g.state, { type: 'ProposalMade', proposalId: oid('p', 9), tableId: 't1', channelId, by: c.nL, terms: [BORDER_OPEN], mode: 'official', counterTo: null, leakRisk: null, rng: null, at: c.g.now });
     expectRejected(c.g, { type: 'SignProposal', proposalId: oid('p', 9) }, seat(c.nL), 'AGREEMENT_EXISTS');
   });
 });
@@ -186,11 +190,14 @@ describe('SignProposal', () => {
 describe('AnnounceAgreement', () => {
   it('takes the deal public: its public terms meet public opinion, its secret terms stay secret', () => {
     const c = table9();
-    const { proposalId } = concludeDeal(c);
+    const { proposalId, channelId } = concludeDeal(c);
     expect(c.g.must({ type: 'AnnounceAgreement' }, seat(c.sL))).toEqual([
       { type: 'AgreementAnnounced', tableId: 't1', proposalId, supportDelta: { north: -5, south: 5 }, originExposedFirst: false, at: c.g.now },
+      // Signed in a back channel: the announcement brings the channel to light (the press desk reports it, -8 each).
+      expect.objectContaining({ type: 'StoryPublished', exposedChannelId: channelId, story: expect.objectContaining({ journalistId: 'press-desk', tipId: null, supportDelta: { north: -8, south: -8 } }) }),
     ]);
-    expect(c.g.game.tables.t1).toMatchObject({ support: { north: 55, south: 60 }, agreement: { announcedAt: c.g.now } });
+    expect(c.g.game.channels[channelId]?.exposed).toBe(true);
+    expect(c.g.game.tables.t1).toMatchObject({ support: { north: 47, south: 52 }, agreement: { announcedAt: c.g.now } });
     expect(project(c.g.state, { kind: 'projector' })?.tables[0]?.agreement).toMatchObject({ announced: true, terms: [BORDER_OPEN] });
     expect(seatView(c.g, c.j).table?.agreement?.terms).toEqual([BORDER_OPEN]);
     expect(seatView(c.g, c.nL).table?.agreement?.terms).toEqual(DEAL_TERMS);
@@ -200,14 +207,14 @@ describe('AnnounceAgreement', () => {
     const { channelId } = concludeDeal(c);
     leakAndPublish(c, channelId, c.nL, 'We have a deal');
     expect(c.g.game.tables.t1?.support).toEqual({ north: 52, south: 47 });
-    expect(c.g.must({ type: 'AnnounceAgreement' }, seat(c.nL))).toMatchObject([{ supportDelta: { north: -15, south: -5 }, originExposedFirst: true }]);
+    expect(c.g.must({ type: 'AnnounceAgreement' }, seat(c.nL))).toEqual([expect.objectContaining({ supportDelta: { north: -15, south: -5 }, originExposedFirst: true })]);
     expect(c.g.game.tables.t1).toMatchObject({ support: { north: 37, south: 42 }, agreement: { originExposedFirst: true } });
   });
   it('is not harsher when only another back channel was exposed', () => {
     const c = table9();
     leakAndPublish(c, openBack(c.g, c.nE, [c.sE]), c.nE);
     concludeDeal(c);
-    expect(c.g.must({ type: 'AnnounceAgreement' }, seat(c.nL))).toMatchObject([{ supportDelta: { north: -5, south: 5 }, originExposedFirst: false }]);
+    expect(c.g.must({ type: 'AnnounceAgreement' }, seat(c.nL))).toMatchObject([{ supportDelta: { north: -5, south: 5 }, originExposedFirst: false }, { type: 'StoryPublished' }]);
   });
   it('refuses without a deal, twice, non-leaders, the facilitator and a passed deadline', () => {
     const c = table9();

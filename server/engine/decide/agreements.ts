@@ -1,10 +1,13 @@
 import type { CommandOf, Meta } from '../commands';
 import type { GameEvent } from '../events';
 import { isRejected, requireKind, requireNegotiation, requirePlayer, type Player } from '../guards';
-import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, inOnAgreement, isCurrentMember, opaqueId, seatsAt, sideOf } from '../queries';
+import { leakRisk } from '../leak-risk';
+import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, inOnAgreement, isCurrentMember, opaqueId, preparedIn, seatsAt, sideOf } from '../queries';
 import { reject, type Rejection } from '../rejection';
 import type { ActiveGame, Proposal, Term } from '../state';
 import { visibleChannel } from './channels';
+import { announcementEffects, secretOriginStory } from './legitimacy';
+import { rollLeak } from './leaks';
 
 type Result = GameEvent[] | Rejection;
 
@@ -46,8 +49,9 @@ export function propose(game: ActiveGame, cmd: CommandOf<'Propose'>, meta: Meta)
   if (!channelOpenInPhase(game, channel)) return reject('CHANNEL_CLOSED', 'That channel is closed during this phase.');
   const table = game.tables[player.tableId];
   if (table?.agreement && knowsOfAgreement(game, player)) return reject('AGREEMENT_EXISTS', 'Your table has already concluded an agreement.');
-  if (channel.kind === 'front' && !table?.preconditionMet) {
-    return reject('PRECONDITION_UNMET', `Official talks cannot start until the precondition is met: ${game.scenario.precondition?.description ?? ''} Back channels need no precondition.`);
+  // Talks tested in a back channel skip the precondition: the seeds' "circumvent preconditions".
+  if (channel.kind === 'front' && !table?.preconditionMet && !preparedIn(game, player.tableId)) {
+    return reject('PRECONDITION_UNMET', `Official talks cannot start until the precondition is met: ${game.scenario.precondition?.description ?? ''} Back channels need no precondition, and talks tested there first (a text the other side accepted) can go public without it.`);
   }
   const badTerms = validTerms(game, cmd.terms);
   if (badTerms) return badTerms;
@@ -61,10 +65,13 @@ export function propose(game: ActiveGame, cmd: CommandOf<'Propose'>, meta: Meta)
     if (original.status !== 'open') return reject('ALREADY_DONE', 'That proposal is no longer open.');
   }
   const terms = cmd.terms.map((t) => ({ issueId: t.issueId, optionId: t.optionId, secret: t.secret }));
-  return [{
-    type: 'ProposalMade', proposalId: opaqueId(game, 'p', Object.keys(game.proposals).length + 1), tableId: player.tableId, channelId: channel.id,
-    by: player.seat.id, terms, mode: cmd.mode, counterTo: cmd.counterTo ?? null, at: meta.now,
-  }];
+  const proposalId = opaqueId(game, 'p', Object.keys(game.proposals).length + 1);
+  const made = { type: 'ProposalMade' as const, proposalId, tableId: player.tableId, channelId: channel.id, by: player.seat.id, terms, mode: cmd.mode, counterTo: cmd.counterTo ?? null, at: meta.now };
+  if (channel.kind !== 'back') return [{ ...made, leakRisk: null, rng: null }];
+  // Nothing said in secret is leak-proof: a text is rolled like a message.
+  const risk = leakRisk(game, channel);
+  const leak = rollLeak(game, channel, { kind: 'proposal', proposalId, by: player.seat.id, terms, mode: cmd.mode }, risk, game.rng, meta.now);
+  return [{ ...made, leakRisk: risk, rng: leak.rng }, ...leak.events];
 }
 
 /** Whether the player knows the table has a deal: it was announced, or they are in on it. */
@@ -139,15 +146,7 @@ export function announceAgreement(game: ActiveGame, meta: Meta): Result {
   if (agreement.announcedAt !== null) return reject('ALREADY_DONE', 'The agreement has already been announced.');
   const proposal = game.proposals[agreement.proposalId];
   if (!proposal) return reject('NO_AGREEMENT', 'Your table has no concluded agreement to announce.');
-  const origin = game.channels[proposal.channelId];
-  const originExposedFirst = origin?.kind === 'back' && origin.exposed;
-  const supportDelta: Record<string, number> = {};
-  const add = (side: string, d: number) => (supportDelta[side] = (supportDelta[side] ?? 0) + d);
-  for (const term of proposal.terms) {
-    if (term.secret) continue;
-    const option = game.scenario.issues.find((i) => i.id === term.issueId)?.options.find((o) => o.id === term.optionId);
-    for (const [side, d] of Object.entries(option?.publicReaction ?? {})) add(side, d);
-  }
-  if (originExposedFirst) for (const s of game.scenario.sides) add(s.id, -game.scenario.leak.originExposedBacklash);
-  return [{ type: 'AgreementAnnounced', tableId: table.id, proposalId: proposal.id, supportDelta, originExposedFirst, at: meta.now }];
+  const { supportDelta, originExposedFirst } = announcementEffects(game, table.id, proposal);
+  const announced: GameEvent = { type: 'AgreementAnnounced', tableId: table.id, proposalId: proposal.id, supportDelta, originExposedFirst, at: meta.now };
+  return [announced, ...secretOriginStory(game, table.id, proposal, meta.now)];
 }

@@ -86,7 +86,7 @@ describe('OpenBackChannel', () => {
     const events = g.must({ type: 'OpenBackChannel', inviteeIds: [sE, sL, sE], topic: ' the border ' }, seat(nE));
     expect(events).toEqual([{ type: 'BackChannelOpened', channelId: oid('bc', 1), tableId: 't1', by: nE, topic: 'the border', invitees: [sE, sL], at: g.now }]);
     expect(g.game.channels[oid("bc", 1)]).toEqual({
-      id: oid('bc', 1), tableId: 't1', kind: 'back', side: null, topic: 'the border', openedBy: nE, openedInPhase: 1,
+      id: oid('bc', 1), tableId: 't1', kind: 'back', side: null, topic: 'the border', openedBy: nE, openedInPhase: 1, seq: 1,
       members: { [nE]: { stays: [{ from: 0, to: null }], lastSeen: null } }, invited: { [sE]: { by: nE }, [sL]: { by: nE } }, declined: [], messageCount: 0, exposed: false,
     });
     expect(seatView(g, sE).invitations).toEqual([{ channelId: oid('bc', 1), topic: 'the border', by: nE, members: [nE] }]);

@@ -6,7 +6,7 @@ import { leakRisk } from '../leak-risk';
 import { canSeeChannel, channelOpenInPhase, currentPhase, isCurrentMember, opaqueId, roleOf, sideOf } from '../queries';
 import { reject, type Rejection } from '../rejection';
 import type { ActiveGame, Channel, Message } from '../state';
-import { rollMessageLeak } from './leaks';
+import { rollLeak } from './leaks';
 
 type Result = GameEvent[] | Rejection;
 
@@ -46,7 +46,7 @@ export function postMessage(game: ActiveGame, cmd: CommandOf<'PostMessage'>, met
   if (channel.kind !== 'back') return [{ ...base, leakRisk: null, rng: null }];
   const risk = leakRisk(game, channel);
   const message: Message = { id, n: game.activity, tableId: channel.tableId, channelId: channel.id, author: base.author, text, at: meta.now, leakRisk: risk };
-  const leak = rollMessageLeak(game, channel, message, risk, game.rng, meta.now);
+  const leak = rollLeak(game, channel, { kind: 'message', message }, risk, game.rng, meta.now);
   return [{ ...base, leakRisk: risk, rng: leak.rng }, ...leak.events];
 }
 

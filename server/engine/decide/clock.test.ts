@@ -48,7 +48,8 @@ describe('DeadlineReached', () => {
     concludeDeal(c, PUBLIC_DEAL);
     c.g.must({ type: 'AnnounceAgreement' }, seat(c.nL));
     c.g.passDeadline();
-    expect(types(c.g.passDeadline())).toEqual(['SessionEnded']);
+    // A deal public for two rounds has gained legitimacy; no escalation.
+    expect(types(c.g.passDeadline())).toEqual(['LegitimacyGained', 'SessionEnded']);
     expect(c.g.game.scores?.find((s) => s.seatId === c.nL)?.objectives.find((o) => o.id === 'deal')?.achieved).toBe(true);
     expect(c.g.game.scores?.find((s) => s.seatId === c.nS)?.total).toBe(0);
   });

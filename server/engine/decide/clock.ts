@@ -8,7 +8,9 @@ import { reject, type Rejection } from '../rejection';
 import { scoreSession } from '../scoring';
 import type { ActiveGame } from '../state';
 import { injectBroadcast } from './control';
+import { legitimacyEvents } from './legitimacy';
 import { secretTermLeaks } from './leaks';
+import { pressDeskStories } from './press';
 
 type Result = GameEvent[] | Rejection;
 
@@ -62,7 +64,7 @@ function advance(game: ActiveGame, now: number): GameEvent[] {
     }
   }
   const leaks = secretTermLeaks(game, now);
-  events.push(...leaks.events);
+  events.push(...legitimacyEvents(game, now), ...pressDeskStories(game, now), ...leaks.events);
   // The phase change carries the generator state, so draws that leaked nothing still move it on.
   if (!isLast) return [...events, ...phaseStartEvents(game, game.phaseIndex + 1, now, leaks.rng)];
   const final = events.reduce<ActiveGame>((s, e) => evolve(s, e) as ActiveGame, game);

@@ -125,7 +125,7 @@ describe('LeakMessage', () => {
     expect(sorted(tip.recipients)).toEqual(sorted([c.j, c.sS]));
     expect(tip.text).toBe('Sources say the North camp are privately discussing the crisis.');
   });
-  it('refuses players, unknown and public messages, a table with nobody to tip, and an ended session', () => {
+  it('refuses players, unknown and public messages and an ended session; at a table with no journalist the tip goes to the press desk', () => {
     const c = table9();
     const front = eventOf(post(c.g, c.nL, 't1:front', 'On the record'), 'MessagePosted').messageId;
     const team = eventOf(post(c.g, c.nL, 't1:team:north', 'Off the record'), 'MessagePosted').messageId;
@@ -134,7 +134,8 @@ describe('LeakMessage', () => {
     expectRejected(c.g, { type: 'LeakMessage', messageId: front, form: 'quote' }, facilitator, 'INVALID_INPUT');
     const small = runningGame(6, { tableCount: 1 });
     const lone = eventOf(small.must({ type: 'PostMessage', channelId: 't1:team:north', text: 'x' }, seat(small.seatOf('n-leader'))), 'MessagePosted').messageId;
-    expectRejected(small, { type: 'LeakMessage', messageId: lone, form: 'quote' }, facilitator, 'INVALID_INPUT');
+    const desk = eventOf(small.must({ type: 'LeakMessage', messageId: lone, form: 'quote' }, facilitator), 'LeakOccurred').tip;
+    expect(desk).toMatchObject({ recipients: [], pressDesk: true });
     c.g.must({ type: 'EndSession' }, facilitator);
     expectRejected(c.g, { type: 'LeakMessage', messageId: team, form: 'quote' }, facilitator, 'SESSION_ENDED');
   });

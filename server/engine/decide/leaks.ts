@@ -5,7 +5,7 @@ import { cleanText, requireFacilitator, requireNotEnded, isRejected } from '../g
 import { opaqueId, optionLabel, roleOf, seatsAt } from '../queries';
 import { draw } from '../random';
 import { reject, type Rejection } from '../rejection';
-import type { ActiveGame, Channel, Message, Tip } from '../state';
+import type { ActiveGame, Channel, Message, Proposal, Term, Tip } from '../state';
 
 type Result = GameEvent[] | Rejection;
 
@@ -19,16 +19,19 @@ function titleOf(game: ActiveGame, seatId: string): string {
 
 /**
  * Who hears of a leak at a table: every journalist, spoilers watching a member always, other
- * spoilers by chance. Nobody in the channel itself is tipped.
+ * spoilers by chance. Nobody in the channel itself is tipped. At a table with no journalist,
+ * Control's press desk receives it and prints it at the next deadline, so no table is leak-proof.
  */
-function tipRecipients(game: ActiveGame, channel: Channel, rng: number): { recipients: string[]; rng: number } {
+function tipRecipients(game: ActiveGame, channel: Channel, rng: number): { recipients: string[]; pressDesk: boolean; rng: number } {
   const table = game.tables[channel.tableId];
   const inChannel = (id: string) => channel.members[id] !== undefined || (channel.kind === 'team' && roleOf(game, game.seats[id]!)?.side === channel.side);
   let state = rng;
   const recipients: string[] = [];
+  let journalists = 0;
   for (const seat of seatsAt(game, channel.tableId)) {
-    if (inChannel(seat.id)) continue;
     const kind = roleOf(game, seat)?.kind;
+    if (kind === 'journalist') journalists++;
+    if (inChannel(seat.id)) continue;
     if (kind === 'journalist') recipients.push(seat.id);
     if (kind !== 'spoiler') continue;
     const watching = table?.surveillance.some((w) => w.by === seat.id && w.untilPhase >= game.phaseIndex && channel.members[w.target] !== undefined);
@@ -40,31 +43,51 @@ function tipRecipients(game: ActiveGame, channel: Channel, rng: number): { recip
     state = d.rng;
     if (d.value < game.scenario.leak.spoilerTipChance) recipients.push(seat.id);
   }
-  return { recipients, rng: state };
+  return { recipients, pressDesk: journalists === 0, rng: state };
 }
 
-function tipText(game: ActiveGame, channel: Channel, message: Message, form: Tip['form']): string {
+/** A text said in a back channel: a chat message or a proposal. */
+export type SaidInSecret =
+  | { kind: 'message'; message: Message }
+  | { kind: 'proposal'; proposalId: string; by: string; terms: Term[]; mode: Proposal['mode'] };
+
+function termsText(game: ActiveGame, terms: Term[]): string {
+  return terms.map((t) => optionLabel(game, t.issueId, t.optionId)).join('; ');
+}
+
+function tipText(game: ActiveGame, channel: Channel, said: SaidInSecret, form: Tip['form']): string {
   if (form === 'quote') {
+    if (said.kind === 'proposal') {
+      const what = said.mode === 'exploratory' ? 'An unofficial draft' : 'A draft agreement';
+      return `${what} passed in private by ${titleOf(game, said.by)}: “${termsText(game, said.terms)}”.`;
+    }
+    const message = said.message;
     const author = message.author.kind === 'seat' ? titleOf(game, message.author.seatId) : 'Control';
     return `“${message.text}” — ${author}, in a private conversation.`;
   }
   const members = Object.keys(channel.members).map((id) => titleOf(game, id));
   const who = channel.kind === 'team' ? `the ${game.scenario.sides.find((s) => s.id === channel.side)?.name ?? 'team'} camp` : members.join(' and ');
   const about = channel.topic ?? 'the crisis';
+  if (said.kind === 'proposal') {
+    return said.mode === 'exploratory' ? `Sources say ${who} are privately floating ideas on ${about}.` : `Sources say ${who} are privately drafting an agreement on ${about}.`;
+  }
   return `Sources say ${who} are privately discussing ${about}.`;
 }
 
-/** Roll the leak of a back-channel message just posted; returns the tip event if it leaks. */
-export function rollMessageLeak(game: ActiveGame, channel: Channel, message: Message, risk: number, rng: number, now: number): { events: GameEvent[]; rng: number } {
+/** Roll the leak of a text just said in a back channel; returns the tip event if it leaks. */
+export function rollLeak(game: ActiveGame, channel: Channel, said: SaidInSecret, risk: number, rng: number, now: number): { events: GameEvent[]; rng: number } {
   const roll = draw(rng);
   if (roll.value >= risk) return { events: [], rng: roll.rng };
   const form = draw(roll.rng);
   const heard = tipRecipients(game, channel, form.rng);
-  if (heard.recipients.length === 0) return { events: [], rng: heard.rng };
+  if (heard.recipients.length === 0 && !heard.pressDesk) return { events: [], rng: heard.rng };
   const kind: Tip['form'] = form.value < game.scenario.leak.quoteChance ? 'quote' : 'paraphrase';
+  const source: Tip['source'] = said.kind === 'message'
+    ? { kind: 'message', messageId: said.message.id, channelId: channel.id }
+    : { kind: 'proposal', proposalId: said.proposalId, channelId: channel.id };
   const tip: Tip = {
-    id: tipId(game), tableId: channel.tableId, form: kind, text: tipText(game, channel, message, kind), recipients: heard.recipients,
-    source: { kind: 'message', messageId: message.id, channelId: channel.id }, manual: false, at: now,
+    id: tipId(game), tableId: channel.tableId, form: kind, text: tipText(game, channel, said, kind), recipients: heard.recipients,
+    source, manual: false, at: now, ...(heard.pressDesk ? { pressDesk: true } : {}),
   };
   return { events: [{ type: 'LeakOccurred', tip, rng: heard.rng }], rng: heard.rng };
 }
@@ -85,9 +108,10 @@ export function secretTermLeaks(game: ActiveGame, now: number): { events: GameEv
       if (d.value >= game.scenario.leak.secretTermRate * game.options.leakSensitivity) continue;
       const heard = tipRecipients(game, channel, rng);
       rng = heard.rng;
-      if (heard.recipients.length === 0) continue;
+      if (heard.recipients.length === 0 && !heard.pressDesk) continue;
       const tip: Tip = {
         id: tipId(game, events.length), tableId: table.id, form: 'paraphrase', recipients: heard.recipients, manual: false, at: now,
+        ...(heard.pressDesk ? { pressDesk: true } : {}),
         text: `Sources say the deal has a secret clause — ${optionLabel(game, term.issueId, term.optionId)}.`,
         source: { kind: 'secretTerm', proposalId: proposal.id, issueId: term.issueId },
       };
@@ -105,10 +129,10 @@ export function leakMessage(game: ActiveGame, cmd: CommandOf<'LeakMessage'>, met
   if (!message || !channel) return reject('UNKNOWN_MESSAGE', `There is no message ${cmd.messageId}.`);
   if (channel.kind !== 'back' && channel.kind !== 'team') return reject('INVALID_INPUT', 'Only back-channel and team messages are secret enough to leak.');
   const heard = tipRecipients({ ...game, scenario: { ...game.scenario, leak: { ...game.scenario.leak, spoilerTipChance: 1 } } }, channel, game.rng);
-  if (heard.recipients.length === 0) return reject('INVALID_INPUT', 'Nobody at this table could receive the tip: there is no journalist or spoiler outside that channel.');
+  if (heard.recipients.length === 0 && !heard.pressDesk) return reject('INVALID_INPUT', 'Nobody at this table could receive the tip: there is no journalist or spoiler outside that channel.');
   const tip: Tip = {
-    id: tipId(game), tableId: channel.tableId, form: cmd.form, text: tipText(game, channel, message, cmd.form), recipients: heard.recipients,
-    source: { kind: 'message', messageId: message.id, channelId: channel.id }, manual: true, at: meta.now,
+    id: tipId(game), tableId: channel.tableId, form: cmd.form, text: tipText(game, channel, { kind: 'message', message }, cmd.form), recipients: heard.recipients,
+    source: { kind: 'message', messageId: message.id, channelId: channel.id }, manual: true, at: meta.now, ...(heard.pressDesk ? { pressDesk: true } : {}),
   };
   return [{ type: 'LeakOccurred', tip, rng: null }];
 }

@@ -75,14 +75,18 @@ export function dealSeats(game: ActiveGame, cmd: CommandOf<'DealSeats'>, meta: M
   const tableIds = sizes.map((_, i) => `t${i + 1}`);
   const assignments: { seatId: string; tableId: string; roleId: string }[] = [];
   let cursor = 0;
+  let rng = shuffled.rng;
   sizes.forEach((size, i) => {
-    const roles = rolesForTable(size, game.scenario.roles) ?? [];
+    // Ties in slot priority (a spoiler for each side) are broken by a draw at each table.
+    const tie = shuffle(game.scenario.roles.map((r) => r.id), rng);
+    rng = tie.rng;
+    const roles = rolesForTable(size, game.scenario.roles, tie.items) ?? [];
     for (const roleId of roles) {
       const seatId = shuffled.items[cursor++];
       if (seatId) assignments.push({ seatId, tableId: tableIds[i] as string, roleId });
     }
   });
-  return [{ type: 'SeatsDealt', tableIds, assignments, rng: shuffled.rng, at: meta.now }];
+  return [{ type: 'SeatsDealt', tableIds, assignments, rng, at: meta.now }];
 }
 
 export function moveSeat(game: ActiveGame, cmd: CommandOf<'MoveSeat'>, meta: Meta): Result {

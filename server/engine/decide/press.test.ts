@@ -151,12 +151,14 @@ describe('Mobilise', () => {
 });
 
 describe('a second leak from an exposed channel', () => {
-  it('costs support again but does not expose the channel twice', () => {
+  it('costs support again, less than the first (old news), but does not expose the channel twice', () => {
     const c = table9();
     const bc = openBack(c.g, c.nE, [c.sE]);
     leakAndPublish(c, bc, c.nE, 'first');
     const { story: published } = leakAndPublish(c, bc, c.sE, 'second');
-    expect(published).toMatchObject({ exposedChannelId: null, story: { exposed: '“second” — South Envoy', supportDelta: { north: -8, south: -8 } } });
-    expect(c.g.game.tables.t1?.support).toEqual({ north: 44, south: 39 });
+    expect(published).toMatchObject({ exposedChannelId: null, story: { exposed: '“second” — South Envoy', supportDelta: { north: -4, south: -4 } } });
+    expect(c.g.game.tables.t1?.support).toEqual({ north: 48, south: 43 });
+    const { story: third } = leakAndPublish(c, bc, c.nE, 'third');
+    expect(third).toMatchObject({ story: { supportDelta: { north: -2, south: -2 } } });
   });
 });

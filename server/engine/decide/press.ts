@@ -4,7 +4,9 @@ import type { GameEvent } from '../events';
 import { cleanText, isRejected, requireKind, requireLive, requireNegotiation, requirePlayer, type Player } from '../guards';
 import { channelOpenInPhase, opaqueId, pressChannelId, roleOf, sideOf } from '../queries';
 import { reject, type Rejection } from '../rejection';
-import type { ActiveGame, Story, Tip } from '../state';
+import { evolve } from '../evolve';
+import { leakSettings } from '../leak-risk';
+import { PRESS_DESK, type ActiveGame, type Story, type Tip } from '../state';
 
 type Result = GameEvent[] | Rejection;
 
@@ -53,7 +55,7 @@ interface StoryEffect {
 function storyEffect(game: ActiveGame, tip: Tip | undefined): StoryEffect {
   const none: StoryEffect = { exposed: null, accurate: null, supportDelta: {}, exposedChannelId: null, exposedSecretIssue: null };
   if (!tip) return none;
-  const p = game.scenario.leak;
+  const p = leakSettings(game);
   const source = tip.source;
   if (source.kind === 'rumour') {
     const supportDelta = Object.fromEntries(game.scenario.sides.map((s) => [s.id, -p.rumourImpact]));
@@ -66,24 +68,70 @@ function storyEffect(game: ActiveGame, tip: Tip | undefined): StoryEffect {
     return { ...none, accurate: true, supportDelta: { ...(option?.publicReaction ?? {}) }, exposed: tip.text, exposedSecretIssue: source.issueId };
   }
   const channel = game.channels[source.channelId];
-  const message = game.messages.find((m) => m.id === source.messageId);
-  if (!channel || !message) return none;
+  const message = source.kind === 'message' ? game.messages.find((m) => m.id === source.messageId) : undefined;
+  const proposal = source.kind === 'proposal' ? game.proposals[source.proposalId] : undefined;
+  if (!channel || (!message && !proposal)) return none;
   const sides = new Set<string>();
   if (channel.kind === 'team' && channel.side) sides.add(channel.side);
   for (const id of Object.keys(channel.members)) {
     const side = sideOf(game, game.seats[id]!);
     if (side) sides.add(side);
   }
-  const backlash = channel.kind === 'back' ? p.exposureBacklash : Math.ceil(p.exposureBacklash / 2);
-  const author = message.author.kind === 'seat' ? (roleOf(game, game.seats[message.author.seatId]!)?.title ?? 'an official') : 'Control';
+  const full = channel.kind === 'back' ? p.exposureBacklash : Math.ceil(p.exposureBacklash / 2);
+  // Deniable: an exploratory text that leaks costs a share of the backlash. Diminishing: each
+  // further story about the same channel (or another back channel at the table) costs a share of
+  // the one before (old news).
+  const deniable = proposal?.mode === 'exploratory' ? p.exploratoryShare : 1;
+  const backlash = Math.round(full * deniable * p.storyDecay ** storiesAbout(game, channel.id));
+  let exposed = tip.text;
+  if (tip.form === 'quote' && message) {
+    const author = message.author.kind === 'seat' ? (roleOf(game, game.seats[message.author.seatId]!)?.title ?? 'an official') : 'Control';
+    exposed = `“${message.text}” — ${author}`;
+  }
   return {
     // The story can only print what the journalist was told: a paraphrase stays a paraphrase.
-    exposed: tip.form === 'quote' ? `“${message.text}” — ${author}` : tip.text,
+    exposed,
     accurate: true,
-    supportDelta: Object.fromEntries([...sides].map((s) => [s, -backlash])),
+    supportDelta: backlash > 0 ? Object.fromEntries([...sides].map((s) => [s, -backlash])) : {},
     exposedChannelId: channel.kind === 'back' && !channel.exposed ? channel.id : null,
     exposedSecretIssue: null,
   };
+}
+
+/**
+ * Stories already published from tips about this channel or another back channel of its table:
+ * the public tires of back-channel stories, so a flood of leaks cannot drain support without end.
+ */
+function storiesAbout(game: ActiveGame, channelId: string): number {
+  const tableId = game.channels[channelId]?.tableId;
+  return game.stories.filter((s) => {
+    const source = s.tipId ? game.tips[s.tipId]?.source : undefined;
+    if (source === undefined || source.kind === 'rumour' || source.kind === 'secretTerm') return false;
+    const channel = game.channels[source.channelId];
+    return source.channelId === channelId || (channel?.kind === 'back' && channel.tableId === tableId);
+  }).length;
+}
+
+/**
+ * Control's press desk: at a deadline, every tip that went to the desk (a table with no
+ * journalist) and is not yet in print is published as a story.
+ */
+export function pressDeskStories(game: ActiveGame, now: number): GameEvent[] {
+  const events: GameEvent[] = [];
+  let next = game;
+  for (const tip of Object.values(game.tips)) {
+    if (!tip.pressDesk || next.stories.some((s) => s.tipId === tip.id)) continue;
+    const effect = storyEffect(next, tip);
+    const story: Story = {
+      id: opaqueId(next, 'st', next.stories.length + 1), tableId: tip.tableId, journalistId: PRESS_DESK, headline: 'From the press desk',
+      body: tip.text, tipId: tip.id, exposed: effect.exposed, accurate: effect.accurate, supportDelta: effect.supportDelta, at: now,
+    };
+    const event: GameEvent = { type: 'StoryPublished', story, exposedChannelId: effect.exposedChannelId, exposedSecretIssue: effect.exposedSecretIssue };
+    events.push(event);
+    // Later stories about the same channel see this one (diminishing backlash, exposure once).
+    next = evolve(next, event) as ActiveGame;
+  }
+  return events;
 }
 
 export function publishStory(game: ActiveGame, cmd: CommandOf<'PublishStory'>, meta: Meta): Result {
@@ -126,6 +174,9 @@ export function mobilise(game: ActiveGame, meta: Meta): Result {
     return reject('LIMIT_REACHED', 'You have already mobilised this round.');
   }
   const side = player.role.side;
-  const supportDelta = side ? { [side]: -game.scenario.leak.mobilisationImpact } : {};
+  // A deal signed in public has legitimacy: rallying against it moves fewer people.
+  const origin = table.agreement && announced ? game.channels[game.proposals[table.agreement.proposalId]?.channelId ?? ''] : undefined;
+  const impact = origin?.kind === 'front' ? Math.ceil(game.scenario.leak.mobilisationImpact * leakSettings(game).legitimisedMobilisationShare) : game.scenario.leak.mobilisationImpact;
+  const supportDelta = side ? { [side]: -impact } : {};
   return [{ type: 'SpoilerMobilised', tableId: table.id, seatId: player.seat.id, supportDelta, at: meta.now }];
 }

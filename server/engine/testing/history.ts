@@ -53,7 +53,7 @@ export const said = (messageId: string, channelId: string, seatId: string, text:
   type: 'MessagePosted', messageId, tableId: 't1', channelId, author: { kind: 'seat', seatId }, text, leakRisk: 0, rng: null, at,
 });
 export const proposed = (proposalId: string, channelId: string, by: string, terms: Term[], mode: 'exploratory' | 'official' = 'official', at = AT): GameEvent => ({
-  type: 'ProposalMade', proposalId, tableId: 't1', channelId, by, terms, mode, counterTo: null, at,
+  type: 'ProposalMade', proposalId, tableId: 't1', channelId, by, terms, mode, counterTo: null, leakRisk: null, rng: null, at,
 });
 export const acceptedBy = (proposalId: string, by: string, side: string, at = AT): GameEvent => ({ type: 'ProposalAccepted', proposalId, by, side, at });
 export const signedBy = (proposalId: string, by: string, at = AT): GameEvent => ({ type: 'ProposalSigned', proposalId, by, at });

@@ -125,6 +125,10 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
     { command: { type: 'PostMessage', channelId: opaqueId(g, 'bc', 1 + (step.b % 5)), text }, actor: seat(`s${step.a % 20}`) },
     { command: { type: 'StartSession' }, actor: seat(me) },
     { command: { type: 'DealSeats' }, actor: seat(me) },
+    // good faith: break a signed deal that is still secret (two entries: a length divisible by
+    // three would make a third of the choices unreachable, as one step in three takes the deal track)
+    { command: { type: 'RenegeAgreement' }, actor: seat(leader) },
+    { command: { type: 'RenegeAgreement' }, actor: seat(leaderA) },
   ];
   // One step in three follows the deal track, so that signing, announcing and late leaks are reached.
   const dealTrack: { command: Command; actor: Actor }[] = [
@@ -135,6 +139,7 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
     { command: { type: 'Mobilise' }, actor: seat(spoiler) },
     { command: { type: 'PublishStory', headline: `headline-${k}`, body: `story-${k}`, ...(tips.length ? { tipId: nth(tips, step.b)?.id } : {}) }, actor: seat(nth(tips, step.b)?.recipients[0] ?? journalist) },
   ];
+  if (choices.length % 3 === 0) throw new Error('random play: keep the number of choices off a multiple of three');
   if (step.pick % 3 === 0) return dealTrack[step.a % dealTrack.length]!;
   return choices[step.pick % choices.length]!;
 }
