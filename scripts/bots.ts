@@ -1,6 +1,7 @@
-// npm run bots -- --url http://localhost:3000 --room ABC234 --count 5 [--tick 1500]
+// npm run bots -- --url http://localhost:3000 --room ABC234 --count 5 [--pace human|fast] [--tick 1500]
 // Fills empty seats with bot players that play through the public protocol until the session ends.
 import { runBots } from '../server/bots/bot';
+import { DEFAULT_TICK_MS } from '../server/bots/pace';
 import { normaliseRoomCode } from '../server/runtime/codes';
 import { integerOption, parseCommandLine, usageError } from './lib/cli';
 
@@ -14,7 +15,10 @@ Options:
   --room <code>     the room code shown on the screen (required)
   --url <url>       the server (default http://localhost:3000)
   --count <n>       how many bots, 1-200 (default 1)
-  --tick <ms>       milliseconds between a bot's moves, 50-60000 (default 1500)
+  --pace <pace>     human: a text every 15-30 s, a click every 5-12 s, like a
+                    person at the table (default); fast: a move every --tick ms
+  --tick <ms>       milliseconds between moves at the fast pace, 50-60000
+                    (default 1500; --tick alone means --pace fast)
   --prefix <name>   name prefix: "Bot 1", "Bot 2", … (default Bot)
   --quiet           print only the final tally
   -h, --help        show this help
@@ -23,7 +27,8 @@ Options:
     url: { type: 'string', default: 'http://localhost:3000' },
     room: { type: 'string' },
     count: { type: 'string', default: '1' },
-    tick: { type: 'string', default: '1500' },
+    pace: { type: 'string' },
+    tick: { type: 'string' },
     prefix: { type: 'string', default: 'Bot' },
     quiet: { type: 'boolean', default: false },
   },
@@ -35,10 +40,12 @@ const room = normaliseRoomCode(values.room);
 if (!room) usageError(cli, `--room ${JSON.stringify(values.room)} is not a room code`);
 if (!/^https?:\/\/[^/\s]+/.test(values.url)) usageError(cli, `--url must be an http:// or https:// address (got ${JSON.stringify(values.url)})`);
 const count = integerOption(cli, 'count', values.count, 1, 200);
-const tickMs = integerOption(cli, 'tick', values.tick, 50, 60_000);
+const tickMs = integerOption(cli, 'tick', values.tick ?? String(DEFAULT_TICK_MS), 50, 60_000);
+const pace = values.pace ?? (values.tick !== undefined ? 'fast' : 'human');
+if (pace !== 'human' && pace !== 'fast') usageError(cli, `--pace must be human or fast (got ${JSON.stringify(pace)})`);
 
 console.log(`Starting ${count} bot${count === 1 ? '' : 's'} in room ${room} on ${values.url}…`);
-runBots({ url: values.url, room, count, tickMs, prefix: values.prefix, ...(values.quiet ? {} : { log: (line: string) => console.log(line) }) })
+runBots({ url: values.url, room, count, pace, tickMs, prefix: values.prefix, ...(values.quiet ? {} : { log: (line: string) => console.log(line) }) })
   .then((stats) => {
     for (const s of stats) console.log(`${s.name} (${s.seatId ?? 'no seat'}): ${s.accepted}/${s.sent} accepted`, s.rejected);
     console.log('The session has ended.');

@@ -66,15 +66,17 @@ describe('the CLIs', { timeout: 120_000 }, () => {
   }
 
   it('checks the values, not only the names', async () => {
-    const [noRoom, badCount, badCommand, noFile, badPlayers] = await Promise.all([
+    const [noRoom, badCount, badPace, badCommand, noFile, badPlayers] = await Promise.all([
       run('bots.ts', []),
       run('bots.ts', ['--room', 'ABC234', '--count', '0']),
+      run('bots.ts', ['--room', 'ABC234', '--pace', 'slow']),
       run('facilitator.ts', ['create', '--email', 'a@school.org']),
       run('scenario.ts', ['validate']),
       run('bench.ts', ['--players', 'lots']),
     ]);
     expectUsageError(noRoom, 'bots', '--room is required');
     expectUsageError(badCount, 'bots', '--count must be a whole number from 1 to 200 (got "0")');
+    expectUsageError(badPace, 'bots', '--pace must be human or fast (got "slow")');
     expectUsageError(badCommand, 'facilitator', 'create needs --email and --password');
     expectUsageError(noFile, 'scenario', 'validate needs a file');
     expectUsageError(badPlayers, 'bench', '--players must be a whole number from 4 to 200 (got "lots")');

@@ -2,14 +2,20 @@ import { io, type Socket } from 'socket.io-client';
 import type { SeatView } from '../engine';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ErrorCode, type PlayerCommand, type Result, type ServerToClientEvents } from '../realtime/protocol';
 import { ViewTracker } from '../realtime/view-tracker';
+import { delayAfter, DEFAULT_TICK_MS, type Pace } from './pace';
 import { nextMove } from './strategy';
 
 export interface BotOptions {
   url: string;
   room: string;
   name: string;
-  /** Milliseconds between moves (each move also waits a random part of it). */
-  tickMs: number;
+  /**
+   * 'human' (the default): a text every 15–30 s, a click every 5–12 s, like a person at the table.
+   * 'fast': a move every tickMs (give or take half), for tests and the load benchmark.
+   */
+  pace?: Pace;
+  /** Milliseconds between moves at the fast pace; passing it without a pace means 'fast'. */
+  tickMs?: number;
   random?: () => number;
   log?: (line: string) => void;
 }
@@ -84,18 +90,28 @@ export class Bot {
     return this.done;
   }
 
-  private schedule(): void {
-    const random = this.options.random ?? Math.random;
-    this.timer = setTimeout(() => void this.tick(), this.options.tickMs * (0.5 + random()));
+  /** The pace this bot plays at: tickMs alone means the old fast behaviour the tests rely on. */
+  get pace(): Pace {
+    return this.options.pace ?? (this.options.tickMs !== undefined ? 'fast' : 'human');
+  }
+
+  /** Milliseconds to wait after this move (or after having nothing to do). */
+  delayAfter(move: PlayerCommand | null): number {
+    return delayAfter(move, this.pace, this.options.tickMs ?? DEFAULT_TICK_MS, this.options.random ?? Math.random);
+  }
+
+  private schedule(move: PlayerCommand | null = null): void {
+    this.timer = setTimeout(() => void this.tick(), this.delayAfter(move));
   }
 
   private async tick(): Promise<void> {
     const view = this.tracker.view;
+    let move: PlayerCommand | null = null;
     if (view && this.socket?.connected && !this.busy) {
-      const move = nextMove(view, this.options.random ?? Math.random);
+      move = nextMove(view, this.options.random ?? Math.random);
       if (move) await this.send(move);
     }
-    if (this.socket) this.schedule();
+    if (this.socket) this.schedule(move);
   }
 
   send(command: PlayerCommand): Promise<Result<{ seq: number }>> {
@@ -133,7 +149,8 @@ export class Bot {
 }
 
 /** Starts `count` bots in a room; resolves with their stats when the session ends for all. */
-export async function runBots(options: { url: string; room: string; count: number; tickMs: number; prefix?: string; log?: (line: string) => void }): Promise<BotStats[]> {
-  const bots = Array.from({ length: options.count }, (_, i) => new Bot({ url: options.url, room: options.room, name: `${options.prefix ?? 'Bot'} ${i + 1}`, tickMs: options.tickMs, ...(options.log ? { log: options.log } : {}) }));
+export async function runBots(options: { url: string; room: string; count: number; pace?: Pace; tickMs?: number; prefix?: string; log?: (line: string) => void }): Promise<BotStats[]> {
+  const { count, prefix, ...shared } = options;
+  const bots = Array.from({ length: count }, (_, i) => new Bot({ ...shared, name: `${prefix ?? 'Bot'} ${i + 1}` }));
   return Promise.all(bots.map((b) => b.play()));
 }
