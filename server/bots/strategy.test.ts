@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Term } from '../engine';
 import { eventOf, openBack, seat, seatView, table9 } from '../engine/testing/expect';
+import { strategyFor } from '../balance/strategies';
+import { Bot } from './bot';
 import { nextMove } from './strategy';
 import { acceptableTo, compromiseTerms, favouredTerms } from './terms';
 
@@ -61,5 +63,20 @@ describe('bot proposals follow their side', () => {
     expect(official).toMatchObject({ type: 'Propose', channelId, mode: 'official' });
     // The last term may be kept secret (a coin toss); the options are the compromise's.
     expect(official?.type === 'Propose' && official.terms.map((t) => ({ ...t, secret: false }))).toEqual(COMPROMISE);
+  });
+});
+
+describe('bots playing a strategy of the balance harness', () => {
+  it('play it in leader and envoy seats, and the bots\' brain everywhere else', () => {
+    const c = table9();
+    const bot = new Bot({ url: 'http://127.0.0.1:9', room: 'ABC234', name: 'B', strategy: 'front-only', random: eager, now: () => c.g.now });
+    const scripted = strategyFor('front-only', { mainEnvoyRoles: [] });
+    for (const id of [c.nL, c.sL, c.nE, c.sE]) {
+      const view = seatView(c.g, id);
+      expect(bot.decide(view), id).toEqual(scripted(view, c.g.now, eager));
+    }
+    // North's leader opens the talks in public, as front-only says (the brain would not).
+    expect(bot.decide(seatView(c.g, c.nL))).not.toEqual(nextMove(seatView(c.g, c.nL), eager));
+    for (const id of [c.j, c.nS]) expect(bot.decide(seatView(c.g, id)), id).toEqual(nextMove(seatView(c.g, id), eager));
   });
 });
