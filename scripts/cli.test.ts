@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STRATEGY_NAMES } from '../server/balance/strategies';
 import { projectRoot } from '../server/paths';
 
 interface Run {
@@ -22,6 +23,22 @@ function run(script: string, args: string[]): Promise<Run> {
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Starts a CLI that runs until stopped, waits for `text` on its stdout, then stops it (SIGTERM to that child only). */
+function runUntil(script: string, args: string[], text: string): Promise<Run> {
+  return new Promise<Run>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join('scripts', script), ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (stdout.includes(text)) child.kill();
+    });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
@@ -66,18 +83,34 @@ describe('the CLIs', { timeout: 120_000 }, () => {
   }
 
   it('checks the values, not only the names', async () => {
-    const [noRoom, badCount, badCommand, noFile, badPlayers] = await Promise.all([
+    const [noRoom, badCount, badPace, badCommand, noFile, badPlayers] = await Promise.all([
       run('bots.ts', []),
       run('bots.ts', ['--room', 'ABC234', '--count', '0']),
+      run('bots.ts', ['--room', 'ABC234', '--pace', 'slow']),
       run('facilitator.ts', ['create', '--email', 'a@school.org']),
       run('scenario.ts', ['validate']),
       run('bench.ts', ['--players', 'lots']),
     ]);
     expectUsageError(noRoom, 'bots', '--room is required');
     expectUsageError(badCount, 'bots', '--count must be a whole number from 1 to 200 (got "0")');
+    expectUsageError(badPace, 'bots', '--pace must be human or fast (got "slow")');
     expectUsageError(badCommand, 'facilitator', 'create needs --email and --password');
     expectUsageError(noFile, 'scenario', 'validate needs a file');
     expectUsageError(badPlayers, 'bench', '--players must be a whole number from 4 to 200 (got "lots")');
+  });
+
+  it('npm run bots -- --strategy takes the balance harness\'s strategies, and only those', async () => {
+    const valid = 'Starting 2 bots in room ABC234 on http://127.0.0.1:9 at the human pace, leaders and envoys playing seeds-path';
+    const [bad, good, help] = await Promise.all([
+      run('bots.ts', ['--room', 'ABC234', '--strategy', 'win-at-all-costs']),
+      // Nothing listens on port 9: the bots keep trying to connect until the test stops them.
+      runUntil('bots.ts', ['--room', 'ABC234', '--url', 'http://127.0.0.1:9', '--count', '2', '--strategy', 'seeds-path'], valid),
+      run('bots.ts', ['--help']),
+    ]);
+    expectUsageError(bad, 'bots', `--strategy must be one of ${STRATEGY_NAMES.join(', ')} (got "win-at-all-costs")`);
+    expect(good.stdout, good.stderr).toContain(valid);
+    expect(good.stderr).toBe('');
+    for (const name of STRATEGY_NAMES) expect(help.stdout).toContain(name);
   });
 
   it('still does its work: npm run scenario -- validate on a valid file', async () => {

@@ -2,15 +2,29 @@ import { io, type Socket } from 'socket.io-client';
 import type { SeatView } from '../engine';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ErrorCode, type PlayerCommand, type Result, type ServerToClientEvents } from '../realtime/protocol';
 import { ViewTracker } from '../realtime/view-tracker';
+import { strategyFor, type Strategy, type StrategyName } from '../balance/strategies';
+import { delayAfter, DEFAULT_TICK_MS, type Pace } from './pace';
 import { nextMove } from './strategy';
 
 export interface BotOptions {
   url: string;
   room: string;
   name: string;
-  /** Milliseconds between moves (each move also waits a random part of it). */
-  tickMs: number;
+  /**
+   * 'human' (the default): a text every 15–30 s, a click every 5–12 s, like a person at the table.
+   * 'fast': a move every tickMs (give or take half), for tests and the load benchmark.
+   */
+  pace?: Pace;
+  /** Milliseconds between moves at the fast pace; passing it without a pace means 'fast'. */
+  tickMs?: number;
+  /**
+   * A scripted strategy of the balance harness (server/balance/strategies.ts) for a bot in a
+   * leader's or an envoy's seat; other seats, and every seat without it, play the bots' brain.
+   */
+  strategy?: StrategyName;
   random?: () => number;
+  /** The clock the scripted strategies read the round's time from (default Date.now). */
+  now?: () => number;
   log?: (line: string) => void;
 }
 
@@ -37,6 +51,7 @@ export class Bot {
   private busy = false;
   private token: string | null = null;
   private done: Promise<BotStats> | null = null;
+  private scripted: Strategy | null = null;
 
   constructor(private readonly options: BotOptions) {
     this.stats = { name: options.name, seatId: null, sent: 0, accepted: 0, rejected: {}, lastRejection: null, latencies: [] };
@@ -84,18 +99,40 @@ export class Bot {
     return this.done;
   }
 
-  private schedule(): void {
+  /** The pace this bot plays at: tickMs alone means the old fast behaviour the tests rely on. */
+  get pace(): Pace {
+    return this.options.pace ?? (this.options.tickMs !== undefined ? 'fast' : 'human');
+  }
+
+  /** Milliseconds to wait after this move (or after having nothing to do). */
+  delayAfter(move: PlayerCommand | null): number {
+    return delayAfter(move, this.pace, this.options.tickMs ?? DEFAULT_TICK_MS, this.options.random ?? Math.random);
+  }
+
+  /** The next move from this bot's own view: the named strategy in a leader's or envoy's seat, else the brain. */
+  decide(view: SeatView): PlayerCommand | null {
     const random = this.options.random ?? Math.random;
-    this.timer = setTimeout(() => void this.tick(), this.options.tickMs * (0.5 + random()));
+    const kind = view.me.role?.kind;
+    if (this.options.strategy && (kind === 'leader' || kind === 'envoy')) {
+      // The bot sees no cast list: each side's first envoy at the table is its main envoy, for every bot alike.
+      this.scripted ??= strategyFor(this.options.strategy, { mainEnvoyRoles: [] });
+      return this.scripted(view, (this.options.now ?? Date.now)(), random);
+    }
+    return nextMove(view, random);
+  }
+
+  private schedule(move: PlayerCommand | null = null): void {
+    this.timer = setTimeout(() => void this.tick(), this.delayAfter(move));
   }
 
   private async tick(): Promise<void> {
     const view = this.tracker.view;
+    let move: PlayerCommand | null = null;
     if (view && this.socket?.connected && !this.busy) {
-      const move = nextMove(view, this.options.random ?? Math.random);
+      move = this.decide(view);
       if (move) await this.send(move);
     }
-    if (this.socket) this.schedule();
+    if (this.socket) this.schedule(move);
   }
 
   send(command: PlayerCommand): Promise<Result<{ seq: number }>> {
@@ -133,7 +170,8 @@ export class Bot {
 }
 
 /** Starts `count` bots in a room; resolves with their stats when the session ends for all. */
-export async function runBots(options: { url: string; room: string; count: number; tickMs: number; prefix?: string; log?: (line: string) => void }): Promise<BotStats[]> {
-  const bots = Array.from({ length: options.count }, (_, i) => new Bot({ url: options.url, room: options.room, name: `${options.prefix ?? 'Bot'} ${i + 1}`, tickMs: options.tickMs, ...(options.log ? { log: options.log } : {}) }));
+export async function runBots(options: { url: string; room: string; count: number; pace?: Pace; strategy?: StrategyName; tickMs?: number; prefix?: string; log?: (line: string) => void }): Promise<BotStats[]> {
+  const { count, prefix, ...shared } = options;
+  const bots = Array.from({ length: count }, (_, i) => new Bot({ ...shared, name: `${prefix ?? 'Bot'} ${i + 1}` }));
   return Promise.all(bots.map((b) => b.play()));
 }

@@ -1,5 +1,6 @@
-import type { SeatView } from '../engine';
+import type { SeatView, Term } from '../engine';
 import type { PlayerCommand } from '../realtime/protocol';
+import { acceptableTo, compromiseTerms, favouredTerms } from './terms';
 
 /**
  * What a bot does next, from its own view only (exactly what a student's browser has): talk in
@@ -45,11 +46,15 @@ export function nextMove(view: SeatView, random: () => number): PlayerCommand | 
 
   const myBack = open.filter((c) => c.kind === 'back' && !c.left);
   const visibleProposals = view.proposals.filter((p) => p.status === 'open' && myBack.some((c) => c.id === p.channelId));
+  // A text is signed or accepted only if it is acceptable to the bot's side (./terms.ts).
+  const scenario = view.session.scenario;
+  const side = role.side ?? '';
+  const good = (p: { terms: Term[] }) => acceptableTo(scenario, side, p.terms);
   if (!agreement) {
-    const signable = visibleProposals.find((p) => p.mode === 'official' && !p.signedBy.includes(me));
+    const signable = visibleProposals.find((p) => p.mode === 'official' && !p.signedBy.includes(me) && good(p));
     if (signable && role.kind === 'leader') return { type: 'SignProposal', proposalId: signable.id };
     const proposerSide = (p: { by: string }) => view.table!.seats.find((s) => s.id === p.by)?.side;
-    const acceptable = visibleProposals.find((p) => proposerSide(p) !== role.side && !p.acceptedBySides.includes(role.side ?? ''));
+    const acceptable = visibleProposals.find((p) => proposerSide(p) !== role.side && !p.acceptedBySides.includes(side) && good(p));
     if (acceptable && random() < 0.6) return { type: 'AcceptProposal', proposalId: acceptable.id };
   }
 
@@ -63,15 +68,33 @@ export function nextMove(view: SeatView, random: () => number): PlayerCommand | 
     const leadersIn = channel.members.filter((id) => view.table!.seats.find((s) => s.id === id)?.kind === 'leader');
     const leaderToBring = view.table.seats.find((s) => s.kind === 'leader' && !channel.members.includes(s.id) && !channel.invited.includes(s.id));
     if (leaderToBring && leadersIn.length < 2 && random() < 0.3) return { type: 'InviteToBackChannel', channelId: channel.id, seatId: leaderToBring.id };
-    if (!agreement && visibleProposals.length === 0 && random() < 0.35) {
-      const terms = view.session.scenario.issues.map((issue, i) => ({ issueId: issue.id, optionId: pick(issue.options)!.id, secret: i === view.session.scenario.issues.length - 1 && random() < 0.5 }));
-      return { type: 'Propose', channelId: channel.id, terms, mode: random() < 0.8 ? 'official' : 'exploratory' };
-    }
+    const proposal = agreement ? null : propose(view, channel.id, random);
+    if (proposal) return proposal;
     return say(channel.id);
   }
   const front = open.find((c) => c.kind === 'front');
   const where = random() < 0.5 ? team : front;
   return where ? say(where.id) : null;
+}
+
+/**
+ * Texts that follow the side's interests: first an exploratory bid with what its own public likes
+ * best, then the official compromise both publics can live with (answering the last open text);
+ * nothing while an acceptable official text, or one of its own, is open in the channel.
+ */
+function propose(view: SeatView, channelId: string, random: () => number): PlayerCommand | null {
+  const me = view.me.seatId;
+  const side = view.me.role?.side ?? '';
+  const scenario = view.session.scenario;
+  const here = view.proposals.filter((p) => p.channelId === channelId);
+  const open = here.filter((p) => p.status === 'open');
+  const waiting = open.some((p) => p.mode === 'official' && (p.by === me || acceptableTo(scenario, side, p.terms)));
+  if (waiting || random() >= 0.35) return null;
+  const last = open.at(-1);
+  const counter = last && last.by !== me ? { counterTo: last.id } : {};
+  if (!here.some((p) => p.by === me)) return { type: 'Propose', channelId, terms: favouredTerms(scenario, side), mode: 'exploratory', ...counter };
+  const terms = compromiseTerms(scenario).map((t, i, all) => ({ ...t, secret: i === all.length - 1 && random() < 0.5 }));
+  return { type: 'Propose', channelId, terms, mode: 'official', ...counter };
 }
 
 const LINES = [
