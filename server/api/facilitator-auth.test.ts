@@ -123,8 +123,11 @@ describe('an administrator', () => {
     const seats = () => Object.values(gameOf(live.server.runtime, sessionId).seats);
     const holder = (roleId: string) => seats().find((s) => s.roleId === roleId)!.id;
     await run('swap', admin.session.swap.mutate({ sessionId, seatA: holder('usa-leader'), seatB: holder('ussr-leader') }));
-    await run('move', admin.session.move.mutate({ sessionId, seatId: holder('usa-spoiler'), tableId: 't1', roleId: 'ussr-spoiler' }));
-    await run('kick', admin.session.kick.mutate({ sessionId, seatId: holder('ussr-spoiler') }));
+    // The lone spoiler's side is drawn at deal time: move it to the other side, then remove it.
+    const spoiler = seats().find((s) => s.roleId === 'usa-spoiler' || s.roleId === 'ussr-spoiler')!;
+    const otherSide = spoiler.roleId === 'usa-spoiler' ? 'ussr-spoiler' : 'usa-spoiler';
+    await run('move', admin.session.move.mutate({ sessionId, seatId: spoiler.id, tableId: 't1', roleId: otherSide }));
+    await run('kick', admin.session.kick.mutate({ sessionId, seatId: holder(otherSide) }));
     await run('start', admin.session.start.mutate({ sessionId }));
     await run('pause', admin.session.pause.mutate({ sessionId }));
     await run('resume', admin.session.resume.mutate({ sessionId }));

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import type { SeatView } from '../engine';
-import { gameOf, lastSeq, seat, someTerms, startGame, type Game } from '../testing/game-setup';
+import { gameOf, lastSeq, seat, someTerms, startGame, type Game, dealWithUsaSpoilers } from '../testing/game-setup';
 import { ManualTime } from '../runtime/manual-time';
 import { startLiveServer, type LiveServer } from '../testing/live-server';
 import { expectedView, PlayerClient, settle, waitFor, type Ack } from '../testing/player-client';
@@ -22,7 +22,7 @@ beforeAll(async () => {
   await timed.api.session.deal.mutate({ sessionId: timed.sessionId });
   await timed.api.session.start.mutate({ sessionId: timed.sessionId });
   game = await startGame(live, { players: 6, email: 'bad-input@school.org', openChannels: { 'round-2': ['front', 'team', 'press'] } });
-  await game.api.session.deal.mutate({ sessionId: game.sessionId });
+  await dealWithUsaSpoilers(game.api, live.server.runtime, game.sessionId);
   await game.api.session.start.mutate({ sessionId: game.sessionId });
 }, 20_000);
 afterAll(async () => {

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBuiltInScenario } from '../scenarios';
-import { atTable, backChannelOf, sideOf, someTerms, startGame, seat, type Game, type Player } from '../testing/game-setup';
+import { atTable, backChannelOf, sideOf, someTerms, startGame, seat, type Game, type Player, dealWithUsaSpoilers } from '../testing/game-setup';
 import { startLiveServer, type LiveServer } from '../testing/live-server';
 import { expectedView, PlayerClient, settle } from '../testing/player-client';
 
@@ -50,7 +50,7 @@ describe('fan-out to two tables', () => {
     const post = async (p: Player, channelId: string, text: string) => expect(await p.send({ type: 'PostMessage', channelId, text })).toMatchObject(ok);
 
     await check(); // the lobby
-    await api.session.deal.mutate({ sessionId });
+    await dealWithUsaSpoilers(api, live.server.runtime, sessionId);
     await check();
     const t1 = atTable(players, 't1');
     const t2 = atTable(players, 't2');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { seedFrom, type SeatView } from '../engine';
 import { opaqueId } from '../engine/queries';
-import { backChannelOf, lastSeq, seat, someTerms, startGame, type Game, type Player } from '../testing/game-setup';
+import { backChannelOf, lastSeq, seat, someTerms, startGame, type Game, type Player, dealWithUsaSpoilers } from '../testing/game-setup';
 import { startLiveServer, type LiveServer } from '../testing/live-server';
 import { expectedView, PlayerClient, settle } from '../testing/player-client';
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
   live = await startLiveServer();
   game = await startGame(live, { players: 12, tableCount: 2, email: 'isolation@school.org' });
   const { api, sessionId } = game;
-  await api.session.deal.mutate({ sessionId });
+  await dealWithUsaSpoilers(api, live.server.runtime, sessionId);
   await api.session.start.mutate({ sessionId });
   await api.session.skip.mutate({ sessionId });
   await settle(game.players);

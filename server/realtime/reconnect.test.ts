@@ -2,7 +2,7 @@
 // `welcome` and finds everything, once; refused handshakes say why; a kicked player stays out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeatView } from '../engine';
-import { backChannelOf, seat, startGame, type Game, type Player } from '../testing/game-setup';
+import { backChannelOf, seat, startGame, type Game, type Player, dealWithUsaSpoilers } from '../testing/game-setup';
 import { startLiveServer, type LiveServer } from '../testing/live-server';
 import { expectedView, PlayerClient, settle, waitFor } from '../testing/player-client';
 import { ViewTracker } from './view-tracker';
@@ -16,7 +16,7 @@ beforeAll(async () => {
   live = await startLiveServer();
   game = await startGame(live, { players: 6, tableCount: 1, email: 'reconnect@school.org' });
   facilitator = await PlayerClient.open(live.url, { kind: 'facilitator', sessionId: game.sessionId }, { label: 'facilitator', cookie: game.cookie });
-  await game.api.session.deal.mutate({ sessionId: game.sessionId });
+  await dealWithUsaSpoilers(game.api, live.server.runtime, game.sessionId);
   await game.api.session.start.mutate({ sessionId: game.sessionId });
   await game.api.session.skip.mutate({ sessionId: game.sessionId });
   await settle([...game.players, facilitator]);

@@ -95,3 +95,20 @@ export function someTerms(secretLast = true) {
     { issueId: 'turkey-jupiters', optionId: 'removed', secret: secretLast },
   ];
 }
+
+/**
+ * Deals, then gives each table's lone spoiler the USA side. The engine draws that side at deal
+ * time so neither side is always handicapped (issue 8); these tests address seats by role, so
+ * they fix it with the facilitator's own move command, as a teacher could.
+ */
+export async function dealWithUsaSpoilers(api: Api, runtime: Runtime | undefined, sessionId: string): Promise<void> {
+  await api.session.deal.mutate({ sessionId });
+  const seats = Object.values(gameOf(runtime, sessionId).seats).filter((s) => s.status === 'active' && s.tableId);
+  for (const tableId of new Set(seats.map((s) => s.tableId!))) {
+    const here = seats.filter((s) => s.tableId === tableId);
+    const soviet = here.find((s) => s.roleId === 'ussr-spoiler');
+    if (soviet && !here.some((s) => s.roleId === 'usa-spoiler')) {
+      await api.session.move.mutate({ sessionId, seatId: soviet.id, tableId, roleId: 'usa-spoiler' });
+    }
+  }
+}
