@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getBuiltInScenario } from '../scenarios';
-import { atTable, backChannelOf, sideOf, someTerms, startGame, seat, type Game, type Player, dealWithUsaSpoilers } from '../testing/game-setup';
+import { atTable, backChannelOf, sideOf, someTerms, startGame, seat, type Game, type Player } from '../testing/game-setup';
 import { startLiveServer, type LiveServer } from '../testing/live-server';
 import { expectedView, PlayerClient, settle } from '../testing/player-client';
 
@@ -50,7 +50,9 @@ describe('fan-out to two tables', () => {
     const post = async (p: Player, channelId: string, text: string) => expect(await p.send({ type: 'PostMessage', channelId, text })).toMatchObject(ok);
 
     await check(); // the lobby
-    await dealWithUsaSpoilers(api, live.server.runtime, sessionId);
+    // The lone spoiler's side is drawn at deal time, so this test does not move anyone: a seat
+    // moved after the deal has already, rightly, read the brief it was dealt first.
+    await api.session.deal.mutate({ sessionId });
     await check();
     const t1 = atTable(players, 't1');
     const t2 = atTable(players, 't2');
@@ -65,7 +67,9 @@ describe('fan-out to two tables', () => {
     // Briefing: only the team channels are open.
     await post(A('usa-leader'), 't1:team:usa', secret('t1 usa team, briefing', team(t1, 'usa')));
     await post(A('ussr-envoy'), 't1:team:ussr', secret('t1 ussr team, briefing', team(t1, 'ussr')));
-    await post(B('usa-spoiler'), 't2:team:usa', secret('t2 usa team, briefing', team(t2, 'usa')));
+    const spoilerB = t2.find((p) => p.view.me.role?.kind === 'spoiler')!;
+    const spoilerSide = sideOf(spoilerB)!;
+    await post(spoilerB, `t2:team:${spoilerSide}`, secret(`t2 ${spoilerSide} team, briefing`, team(t2, spoilerSide)));
     await check();
 
     await api.session.skip.mutate({ sessionId });
