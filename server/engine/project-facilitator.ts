@@ -1,4 +1,5 @@
 import { leakRisk } from './leak-risk';
+import { LIMITS } from './limits';
 import { acceptingSides, currentMembers } from './queries';
 import { sessionHeader } from './session-header';
 import type { ActiveGame } from './state';
@@ -48,5 +49,6 @@ export function projectFacilitator(game: ActiveGame): FacilitatorView {
     broadcasts: game.broadcasts,
     scores: game.scores,
     risks: Object.fromEntries(back.map((c) => [c.id, leakRisk(game, c)])),
+    limits: LIMITS,
   };
 }
