@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import type { SeatView } from '../engine';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ErrorCode, type PlayerCommand, type Result, type ServerToClientEvents } from '../realtime/protocol';
-import { ViewTracker } from '../realtime/view-tracker';
+import { ViewTracker } from '../../shared/view-tracker';
 import { strategyFor, type Strategy, type StrategyName } from '../balance/strategies';
 import { delayAfter, DEFAULT_TICK_MS, type Pace } from './pace';
 import { nextMove } from './strategy';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { RejectionCode, SeatView, ProjectorView, FacilitatorView } from '../engine';
-import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION } from './version';
+import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../shared/version';
 
 export { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION };
 
@@ -129,4 +129,4 @@ export interface ClientToServerEvents {
   ping: (ack: (result: Result<{ serverNow: number }>) => void) => void;
 }
 
-export { APPEND_ONLY_KEYS } from './patch';
+export { APPEND_ONLY_KEYS } from '../../shared/patch';
