@@ -1,6 +1,6 @@
 import { leakRisk, riskFactors, riskLevel } from './leak-risk';
 import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, currentMembers, inOnAgreement, isCurrentMember, preparedIn, roleOf, seatsAt, sideOf } from './queries';
-import { ROLE_SUMMARY } from './abilities';
+import { hasPower, ROLE_SUMMARY } from './abilities';
 import { seatAbilities } from './can';
 import { LIMITS } from './limits';
 import { maxScore, rankedScores, scoreView } from './score-share';
@@ -40,7 +40,7 @@ export function project(state: GameState, viewer: Viewer): View | null {
 
 function seatSummary(game: ActiveGame, seat: Seat): SeatSummary {
   const role = roleOf(game, seat);
-  return { id: seat.id, name: seat.name, roleId: role?.id ?? null, roleTitle: role?.title ?? null, kind: role?.kind ?? null, side: role?.side ?? null };
+  return { id: seat.id, name: seat.name, roleId: role?.id ?? null, roleTitle: role?.title ?? null, kind: role?.kind ?? null, side: role?.side ?? null, backChannels: hasPower(role?.kind, 'sitInBackChannel') };
 }
 
 function messageView(m: Message): MessageView {

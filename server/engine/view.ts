@@ -37,6 +37,8 @@ export interface SeatSummary {
   roleTitle: string | null;
   kind: RoleKind | null;
   side: string | null;
+  /** Whether this role may sit in a back channel (abilities.ts): whom secret talks can involve. */
+  backChannels: boolean;
 }
 
 export interface ChannelView {

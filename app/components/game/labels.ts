@@ -1,4 +1,5 @@
-import type { Ability, ChannelView, SeatView } from '../../../server/engine/view';
+import type { ChannelView, SeatView } from '../../../server/engine/view';
+import { verdict } from '../../../shared/can';
 import type { RoleKind } from '../../../server/engine/scenario';
 import type { Author, Term } from '../../../server/engine/state';
 
@@ -66,19 +67,7 @@ export function channelDescription(channel: ChannelView): string {
   }
 }
 
-/**
- * An ability from the view's `can` (the engine's own answer), as the UI uses it: `ok`, or the
- * engine's reason in words for people. No rule is decided here.
- */
-export function verdict(ability: Ability | null | undefined): { ok: true } | { ok: false; reason: string } {
-  if (!ability) return { ok: false, reason: 'You have not been given a seat at a table yet.' };
-  return ability.ok ? { ok: true } : { ok: false, reason: ability.message };
-}
-
-/** Whether an ability is part of my role at all (refused for anything but my role): the tools to show. */
-export function inMyRole(ability: Ability | null | undefined): boolean {
-  return !!ability && (ability.ok || ability.code !== 'WRONG_ROLE');
-}
+export { inRole as inMyRole, verdict } from '../../../shared/can';
 
 /** Whether I can write in a channel now, and if not, why. */
 export function postingStatus(view: SeatView, channel: ChannelView): { ok: true } | { ok: false; reason: string } {
