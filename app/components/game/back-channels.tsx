@@ -80,37 +80,40 @@ export function OpenBackChannel({ onOpened }: { onOpened: (previousIds: string[]
   return (
     <details className="card open-back" ref={details}>
       <summary>Open a back channel</summary>
-      {!status.ok ? <p className="notice">{status.reason}</p> : null}
-      <form onSubmit={submit} className="stack" hidden={!status.ok}>
-        <fieldset>
-          <legend>Invite</legend>
-          {candidates.map((s) => (
-            <div key={s.id} className="check">
-              <input
-                type="checkbox"
-                id={`invite-${s.id}`}
-                checked={chosen.includes(s.id)}
-                onChange={(e) => setChosen((list) => (e.target.checked ? [...list, s.id] : list.filter((x) => x !== s.id)))}
-              />
-              <label htmlFor={`invite-${s.id}`}>
-                {s.name} — {s.roleTitle} <span className="muted">({sideName(view, s.side)})</span>
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="back-topic">Topic</label>
-          <input id="back-topic" value={topic} onChange={(e) => setTopic(e.target.value)} maxLength={view.limits.topicLength} aria-describedby="back-topic-hint" />
-          <p id="back-topic-hint" className="hint">
-            The invitees see it. Invite at least one person from another side, at most {view.limits.maxInvitees}. Every message in a back channel can leak; more
-            people, more risk.
-          </p>
-        </div>
-        <button type="submit" disabled={open.pending}>
-          Send invitations
-        </button>
-        <ErrorText error={problem ?? open.error} />
-      </form>
+      {status.ok ? (
+        <form onSubmit={submit} className="stack">
+          <fieldset>
+            <legend>Invite</legend>
+            {candidates.map((s) => (
+              <div key={s.id} className="check">
+                <input
+                  type="checkbox"
+                  id={`invite-${s.id}`}
+                  checked={chosen.includes(s.id)}
+                  onChange={(e) => setChosen((list) => (e.target.checked ? [...list, s.id] : list.filter((x) => x !== s.id)))}
+                />
+                <label htmlFor={`invite-${s.id}`}>
+                  {s.name} — {s.roleTitle} <span className="muted">({sideName(view, s.side)})</span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <div className="field">
+            <label htmlFor="back-topic">Topic</label>
+            <input id="back-topic" value={topic} onChange={(e) => setTopic(e.target.value)} maxLength={view.limits.topicLength} aria-describedby="back-topic-hint" />
+            <p id="back-topic-hint" className="hint">
+              The invitees see it. Invite at least one person from another side, at most {view.limits.maxInvitees}. Every message in a back channel can leak; more
+              people, more risk.
+            </p>
+          </div>
+          <button type="submit" disabled={open.pending}>
+            Send invitations
+          </button>
+          <ErrorText error={problem ?? open.error} />
+        </form>
+      ) : (
+        <p className="notice">{status.reason}</p>
+      )}
     </details>
   );
 }
