@@ -30,7 +30,18 @@ export default defineConfig(
     },
   },
   {
-    files: ['app/**/*.{ts,tsx}'],
+    files: ['app/**/*.{ts,tsx}', 'shared/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Browser code takes only types from server/: rules and limits come in the view (`can`,
+    // `limits`), protocol pieces from shared/ (see shared/README.md).
+    files: ['shared/**/*.ts', 'app/components/game/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/server/**'], allowTypeImports: true, message: 'Browser code imports only types from server/; use the view (can, limits) or shared/.' }],
+      }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'shared/ and browser code cannot use Node APIs.' }] }],
+    },
   },
 );

@@ -7,7 +7,8 @@ import { stashJoinName } from './lib/join-name';
 /** Room codes are 6 letters or digits; students may type them in lower case. */
 const CODE_LENGTH = 6;
 
-export function JoinForm() {
+/** `nameLength`: the engine's limit on display names, passed by the (server) home page. */
+export function JoinForm({ nameLength }: { nameLength: number }) {
   const router = useRouter();
   const [code, setCode] = useState('');
 
@@ -47,7 +48,7 @@ export function JoinForm() {
       </div>
       <div className="field">
         <label htmlFor="name">Display name</label>
-        <input id="name" name="name" required maxLength={40} autoComplete="nickname" />
+        <input id="name" name="name" required maxLength={nameLength} autoComplete="nickname" />
       </div>
       <button type="submit">Join</button>
     </form>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { JoinForm } from './join-form';
+import { LIMITS } from '../server/engine/limits';
 import { ReturnToGame } from './return-to-game';
 
 export default function HomePage() {
@@ -16,7 +17,7 @@ export default function HomePage() {
       <ReturnToGame />
       <section aria-labelledby="join-title" className="card">
         <h2 id="join-title">Join a game</h2>
-        <JoinForm />
+        <JoinForm nameLength={LIMITS.nameLength} />
       </section>
       <p className="facilitator-link">
         Running a session? <Link href="/facilitator">Facilitator sign-in</Link>

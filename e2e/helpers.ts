@@ -5,8 +5,8 @@ import { request as apiRequest, type APIRequestContext, type Browser, type Brows
 import { io } from 'socket.io-client';
 import type { FacilitatorView } from '../server/engine/view';
 import { projectRoot } from '../server/paths';
-import { PROTOCOL_VERSION } from '../server/realtime/version';
-import { ViewTracker } from '../server/realtime/view-tracker';
+import { PROTOCOL_VERSION } from '../shared/version';
+import { ViewTracker } from '../shared/view-tracker';
 import { expect } from './fixtures';
 import { ENV } from './server';
 

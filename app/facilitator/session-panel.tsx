@@ -96,7 +96,7 @@ export function SessionPanel({ sessionId }: { sessionId: string }) {
         <form onSubmit={broadcast} className="join-form">
           <div className="field">
             <label htmlFor="broadcast">Message from Control to everyone</label>
-            <input id="broadcast" name="broadcast" required maxLength={2000} />
+            <input id="broadcast" name="broadcast" required maxLength={view.limits.messageLength} />
           </div>
           <button type="submit">Broadcast</button>
         </form>

@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
 import type { AnyView, Result } from '../../server/realtime/protocol';
-import { ViewTracker } from '../../server/realtime/view-tracker';
-import { PROTOCOL_VERSION } from '../../server/realtime/version';
+import { ViewTracker } from '../../shared/view-tracker';
+import { PROTOCOL_VERSION } from '../../shared/version';
 
 type WatchAuth = { kind: 'facilitator'; sessionId: string } | { kind: 'projector'; room: string };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNEL_KINDS, type Command } from '../engine';
+import { CHANNEL_KINDS, LIMITS, type Command } from '../engine';
 import { builtInScenarios } from '../scenarios';
 import { findAvailable } from '../scenarios/library';
 import { AppError, facilitatorProcedure, router, type Context } from './trpc';
@@ -121,15 +121,15 @@ export const sessionRouter = router({
   // The clock: one table with `tableId`, every table without it.
   pause: command({ tableId: id.optional() }, (i) => ({ type: 'Pause', ...table(i) })),
   resume: command({ tableId: id.optional() }, (i) => ({ type: 'Resume', ...table(i) })),
-  extend: command({ seconds: z.number().int().min(1).max(3600), tableId: id.optional() }, (i) => ({ type: 'Extend', seconds: i.seconds, ...table(i) })),
+  extend: command({ seconds: z.number().int().min(1).max(LIMITS.extendMaxSeconds), tableId: id.optional() }, (i) => ({ type: 'Extend', seconds: i.seconds, ...table(i) })),
   skip: command({ tableId: id.optional() }, (i) => ({ type: 'Skip', ...table(i) })),
   end: command({}, () => ({ type: 'EndSession' })),
-  controlPost: command({ channelId: id, text: text(2000) }, (i) => ({ type: 'ControlPost', channelId: i.channelId, text: i.text })),
-  broadcast: command({ text: text(2000), tableId: id.optional() }, (i) => ({ type: 'ControlBroadcast', text: i.text, ...(i.tableId ? { tableId: i.tableId } : {}) })),
+  controlPost: command({ channelId: id, text: text(LIMITS.messageLength) }, (i) => ({ type: 'ControlPost', channelId: i.channelId, text: i.text })),
+  broadcast: command({ text: text(LIMITS.messageLength), tableId: id.optional() }, (i) => ({ type: 'ControlBroadcast', text: i.text, ...(i.tableId ? { tableId: i.tableId } : {}) })),
   fireInject: command({ injectId: id, tableId: id.optional() }, (i) => ({ type: 'FireInject', injectId: i.injectId, ...(i.tableId ? { tableId: i.tableId } : {}) })),
-  writeInject: command({ title: text(140), body: text(2000), audience: id, tableId: id.optional() }, (i) => ({ type: 'WriteInject', title: i.title, body: i.body, audience: i.audience, ...(i.tableId ? { tableId: i.tableId } : {}) })),
+  writeInject: command({ title: text(LIMITS.injectTitleLength), body: text(LIMITS.messageLength), audience: id, tableId: id.optional() }, (i) => ({ type: 'WriteInject', title: i.title, body: i.body, audience: i.audience, ...(i.tableId ? { tableId: i.tableId } : {}) })),
   leakMessage: command({ messageId: id, form: z.enum(['quote', 'paraphrase']) }, (i) => ({ type: 'LeakMessage', messageId: i.messageId, form: i.form })),
-  plantRumour: command({ tableId: id, text: text(2000), to: z.enum(['journalists', 'spoilers', 'both']) }, (i) => ({ type: 'PlantRumour', tableId: i.tableId, text: i.text, to: i.to })),
+  plantRumour: command({ tableId: id, text: text(LIMITS.messageLength), to: z.enum(['journalists', 'spoilers', 'both']) }, (i) => ({ type: 'PlantRumour', tableId: i.tableId, text: i.text, to: i.to })),
 
   /** Marks the session in the listing; the live god view comes over the socket. */
   get: facilitatorProcedure.input(sessionInput).query(({ ctx, input }) => {

@@ -1,7 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import type { SeatView } from '../engine';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ErrorCode, type PlayerCommand, type Result, type ServerToClientEvents } from '../realtime/protocol';
-import { ViewTracker } from '../realtime/view-tracker';
+import { ViewTracker } from '../../shared/view-tracker';
+import { inRole } from '../../shared/can';
 import { strategyFor, type Strategy, type StrategyName } from '../balance/strategies';
 import { delayAfter, DEFAULT_TICK_MS, type Pace } from './pace';
 import { nextMove } from './strategy';
@@ -115,8 +116,8 @@ export class Bot {
   /** The next move from this bot's own view: the named strategy in a leader's or envoy's seat, else the brain. */
   decide(view: SeatView): PlayerCommand | null {
     const random = this.options.random ?? Math.random;
-    const kind = view.me.role?.kind;
-    if (this.options.strategy && (kind === 'leader' || kind === 'envoy')) {
+    // A named strategy plays the seats that negotiate: those whose role may open back channels.
+    if (this.options.strategy && inRole(view.can?.openBackChannel)) {
       // The bot sees no cast list: each side's first envoy at the table is its main envoy, for every bot alike.
       this.scripted ??= strategyFor(this.options.strategy, { mainEnvoyRoles: [] });
       return this.scripted(view, (this.options.now ?? Date.now)(), random);

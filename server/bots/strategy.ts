@@ -1,16 +1,20 @@
 import type { SeatView, Term } from '../engine';
 import type { PlayerCommand } from '../realtime/protocol';
+import { inRole } from '../../shared/can';
 import { acceptableTo, compromiseTerms, favouredTerms } from './terms';
 
 /**
  * What a bot does next, from its own view only (exactly what a student's browser has): talk in
  * open channels, open and accept back channels, investigate, publish, propose, accept, sign and
- * announce. Pure, with the random source passed in, so it can be unit-tested.
+ * announce. Pure, with the random source passed in, so it can be unit-tested. What the bot may
+ * do, and with whom, it reads from its view's `can` (the engine's answer), like a student's
+ * buttons: no rule of who may do what is kept here; what it chooses among them is its strategy.
  */
 export function nextMove(view: SeatView, random: () => number): PlayerCommand | null {
   const phase = view.session.phase;
   const role = view.me.role;
-  if (view.session.status !== 'running' || !phase || !role || !view.table || view.session.pausedRemainingMs !== null) return null;
+  const can = view.can;
+  if (view.session.status !== 'running' || !phase || !role || !view.table || !can || view.session.pausedRemainingMs !== null) return null;
   const pick = <T>(list: T[]): T | undefined => list[Math.floor(random() * list.length)];
   const open = view.channels.filter((c) => c.open);
   const say = (channelId: string): PlayerCommand => ({ type: 'PostMessage', channelId, text: pick(LINES) ?? 'We should talk.' });
@@ -22,27 +26,27 @@ export function nextMove(view: SeatView, random: () => number): PlayerCommand | 
   const invitation = view.invitations[0];
   if (invitation) return { type: 'AnswerInvitation', channelId: invitation.channelId, accept: random() < 0.9 };
 
-  if (role.kind === 'journalist') {
+  // The press: publish a tip, else dig into someone who can sit in a back channel (a seat others may invite).
+  if (inRole(can.publishStory) || inRole(can.investigate)) {
     const tip = view.tips.find((t) => !t.published);
-    if (tip && open.some((c) => c.kind === 'press')) return { type: 'PublishStory', headline: `Exclusive: ${tip.text.slice(0, 80)}`, body: `Our sources report: ${tip.text}`, tipId: tip.id };
-    const target = pick(others.filter((s) => s.kind === 'envoy' || s.kind === 'leader'));
-    if (target && !view.me.watching.some((w) => w.untilPhase > phase.index)) return { type: 'Investigate', seatId: target.id };
+    if (tip && can.publishStory.ok) return { type: 'PublishStory', headline: `Exclusive: ${tip.text}`.slice(0, view.limits.headlineLength), body: `Our sources report: ${tip.text}`, tipId: tip.id };
+    const target = pick(others.filter((s) => s.backChannels && can.investigate.seats.includes(s.id)));
+    if (target && can.investigate.ok) return { type: 'Investigate', seatId: target.id };
     return null;
   }
 
-  if (role.kind === 'spoiler') {
-    const target = pick(others.filter((s) => s.side !== null && s.side !== role.side && s.kind !== 'journalist'));
-    if (target && !view.me.watching.some((w) => w.untilPhase > phase.index)) return { type: 'Surveil', seatId: target.id };
-    const somethingPublic = view.table.agreement?.announced || view.channels.some((c) => c.exposed) || view.table.stories.some((s) => s.exposed);
-    if (somethingPublic && !view.me.mobilisedThisRound && random() < 0.5) return { type: 'Mobilise' };
+  // Spoilers: watch someone of another side, rally the public when there is something to rally against.
+  if (inRole(can.surveil) || inRole(can.mobilise)) {
+    const target = pick(others.filter((s) => s.side !== null && s.side !== role.side && can.surveil.seats.includes(s.id)));
+    if (target && can.surveil.ok) return { type: 'Surveil', seatId: target.id };
+    if (can.mobilise.ok && random() < 0.5) return { type: 'Mobilise' };
     return team && random() < 0.4 ? say(team.id) : null;
   }
 
   // Leaders and envoys.
   const agreement = view.table.agreement;
-  if (agreement && !agreement.announced && role.kind === 'leader') return { type: 'AnnounceAgreement' };
-  const pre = view.session.scenario.precondition;
-  if (pre && !view.table.preconditionMet && role.kind === 'leader' && role.side === pre.side && phase.index >= 2 && random() < 0.3) return { type: 'FulfilPrecondition' };
+  if (agreement && can.announce.ok) return { type: 'AnnounceAgreement' };
+  if (can.fulfilPrecondition?.ok && phase.index >= 2 && random() < 0.3) return { type: 'FulfilPrecondition' };
 
   const myBack = open.filter((c) => c.kind === 'back' && !c.left);
   const visibleProposals = view.proposals.filter((p) => p.status === 'open' && myBack.some((c) => c.id === p.channelId));
@@ -51,23 +55,24 @@ export function nextMove(view: SeatView, random: () => number): PlayerCommand | 
   const side = role.side ?? '';
   const good = (p: { terms: Term[] }) => acceptableTo(scenario, side, p.terms);
   if (!agreement) {
-    const signable = visibleProposals.find((p) => p.mode === 'official' && !p.signedBy.includes(me) && good(p));
-    if (signable && role.kind === 'leader') return { type: 'SignProposal', proposalId: signable.id };
-    const proposerSide = (p: { by: string }) => view.table!.seats.find((s) => s.id === p.by)?.side;
-    const acceptable = visibleProposals.find((p) => proposerSide(p) !== role.side && !p.acceptedBySides.includes(side) && good(p));
+    const signable = visibleProposals.find((p) => can.sign[p.id]?.ok && good(p));
+    if (signable) return { type: 'SignProposal', proposalId: signable.id };
+    const acceptable = visibleProposals.find((p) => can.accept[p.id]?.ok && good(p));
     if (acceptable && random() < 0.6) return { type: 'AcceptProposal', proposalId: acceptable.id };
   }
 
-  const rivals = others.filter((s) => (s.kind === 'leader' || s.kind === 'envoy') && s.side !== role.side);
-  if (myBack.length === 0 && phase.openChannels.includes('back') && rivals.length > 0 && random() < 0.5) {
+  const rivals = others.filter((s) => can.openBackChannel.seats.includes(s.id) && s.side !== role.side);
+  if (myBack.length === 0 && can.openBackChannel.ok && rivals.length > 0 && random() < 0.5) {
     const rival = pick(rivals)!;
     return { type: 'OpenBackChannel', inviteeIds: [rival.id], topic: pick(TOPICS) ?? 'a way out' };
   }
   const channel = pick(myBack);
   if (channel) {
+    // Whom it may bring in is the engine's answer; bringing the leaders (who sign) is the bot's preference.
+    const inviting = can.invite[channel.id];
     const leadersIn = channel.members.filter((id) => view.table!.seats.find((s) => s.id === id)?.kind === 'leader');
-    const leaderToBring = view.table.seats.find((s) => s.kind === 'leader' && !channel.members.includes(s.id) && !channel.invited.includes(s.id));
-    if (leaderToBring && leadersIn.length < 2 && random() < 0.3) return { type: 'InviteToBackChannel', channelId: channel.id, seatId: leaderToBring.id };
+    const leaderToBring = view.table.seats.find((s) => s.kind === 'leader' && inviting?.seats.includes(s.id));
+    if (leaderToBring && inviting?.ok && leadersIn.length < 2 && random() < 0.3) return { type: 'InviteToBackChannel', channelId: channel.id, seatId: leaderToBring.id };
     const proposal = agreement ? null : propose(view, channel.id, random);
     if (proposal) return proposal;
     return say(channel.id);

@@ -62,14 +62,5 @@ export type Command =
 export type CommandType = Command['type'];
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
-/** Limits that the engine enforces whatever the adapter in front of it does. */
-export const LIMITS = {
-  nameLength: 40,
-  messageLength: 2000,
-  topicLength: 120,
-  headlineLength: 140,
-  storyLength: 2000,
-  injectTitleLength: 140,
-  backChannelMembers: 8,
-  extendMaxSeconds: 3600,
-} as const;
+/** The limits moved to limits.ts (one place for the rules); re-exported for existing imports. */
+export { LIMITS } from './limits';

@@ -18,7 +18,7 @@ const history: GameEvent[] = [
 describe('the facilitator\'s view', () => {
   it('given a game in play, then the god view has exactly the dashboard\'s keys', () => {
     expect(Object.keys(given(history).facilitator()).sort()).toEqual(
-      ['kind', 'session', 'code', 'status', 'locked', 'scenario', 'options', 'seats', 'tables', 'channels', 'messages', 'tips', 'stories', 'proposals', 'broadcasts', 'scores', 'risks'].sort(),
+      ['kind', 'session', 'code', 'status', 'locked', 'scenario', 'options', 'seats', 'tables', 'channels', 'messages', 'tips', 'stories', 'proposals', 'broadcasts', 'scores', 'risks', 'limits'].sort(),
     );
   });
 

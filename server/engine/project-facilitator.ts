@@ -1,4 +1,5 @@
 import { leakRisk } from './leak-risk';
+import { LIMITS } from './limits';
 import { acceptingSides, currentMembers } from './queries';
 import { sessionHeader, tableClockView } from './session-header';
 import { atTable } from './table-clock';
@@ -49,5 +50,6 @@ export function projectFacilitator(game: ActiveGame): FacilitatorView {
     broadcasts: game.broadcasts,
     scores: game.scores,
     risks: Object.fromEntries(back.map((c) => [c.id, leakRisk(atTable(game, c.tableId), c)])),
+    limits: LIMITS,
   };
 }

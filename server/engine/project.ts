@@ -1,6 +1,9 @@
 import { leakRisk, riskFactors, riskLevel } from './leak-risk';
 import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, currentMembers, inOnAgreement, isCurrentMember, preparedIn, roleOf, seatsAt, sideOf } from './queries';
-import { maxScore } from './score-share';
+import { hasPower, ROLE_SUMMARY } from './abilities';
+import { seatAbilities } from './can';
+import { LIMITS } from './limits';
+import { maxScore, rankedScores, scoreView } from './score-share';
 import type { ActiveGame, Channel, GameState, Message, Proposal, Seat, Story } from './state';
 import { projectFacilitator } from './project-facilitator';
 import { sessionHeader, tableClockView } from './session-header';
@@ -39,7 +42,7 @@ export function project(state: GameState, viewer: Viewer): View | null {
 
 function seatSummary(game: ActiveGame, seat: Seat): SeatSummary {
   const role = roleOf(game, seat);
-  return { id: seat.id, name: seat.name, roleId: role?.id ?? null, roleTitle: role?.title ?? null, kind: role?.kind ?? null, side: role?.side ?? null };
+  return { id: seat.id, name: seat.name, roleId: role?.id ?? null, roleTitle: role?.title ?? null, kind: role?.kind ?? null, side: role?.side ?? null, backChannels: hasPower(role?.kind, 'sitInBackChannel') };
 }
 
 function messageView(m: Message): MessageView {
@@ -123,7 +126,7 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
   const base: SeatView = {
     kind: 'seat', session,
     me: { seatId: seat.id, name: seat.name, status: seat.status, tableId: null, role: null, watching: [], mobilisedThisRound: false },
-    lobby, lobbyCount: present.length, table: null, channels: [], messages: [], proposals: [], invitations: [], tips: [], broadcasts: [], scores: null, myScore: null, debrief: null,
+    lobby, lobbyCount: present.length, table: null, channels: [], messages: [], proposals: [], invitations: [], tips: [], broadcasts: [], scores: null, myScore: null, debrief: null, can: null, limits: LIMITS,
   };
   if (seat.status !== 'active') return { ...base, lobby: [], lobbyCount: 0 };
   const withBroadcasts = { ...base, broadcasts: visibleBroadcasts(game, seat.tableId, sideOf(game, seat)) };
@@ -150,6 +153,7 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
     .filter((t) => t.recipients.includes(seat.id))
     .map((t) => ({ id: t.id, form: t.form, text: t.text, at: t.at, published: game.stories.some((s) => s.tipId === t.id) }));
   const ended = game.status === 'ended';
+  const mine = ended ? game.scores?.find((s) => s.seatId === seat.id) : undefined;
   const watching = [
     ...(table?.investigations ?? []).filter((w) => w.by === seat.id).map((w) => ({ kind: 'investigation' as const, target: w.target, untilPhase: w.untilPhase })),
     ...(table?.surveillance ?? []).filter((w) => w.by === seat.id).map((w) => ({ kind: 'surveillance' as const, target: w.target, untilPhase: w.untilPhase })),
@@ -158,7 +162,10 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
     ...withBroadcasts,
     me: {
       seatId: seat.id, name: seat.name, status: seat.status, tableId,
-      role: { id: role.id, title: role.title, kind: role.kind, side: role.side, brief: role.brief, objectives: role.objectives.map((o) => ({ id: o.id, description: o.description, points: o.points })) },
+      role: {
+        id: role.id, title: role.title, kind: role.kind, side: role.side, brief: role.brief, objectives: role.objectives.map((o) => ({ id: o.id, description: o.description, points: o.points })),
+        powers: ROLE_SUMMARY[role.kind], maxScore: maxScore(role.objectives),
+      },
       watching,
       mobilisedThisRound: (table?.mobilisations ?? []).some((m) => m.seatId === seat.id && m.phase === game.phaseIndex),
     },
@@ -168,8 +175,9 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
     proposals: proposals.map((p) => proposalView(game, p)),
     invitations,
     tips,
-    scores: ended && game.scores ? game.scores.filter((s) => game.seats[s.seatId]?.tableId === tableId).map((s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', total: s.total, max: maxScore(s.objectives) })) : null,
-    myScore: ended ? (game.scores?.find((s) => s.seatId === seat.id) ?? null) : null,
+    scores: ended && game.scores ? rankedScores(game.scores.filter((s) => game.seats[s.seatId]?.tableId === tableId), (s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '' })) : null,
+    myScore: mine ? scoreView(mine) : null,
+    can: seatAbilities(game, seat, channels, Object.values(game.proposals).filter((p) => proposals.some((q) => q.id === p.id))),
     debrief: ended ? { questions: game.scenario.debriefQuestions, whatReallyHappened: game.scenario.whatReallyHappened } : null,
   };
 }
@@ -186,6 +194,6 @@ function projectProjector(game: ActiveGame): ProjectorView {
     lobby: Object.values(game.seats).filter((s) => s.status === 'active').map((s) => ({ id: s.id, name: s.name })),
     tables,
     broadcasts: visibleBroadcasts(game, null, 'public').filter((b) => b.tableId === null),
-    scores: game.status === 'ended' && game.scores ? game.scores.map((s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', total: s.total, max: maxScore(s.objectives), tableId: game.seats[s.seatId]?.tableId ?? null })) : null,
+    scores: game.status === 'ended' && game.scores ? rankedScores(game.scores, (s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', tableId: game.seats[s.seatId]?.tableId ?? null })) : null,
   };
 }

@@ -82,6 +82,23 @@ function checkSecrecy(game: ActiveGame, events: GameEvent[]) {
       for (const fact of other.brief.privateFacts) expect(json.includes(fact), `${seat.id} sees ${other.id}'s brief`).toBe(false);
     }
     for (const secretKey of ['"leakRisk"', '"rng"', '"source"', '"recipients"']) expect(json.includes(secretKey)).toBe(false);
+    // `can` names only what the rest of the view shows: its channels, its proposals, the people at its table.
+    const can = view!.can;
+    if (can) {
+      const channelIds = new Set(view!.channels.map((c) => c.id));
+      const backIds = new Set(view!.channels.filter((c) => c.kind === 'back').map((c) => c.id));
+      const proposalIds = new Set(view!.proposals.map((p) => p.id));
+      const people = new Set(view!.table?.seats.map((p) => p.id));
+      for (const key of [...Object.keys(can.post), ...Object.keys(can.propose)]) expect(channelIds.has(key), `${seat.id}'s can names channel ${key}`).toBe(true);
+      for (const key of [...Object.keys(can.invite), ...Object.keys(can.leaveBackChannel)]) expect(backIds.has(key), `${seat.id}'s can names back channel ${key}`).toBe(true);
+      for (const key of [...Object.keys(can.accept), ...Object.keys(can.sign)]) expect(proposalIds.has(key), `${seat.id}'s can names proposal ${key}`).toBe(true);
+      for (const a of [can.openBackChannel, can.investigate, can.surveil, ...Object.values(can.invite)]) for (const id of a.seats) expect(people.has(id)).toBe(true);
+      // Told of a deal only by a view that shows it, or as one of its signatories.
+      const told = [can.announce, can.renege, ...Object.values(can.propose), ...Object.values(can.sign)].some((a) => !a.ok && (a.code === 'AGREEMENT_EXISTS' || a.code === 'AGREEMENT_PUBLIC'));
+      const agreement = seat.tableId ? game.tables[seat.tableId]?.agreement : null;
+      const signatory = agreement ? game.proposals[agreement.proposalId]?.signedBy.includes(seat.id) : false;
+      if (told || can.announce.ok) expect(view!.table?.agreement !== null || signatory, `${seat.id} is told of a deal it cannot see`).toBe(true);
+    }
     if (game.status !== 'ended') expect(json.includes('"accurate":true') || json.includes('"accurate":false')).toBe(false);
   }
   const projector = JSON.stringify(project(game, { kind: 'projector' }));

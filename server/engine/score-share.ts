@@ -1,8 +1,11 @@
+import type { RoleScore } from './state';
+import type { ScoreView } from './view';
+
 /**
  * Roles are scored out of different maxima (a leader's objectives may add up to 100, a journalist's
  * to 45), so raw totals cannot be compared across roles. These pure helpers turn a total into a
- * share of the role's own maximum, the figure the end screen shows and ranks by. Shared by the
- * projection (which adds `max` to the table's scores) and the UI (which has my objectives).
+ * share of the role's own maximum, the figure the end screen shows and ranks by. Used by the
+ * projection, which sends each score with its `max`, `share` and outcomes, so browsers compute none.
  */
 
 /** The most a role can score: the sum of its positive objectives (a penalty avoided adds nothing). */
@@ -29,4 +32,23 @@ export function objectiveOutcome(objective: { points: number; achieved: boolean 
 /** Ranks scores best share first (ties: more points first), for the leaderboards. */
 export function byShare<T extends { total: number; max: number }>(a: T, b: T): number {
   return (scoreShare(b.total, b.max) ?? -Infinity) - (scoreShare(a.total, a.max) ?? -Infinity) || b.total - a.total;
+}
+
+/** A role's score as the projection sends it: out of its maximum, each objective with its outcome. */
+export function scoreView(score: RoleScore): ScoreView {
+  const max = maxScore(score.objectives);
+  return {
+    seatId: score.seatId, total: score.total, max, share: scoreShare(score.total, max),
+    objectives: score.objectives.map((o) => ({ id: o.id, description: o.description, points: o.points, achieved: o.achieved, outcome: objectiveOutcome(o) })),
+  };
+}
+
+/** Scores for a leaderboard, with max and share, best share first: browsers show them in this order. */
+export function rankedScores<T extends { seatId: string }>(scores: RoleScore[], extra: (s: RoleScore) => T): (T & { total: number; max: number; share: number | null })[] {
+  return scores
+    .map((s) => {
+      const max = maxScore(s.objectives);
+      return { ...extra(s), total: s.total, max, share: scoreShare(s.total, max) };
+    })
+    .sort(byShare);
 }

@@ -1,4 +1,7 @@
 import type { RiskFactor } from './leak-risk';
+import type { Limits } from './limits';
+import type { RejectionCode } from './rejection';
+import type { ObjectiveOutcome } from './score-share';
 import type { ChannelKind, EscalationLevel, Issue, Precondition, RoleBrief, RoleKind, Scenario, Side } from './scenario';
 import type { Author, Broadcast, RoleScore, SessionOptions, SessionStatus, Term, Tip } from './state';
 
@@ -34,6 +37,8 @@ export interface SeatSummary {
   roleTitle: string | null;
   kind: RoleKind | null;
   side: string | null;
+  /** Whether this role may sit in a back channel (abilities.ts): whom secret talks can involve. */
+  backChannels: boolean;
 }
 
 export interface ChannelView {
@@ -126,6 +131,56 @@ export interface InvitationView {
   members: string[];
 }
 
+/**
+ * Whether the viewer may do something now, and if not, the very code and message `decide` would
+ * answer (both come from the same check in abilities.ts). The projection has no clock: a deadline
+ * that has just passed is not reflected until the server's DeadlineReached, which follows at once.
+ */
+export type Ability = { ok: true } | { ok: false; code: RejectionCode; message: string };
+
+/** An ability that names people, with the seats it may name (public seats of the viewer's table). */
+export type AbilityWithSeats = Ability & { seats: string[] };
+
+/**
+ * What a seat can do now. Keyed maps hold only what the seat sees (its channels, its proposals),
+ * so `can` tells nothing the rest of the view does not: no secret channel, no secret deal.
+ */
+export interface SeatAbilities {
+  /** By channel id, every channel in `channels`. */
+  post: Record<string, Ability>;
+  /** By channel id, every channel in `channels`. */
+  propose: Record<string, Ability>;
+  /** By back-channel id: bring someone in (`seats`: leaders and envoys not in it nor invited). */
+  invite: Record<string, AbilityWithSeats>;
+  /** By back-channel id. */
+  leaveBackChannel: Record<string, Ability>;
+  /** `seats`: who may be invited into a new back channel (at least one of another side). */
+  openBackChannel: AbilityWithSeats;
+  answerInvitation: Ability;
+  /** By proposal id, every proposal in `proposals`. */
+  accept: Record<string, Ability>;
+  sign: Record<string, Ability>;
+  announce: Ability;
+  renege: Ability;
+  /** Null when the scenario has no precondition. */
+  fulfilPrecondition: Ability | null;
+  investigate: AbilityWithSeats;
+  surveil: AbilityWithSeats;
+  publishStory: Ability;
+  mobilise: Ability;
+}
+
+/** A score as a player reads it: out of the role's own maximum, each objective with how it turned out. */
+export interface ScoreView {
+  seatId: string;
+  total: number;
+  /** The most this role could score (score-share.ts). */
+  max: number;
+  /** `total` as a whole percentage of `max`; null for a role with nothing positive to score. */
+  share: number | null;
+  objectives: { id: string; description: string; points: number; achieved: boolean; outcome: ObjectiveOutcome }[];
+}
+
 /** Names a seat's lobby lists; the projector lists everyone. */
 export const LOBBY_NAMES_SHOWN = 40;
 
@@ -137,7 +192,13 @@ export interface SeatView {
     name: string;
     status: 'active' | 'left' | 'kicked';
     tableId: string | null;
-    role: { id: string; title: string; kind: RoleKind; side: string | null; brief: RoleBrief; objectives: { id: string; description: string; points: number }[] } | null;
+    role: {
+      id: string; title: string; kind: RoleKind; side: string | null; brief: RoleBrief; objectives: { id: string; description: string; points: number }[];
+      /** What the role does, in a sentence (abilities.ts). */
+      powers: string;
+      /** The most the role can score: the sum of its positive objectives. */
+      maxScore: number;
+    } | null;
     watching: { kind: 'investigation' | 'surveillance'; target: string; untilPhase: number }[];
     mobilisedThisRound: boolean;
   };
@@ -154,9 +215,16 @@ export interface SeatView {
   invitations: InvitationView[];
   tips: { id: string; form: 'quote' | 'paraphrase'; text: string; at: number; published: boolean }[];
   broadcasts: Broadcast[];
-  /** `max`: the most this seat's role could score, so roles with different maxima compare (score-share.ts). */
-  scores: { seatId: string; name: string; total: number; max: number }[] | null;
-  myScore: RoleScore | null;
+  /**
+   * The table's scores, best share first. `max`: the most this seat's role could score, `share`
+   * the total as a percentage of it, so roles with different maxima compare (score-share.ts).
+   */
+  scores: { seatId: string; name: string; total: number; max: number; share: number | null }[] | null;
+  myScore: ScoreView | null;
+  /** What this seat can do now and why not; null until it is dealt a role at a table. */
+  can: SeatAbilities | null;
+  /** The engine's limits (message length, topic length, invitees…), for counters and maxlength. */
+  limits: Limits;
   debrief: { questions: string[]; whatReallyHappened: string } | null;
 }
 
@@ -166,7 +234,8 @@ export interface ProjectorView {
   lobby: { id: string; name: string }[];
   tables: (TableView & { frontMessages: MessageView[] })[];
   broadcasts: Broadcast[];
-  scores: { seatId: string; name: string; total: number; max: number; tableId: string | null }[] | null;
+  /** Best share first (see SeatView.scores). */
+  scores: { seatId: string; name: string; total: number; max: number; share: number | null; tableId: string | null }[] | null;
 }
 
 
@@ -197,6 +266,8 @@ export interface FacilitatorView {
   scores: RoleScore[] | null;
   /** The leak risk of the next message in each back channel, by channel id. */
   risks: Record<string, number>;
+  /** The engine's limits, for the dashboard's forms. */
+  limits: Limits;
 }
 
 export interface FacilitatorSeat {

@@ -9,8 +9,8 @@ import type { SeatView } from '../engine';
 import { gameOf, startGame, type Game, type Player } from '../testing/game-setup';
 import { startLiveServer, type LiveServer } from '../testing/live-server';
 import { PlayerClient, settle, waitFor } from '../testing/player-client';
-import { CommandSender, type CommandSocket } from './command-sender';
-import { PROTOCOL_VERSION } from './version';
+import { CommandSender, type CommandSocket } from '../../shared/command-sender';
+import { PROTOCOL_VERSION } from '../../shared/version';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'backchannel-ids-'));
 const dbPath = path.join(dir, 'test.db');

@@ -2,7 +2,7 @@ import type { Server } from 'socket.io';
 import { project } from '../engine';
 import type { Logger } from '../log';
 import type { Committed } from '../runtime/session-runtime';
-import { diffViews, serialise } from './patch';
+import { diffViews, serialise } from '../../shared/patch';
 import type { AnyView, ServerToClientEvents } from './protocol';
 import { describeViewer, roomOf, type GameSocket } from './sockets';
 

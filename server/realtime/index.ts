@@ -11,7 +11,7 @@ import { createFanOut } from './fanout';
 import { describeViewer, endLogin, LOGIN_SWEEP_MS, roomOf, type GameSocket, type SocketData } from './sockets';
 import { withDefaults, type RealtimeLimits } from './limits';
 import { Outbox } from './outbox';
-import { serialise } from './patch';
+import { serialise } from '../../shared/patch';
 import { MAX_PAYLOAD_BYTES, parseCommandEnvelope, PROTOCOL_VERSION, type AnyView, type ClientToServerEvents, type CommandAck, type Result, type ServerToClientEvents } from './protocol';
 import { Buckets, TokenBucket } from './rate-limit';
 import { describeZodError } from './validation';

@@ -5,12 +5,16 @@
  */
 import { z } from 'zod';
 import type { RejectionCode, SeatView, ProjectorView, FacilitatorView } from '../engine';
-import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION } from './version';
+import { LIMITS } from '../engine/limits';
+import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../shared/version';
 
 export { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION };
 
-/** Limits at the edge; the engine enforces its own too. */
-export const MAX_MESSAGE_CHARS = 2000;
+/**
+ * Lengths at the edge are the engine's own (server/engine/limits.ts), so a payload the edge lets
+ * through is never refused by the engine for a limit the edge did not know; the engine checks
+ * again after trimming.
+ */
 export const MAX_PAYLOAD_BYTES = 16 * 1024;
 
 const id = z.string().min(1).max(64);
@@ -20,17 +24,17 @@ const term = z.strictObject({ issueId: id, optionId: id, secret: z.boolean() });
 /** Every command a player may send. Identity is never part of a payload: it comes from the handshake. */
 export const playerCommandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('Leave') }),
-  z.strictObject({ type: z.literal('PostMessage'), channelId: id, text: text(MAX_MESSAGE_CHARS) }),
-  z.strictObject({ type: z.literal('OpenBackChannel'), inviteeIds: z.array(id).min(1).max(7), topic: text(120) }),
+  z.strictObject({ type: z.literal('PostMessage'), channelId: id, text: text(LIMITS.messageLength) }),
+  z.strictObject({ type: z.literal('OpenBackChannel'), inviteeIds: z.array(id).min(1).max(LIMITS.maxInvitees), topic: text(LIMITS.topicLength) }),
   z.strictObject({ type: z.literal('InviteToBackChannel'), channelId: id, seatId: id }),
   z.strictObject({ type: z.literal('AnswerInvitation'), channelId: id, accept: z.boolean() }),
   z.strictObject({ type: z.literal('LeaveBackChannel'), channelId: id }),
   z.strictObject({ type: z.literal('Investigate'), seatId: id }),
   z.strictObject({ type: z.literal('Surveil'), seatId: id }),
-  z.strictObject({ type: z.literal('PublishStory'), headline: text(140), body: text(MAX_MESSAGE_CHARS), tipId: id.optional() }),
+  z.strictObject({ type: z.literal('PublishStory'), headline: text(LIMITS.headlineLength), body: text(LIMITS.storyLength), tipId: id.optional() }),
   z.strictObject({ type: z.literal('Mobilise') }),
   z.strictObject({ type: z.literal('FulfilPrecondition') }),
-  z.strictObject({ type: z.literal('Propose'), channelId: id, terms: z.array(term).min(1).max(20), mode: z.enum(['exploratory', 'official']), counterTo: id.optional() }),
+  z.strictObject({ type: z.literal('Propose'), channelId: id, terms: z.array(term).min(1).max(LIMITS.proposalTerms), mode: z.enum(['exploratory', 'official']), counterTo: id.optional() }),
   z.strictObject({ type: z.literal('AcceptProposal'), proposalId: id }),
   z.strictObject({ type: z.literal('SignProposal'), proposalId: id }),
   z.strictObject({ type: z.literal('AnnounceAgreement') }),
@@ -129,4 +133,4 @@ export interface ClientToServerEvents {
   ping: (ack: (result: Result<{ serverNow: number }>) => void) => void;
 }
 
-export { APPEND_ONLY_KEYS } from './patch';
+export { APPEND_ONLY_KEYS } from '../../shared/patch';

@@ -5,7 +5,7 @@ import type { SeatView } from '../engine';
 import { backChannelOf, seat, startGame, type Game, type Player, dealWithUsaSpoilers } from '../testing/game-setup';
 import { startLiveServer, type LiveServer } from '../testing/live-server';
 import { expectedView, PlayerClient, settle, waitFor } from '../testing/player-client';
-import { ViewTracker } from './view-tracker';
+import { ViewTracker } from '../../shared/view-tracker';
 
 let live: LiveServer;
 let game: Game;

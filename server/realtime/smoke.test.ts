@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, connect, signIn, startLiveServer, type LiveServer } from '../testing/live-server';
-import { ViewTracker } from './view-tracker';
+import { ViewTracker } from '../../shared/view-tracker';
 import { waitFor } from '../testing/player-client';
 import type { SeatView } from '../engine';
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, signIn, startLiveServer, type LiveServer } from '../testing/live-server';
 import { PlayerClient, type Auth } from '../testing/player-client';
-import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION } from './version';
+import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../shared/version';
 
 let live: LiveServer;
 let code: string;

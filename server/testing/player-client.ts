@@ -3,7 +3,7 @@
 // and sends commands with an ack.
 import { project, type Viewer } from '../engine';
 import type { AnyView, CommandAck, CommandEnvelope, Result, Welcome } from '../realtime/protocol';
-import { ViewTracker } from '../realtime/view-tracker';
+import { ViewTracker } from '../../shared/view-tracker';
 import type { Runtime } from '../runtime/runtime';
 import { connect, type ClientSocket } from './live-server';
 

@@ -1,7 +1,7 @@
 // A Socket.IO client written from the wire protocol (Engine.IO 4 over HTTP long-polling, Socket.IO
 // 5 packets) with nothing automatic: it reads only when the test says so. It plays the client that
 // sends and never reads, which socket.io-client cannot be made to do.
-import { PROTOCOL_VERSION } from '../realtime/version';
+import { PROTOCOL_VERSION } from '../../shared/version';
 
 const SEPARATOR = '\x1e';
 

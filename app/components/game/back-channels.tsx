@@ -4,12 +4,13 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { ChannelView, InvitationView } from '../../../server/engine/view';
 import { useGameContext, useCommand } from './context';
 import { ErrorText } from './error-text';
-import { canNegotiate, isNegotiating, seatLabel, sideName } from './labels';
+import { inMyRole, seatLabel, sideName, verdict } from './labels';
 
 function Invitation({ invitation, onAccepted }: { invitation: InvitationView; onAccepted: (channelId: string) => void }) {
   const { view } = useGameContext();
   const answer = useCommand();
   const members = invitation.members.map((id) => seatLabel(view, id)).join(', ');
+  const status = verdict(view.can?.answerInvitation);
   async function reply(accept: boolean) {
     if ((await answer.run({ type: 'AnswerInvitation', channelId: invitation.channelId, accept })) && accept) onAccepted(invitation.channelId);
   }
@@ -20,13 +21,14 @@ function Invitation({ invitation, onAccepted }: { invitation: InvitationView; on
       </p>
       <p className="meta">In it: {members || 'nobody yet'}</p>
       <div className="actions">
-        <button type="button" onClick={() => void reply(true)} disabled={answer.pending}>
+        <button type="button" onClick={() => void reply(true)} disabled={answer.pending || !status.ok}>
           Accept
         </button>
-        <button type="button" className="button-secondary" onClick={() => void reply(false)} disabled={answer.pending}>
+        <button type="button" className="button-secondary" onClick={() => void reply(false)} disabled={answer.pending || !status.ok}>
           Refuse
         </button>
       </div>
+      {!status.ok ? <p className="hint">{status.reason}</p> : null}
       <ErrorText error={answer.error} />
     </li>
   );
@@ -56,16 +58,15 @@ export function OpenBackChannel({ onOpened }: { onOpened: (previousIds: string[]
   const [topic, setTopic] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const details = useRef<HTMLDetailsElement>(null);
-  const phase = view.session.phase;
-  if (!canNegotiate(view) || !view.table || !phase?.openChannels.includes('back') || !isNegotiating(view)) return null;
-  const mySide = view.me.role?.side;
-  const candidates = view.table.seats.filter((s) => s.id !== view.me.seatId && (s.kind === 'leader' || s.kind === 'envoy'));
+  // Whether I may, whom I may invite and why not: the engine's answer (view.can), no rule kept here.
+  const ability = view.can?.openBackChannel;
+  if (!ability || !inMyRole(ability) || !view.table) return null;
+  const status = verdict(ability);
+  const candidates = view.table.seats.filter((s) => ability.seats.includes(s.id));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (chosen.length === 0) return setProblem('Choose at least one person to invite.');
-    if (!chosen.some((id) => view.table?.seats.find((s) => s.id === id)?.side !== mySide)) return setProblem('Invite at least one person from another side; talk to your own side in your team channel.');
-    if (topic.trim() === '') return setProblem('Give the channel a topic.');
     setProblem(null);
     const before = view.channels.map((c) => c.id);
     if (await open.run({ type: 'OpenBackChannel', inviteeIds: chosen, topic: topic.trim() })) {
@@ -79,35 +80,40 @@ export function OpenBackChannel({ onOpened }: { onOpened: (previousIds: string[]
   return (
     <details className="card open-back" ref={details}>
       <summary>Open a back channel</summary>
-      <form onSubmit={submit} className="stack">
-        <fieldset>
-          <legend>Invite</legend>
-          {candidates.map((s) => (
-            <div key={s.id} className="check">
-              <input
-                type="checkbox"
-                id={`invite-${s.id}`}
-                checked={chosen.includes(s.id)}
-                onChange={(e) => setChosen((list) => (e.target.checked ? [...list, s.id] : list.filter((x) => x !== s.id)))}
-              />
-              <label htmlFor={`invite-${s.id}`}>
-                {s.name} — {s.roleTitle} <span className="muted">({sideName(view, s.side)})</span>
-              </label>
-            </div>
-          ))}
-        </fieldset>
-        <div className="field">
-          <label htmlFor="back-topic">Topic</label>
-          <input id="back-topic" value={topic} onChange={(e) => setTopic(e.target.value)} maxLength={120} aria-describedby="back-topic-hint" />
-          <p id="back-topic-hint" className="hint">
-            The invitees see it. Every message in a back channel can leak; more people, more risk.
-          </p>
-        </div>
-        <button type="submit" disabled={open.pending}>
-          Send invitations
-        </button>
-        <ErrorText error={problem ?? open.error} />
-      </form>
+      {status.ok ? (
+        <form onSubmit={submit} className="stack">
+          <fieldset>
+            <legend>Invite</legend>
+            {candidates.map((s) => (
+              <div key={s.id} className="check">
+                <input
+                  type="checkbox"
+                  id={`invite-${s.id}`}
+                  checked={chosen.includes(s.id)}
+                  onChange={(e) => setChosen((list) => (e.target.checked ? [...list, s.id] : list.filter((x) => x !== s.id)))}
+                />
+                <label htmlFor={`invite-${s.id}`}>
+                  {s.name} — {s.roleTitle} <span className="muted">({sideName(view, s.side)})</span>
+                </label>
+              </div>
+            ))}
+          </fieldset>
+          <div className="field">
+            <label htmlFor="back-topic">Topic</label>
+            <input id="back-topic" value={topic} onChange={(e) => setTopic(e.target.value)} maxLength={view.limits.topicLength} aria-describedby="back-topic-hint" />
+            <p id="back-topic-hint" className="hint">
+              The invitees see it. Invite at least one person from another side, at most {view.limits.maxInvitees}. Every message in a back channel can leak; more
+              people, more risk.
+            </p>
+          </div>
+          <button type="submit" disabled={open.pending}>
+            Send invitations
+          </button>
+          <ErrorText error={problem ?? open.error} />
+        </form>
+      ) : (
+        <p className="notice">{status.reason}</p>
+      )}
     </details>
   );
 }
@@ -120,10 +126,10 @@ export function BackChannelControls({ channel }: { channel: ChannelView }) {
   const [target, setTarget] = useState('');
   const [confirming, setConfirming] = useState(false);
   if (channel.kind !== 'back' || channel.left) return null;
-  const live = isNegotiating(view);
-  const candidates = (view.table?.seats ?? [])
-    .filter((s) => (s.kind === 'leader' || s.kind === 'envoy') && !channel.members.includes(s.id) && !channel.invited.includes(s.id))
-    .sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'leader' ? -1 : 1));
+  // Who may be brought in, and whether I may leave now: the engine's answer (view.can).
+  const inviting = view.can?.invite[channel.id];
+  const canLeave = view.can?.leaveBackChannel[channel.id]?.ok === true;
+  const candidates = (view.table?.seats ?? []).filter((s) => inviting?.seats.includes(s.id));
 
   async function onInvite(event: FormEvent) {
     event.preventDefault();
@@ -132,7 +138,7 @@ export function BackChannelControls({ channel }: { channel: ChannelView }) {
 
   return (
     <div className="back-controls">
-      {candidates.length > 0 && live ? (
+      {candidates.length > 0 && inviting?.ok ? (
         <form onSubmit={onInvite} className="inline-form">
           <label htmlFor="bring-in">Bring someone in</label>
           <select id="bring-in" value={target} onChange={(e) => setTarget(e.target.value)}>
@@ -150,7 +156,7 @@ export function BackChannelControls({ channel }: { channel: ChannelView }) {
         </form>
       ) : null}
       {!confirming ? (
-        <button type="button" className="button-secondary" onClick={() => setConfirming(true)} disabled={!live}>
+        <button type="button" className="button-secondary" onClick={() => setConfirming(true)} disabled={!canLeave}>
           Leave this back channel
         </button>
       ) : (

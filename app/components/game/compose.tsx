@@ -6,14 +6,13 @@ import { useGameContext, useCommand } from './context';
 import { ErrorText } from './error-text';
 import { channelLabel, postingStatus } from './labels';
 
-const MAX = 2000;
-
 /** Writing in a channel: Ctrl/Cmd+Enter or Send; disabled, with the reason, when the channel is not open to me. */
 export function Compose({ channel, draft, setDraft }: { channel: ChannelView; draft: string; setDraft: (text: string) => void }) {
   const { view } = useGameContext();
   const post = useCommand();
   const [sentNote, setSentNote] = useState('');
   const status = postingStatus(view, channel);
+  const max = view.limits.messageLength;
   const id = 'compose-text';
   const empty = draft.trim() === '';
 
@@ -48,7 +47,7 @@ export function Compose({ channel, draft, setDraft }: { channel: ChannelView; dr
           post.clearError();
         }}
         onKeyDown={onKeyDown}
-        maxLength={MAX}
+        maxLength={max}
         rows={3}
         disabled={!status.ok}
         aria-describedby={`${id}-hint ${id}-count${status.ok ? '' : ` ${id}-reason`}`}
@@ -58,7 +57,7 @@ export function Compose({ channel, draft, setDraft }: { channel: ChannelView; dr
           {channel.kind === 'back' ? 'Secret, but it may leak. ' : ''}Ctrl+Enter (⌘+Enter) sends.
         </p>
         <p id={`${id}-count`} className="hint counter">
-          {draft.length} / {MAX}
+          {draft.length} / {max}
         </p>
         <button type="submit" disabled={!status.ok || empty || post.pending}>
           Send

@@ -1,6 +1,6 @@
 'use client';
 
-import { byShare, maxScore, objectiveOutcome, scoreShare, type ObjectiveOutcome } from '../../../server/engine/score-share';
+import type { ObjectiveOutcome } from '../../../server/engine/score-share';
 import { useGameContext } from './context';
 import { paragraphs } from './labels';
 
@@ -13,32 +13,32 @@ const OUTCOME: Record<ObjectiveOutcome, { badge: string; label: string }> = {
 };
 
 /** "72%", or "—" for a role with nothing positive to score. */
-function shareLabel(total: number, max: number): string {
-  const share = scoreShare(total, max);
+function shareLabel(share: number | null): string {
   return share === null ? '—' : `${share}%`;
 }
 
 /**
  * After the final deadline: the table's leaderboard, my objectives, and the debrief. Roles have
- * different maximums, so scores are shown and ranked as a share of each role's own maximum.
+ * different maximums, so scores are shown and ranked as a share of each role's own maximum. The
+ * projection sends each score with its maximum, share and outcomes, already ranked: nothing is
+ * computed here.
  */
 export function EndPanel() {
   const { view } = useGameContext();
   if (view.session.status !== 'ended') return null;
-  const scores = [...(view.scores ?? [])].sort(byShare);
+  const scores = view.scores ?? [];
   const mine = view.myScore;
-  const myMax = mine ? maxScore(mine.objectives) : 0;
   return (
     <section aria-labelledby="end-title" className="card card-attention end-panel">
       <h2 id="end-title">The session has ended</h2>
       {mine ? (
         <>
           <h3>
-            Your score: {mine.total} of {myMax} points ({shareLabel(mine.total, myMax)})
+            Your score: {mine.total} of {mine.max} points ({shareLabel(mine.share)})
           </h3>
           <ul className="plain objectives-result">
             {mine.objectives.map((o) => {
-              const outcome = objectiveOutcome(o);
+              const outcome = o.outcome;
               return (
                 <li key={o.id}>
                   <span className={OUTCOME[outcome].badge}>{OUTCOME[outcome].label}</span> {o.description}{' '}
@@ -74,7 +74,7 @@ export function EndPanel() {
                     <span className="score-role">{view.table?.seats.find((x) => x.id === s.seatId)?.roleTitle ?? ''}</span>
                   </th>
                   <td className="num">
-                    {shareLabel(s.total, s.max)}
+                    {shareLabel(s.share)}
                     <span className="score-points">
                       {s.total} / {s.max}
                     </span>

@@ -6,7 +6,7 @@ import { formatWait } from './retry-after';
 
 /** Screens before there is a game to show: the name form and the refusals. */
 
-export function NameForm({ code, initialName, message, onJoin }: { code: string; initialName: string; message?: string | undefined; onJoin: (name: string) => void }) {
+export function NameForm({ code, initialName, message, onJoin, nameLength }: { code: string; initialName: string; message?: string | undefined; onJoin: (name: string) => void; nameLength: number }) {
   const [name, setName] = useState(initialName);
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,7 +30,7 @@ export function NameForm({ code, initialName, message, onJoin }: { code: string;
             value={name}
             onChange={(e) => setName(e.target.value)}
             required
-            maxLength={40}
+            maxLength={nameLength}
             autoComplete="nickname"
             aria-describedby={message ? 'join-error join-name-hint' : 'join-name-hint'}
             aria-invalid={message ? true : undefined}
@@ -38,7 +38,7 @@ export function NameForm({ code, initialName, message, onJoin }: { code: string;
             autoFocus
           />
           <p id="join-name-hint" className="hint">
-            1 to 40 characters, different from everyone else in the room.
+            1 to {nameLength} characters, different from everyone else in the room.
           </p>
         </div>
         <button type="submit">Join</button>

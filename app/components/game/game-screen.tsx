@@ -17,7 +17,8 @@ import { useGame, type Game } from './use-game';
  * the lobby, the game or the end, from the view the server sends. What is said aloud goes through
  * two live regions: a polite one for most news, an assertive one for broadcasts from Control.
  */
-export function GameScreen({ code, linkName }: { code: string; linkName: string | null }) {
+/** `nameLength`: the engine's limit on display names, from the server page (no view exists before joining). */
+export function GameScreen({ code, linkName, nameLength }: { code: string; linkName: string | null; nameLength: number }) {
   const game = useGame(code, linkName);
   // A ?name= link: the hook has the name; the address (history, projected screens) must not keep it.
   useEffect(() => {
@@ -30,7 +31,7 @@ export function GameScreen({ code, linkName }: { code: string; linkName: string 
 
   let body: ReactNode;
   if (connection.state === 'removed') body = <Removed message={connection.message} />;
-  else if (connection.state === 'needs-name') body = <NameForm key={connection.message ?? ''} code={code} initialName={game.name ?? ''} message={connection.message} onJoin={game.join} />;
+  else if (connection.state === 'needs-name') body = <NameForm key={connection.message ?? ''} code={code} initialName={game.name ?? ''} message={connection.message} onJoin={game.join} nameLength={nameLength} />;
   else if (connection.state === 'refused') body = <Refused code={code} reason={connection.code} message={connection.message} retryAt={connection.retryAt} onRetry={game.retry} />;
   else if (!view) body = <Connecting code={code} retrying={connection.state === 'connecting' && connection.retrying} />;
   else body = <Seated key={view.me.seatId} code={code} view={view} game={game} announce={polite.announce} />;

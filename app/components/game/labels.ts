@@ -1,4 +1,5 @@
 import type { ChannelView, SeatView } from '../../../server/engine/view';
+import { verdict } from '../../../shared/can';
 import type { RoleKind } from '../../../server/engine/scenario';
 import type { Author, Term } from '../../../server/engine/state';
 
@@ -9,13 +10,6 @@ export const KIND_LABEL: Record<RoleKind, string> = {
   envoy: 'Envoy',
   spoiler: 'Spoiler',
   journalist: 'Journalist',
-};
-
-export const KIND_HINT: Record<RoleKind, string> = {
-  leader: 'You speak for your side, open back channels, make and sign proposals, and announce the deal.',
-  envoy: 'You carry messages, open back channels and make or accept proposals; only leaders sign.',
-  spoiler: 'You watch the others, put people under surveillance and can mobilise the public against a deal.',
-  journalist: 'You investigate, receive tips when secrets leak and publish stories everyone reads.',
 };
 
 export const RISK_LABEL = { low: 'low', elevated: 'elevated', high: 'high' } as const;
@@ -73,29 +67,15 @@ export function channelDescription(channel: ChannelView): string {
   }
 }
 
-/** Whether I can write in a channel now, and if not, why (in words for people). */
+export { inRole as inMyRole, verdict } from '../../../shared/can';
+
+/** Whether I can write in a channel now, and if not, why. */
 export function postingStatus(view: SeatView, channel: ChannelView): { ok: true } | { ok: false; reason: string } {
-  const phase = view.session.phase;
-  if (view.session.status === 'ended') return { ok: false, reason: 'The session has ended.' };
-  if (view.session.pausedRemainingMs !== null) return { ok: false, reason: 'The game is paused.' };
-  if (channel.left) return { ok: false, reason: 'You left this back channel; you only see what came before.' };
-  if (channel.kind === 'press') return { ok: false, reason: 'The press carries published stories only.' };
-  if (channel.kind === 'front' && view.me.role?.kind === 'journalist') return { ok: false, reason: 'Journalists report on the front channel but do not speak in it.' };
-  if (!channel.open) return { ok: false, reason: `This channel is closed during ${phase?.title ?? 'this phase'}.` };
-  return { ok: true };
+  return verdict(view.can?.post[channel.id]);
 }
 
 export function timeOf(at: number): string {
   return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
-
-export function isNegotiating(view: SeatView): boolean {
-  return view.session.status === 'running' && view.session.phase?.kind === 'negotiation' && view.session.pausedRemainingMs === null;
-}
-
-export function canNegotiate(view: SeatView): boolean {
-  const kind = view.me.role?.kind;
-  return kind === 'leader' || kind === 'envoy';
 }
 
 /** mm:ss, never negative. */

@@ -4,21 +4,17 @@ import type { ChannelView, ProposalView } from '../../../server/engine/view';
 import { useGameContext, useCommand } from './context';
 import { ErrorText } from './error-text';
 import { TermList } from './term-list';
-import { isNegotiating, seatLabel, seatName, sideName, timeOf } from './labels';
+import { seatLabel, seatName, sideName, timeOf } from './labels';
 
 const STATUS = { open: 'Open', superseded: 'Superseded by a counter-proposal', concluded: 'Concluded: both leaders signed', closed: 'Closed' } as const;
 
 function Proposal({ proposal, channel, onCounter }: { proposal: ProposalView; channel: ChannelView; onCounter: (p: ProposalView) => void }) {
   const { view } = useGameContext();
   const act = useCommand();
-  const role = view.me.role;
-  const mySide = role?.side ?? null;
-  const proposerSide = view.table?.seats.find((s) => s.id === proposal.by)?.side ?? null;
-  const live = isNegotiating(view) && proposal.status === 'open' && !channel.left;
-  const negotiator = role?.kind === 'leader' || role?.kind === 'envoy';
-  const canAccept = live && negotiator && mySide !== null && mySide !== proposerSide && !proposal.acceptedBySides.includes(mySide);
-  const canSign = live && role?.kind === 'leader' && proposal.mode === 'official' && !proposal.signedBy.includes(view.me.seatId) && !view.table?.agreement;
-  const canCounter = live && negotiator && channel.kind !== 'press' && !view.table?.agreement;
+  // What I may do with it is the engine's answer (view.can), not a rule kept here.
+  const canAccept = view.can?.accept[proposal.id]?.ok === true;
+  const canSign = view.can?.sign[proposal.id]?.ok === true;
+  const canCounter = proposal.status === 'open' && view.can?.propose[channel.id]?.ok === true;
   const counterOf = proposal.counterTo ? view.proposals.find((p) => p.id === proposal.counterTo) : null;
   // The engine counts the proposing side and every side whose leader signed as accepting.
   const waitingFor = view.session.scenario.sides.filter((s) => !proposal.acceptedBySides.includes(s.id));

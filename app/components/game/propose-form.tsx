@@ -4,9 +4,12 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ChannelView, ProposalView } from '../../../server/engine/view';
 import { useGameContext, useCommand } from './context';
 import { ErrorText } from './error-text';
-import { canNegotiate, isNegotiating, seatName } from './labels';
+import { seatName } from './labels';
 
 type Draft = Record<string, { optionId: string; secret: boolean }>;
+
+/** Refusals that mean the form has no business here, rather than “not now”. */
+const HIDDEN: string[] = ['WRONG_ROLE', 'INVALID_INPUT', 'NOT_A_MEMBER'];
 
 function draftFrom(proposal: ProposalView | null): Draft {
   const out: Draft = {};
@@ -33,18 +36,13 @@ export function ProposeForm({ channel, counter, onDone }: { channel: ChannelView
     ref.current.querySelector('input')?.focus();
   }, [counter]);
 
-  const role = view.me.role;
-  if (!role || !canNegotiate(view) || channel.kind === 'press' || channel.left) return null;
+  // The engine says whether I may propose here and why not (view.can); roles that never may, the
+  // press and channels I have left show no form at all.
+  const ability = view.can?.propose[channel.id];
+  if (!ability || (!ability.ok && HIDDEN.includes(ability.code))) return null;
   const front = channel.kind === 'front';
   const issues = view.session.scenario.issues;
-  const blocked =
-    !isNegotiating(view) || !channel.open
-      ? 'Proposals can be made only while this channel is open during a negotiation round.'
-      : view.table?.agreement
-        ? 'Your table has already concluded an agreement.'
-        : front && view.session.scenario.precondition && !view.table?.preconditionMet && !view.table?.preconditionWaived
-          ? `Official talks wait for the precondition: ${view.session.scenario.precondition.description}`
-          : null;
+  const blocked = ability.ok ? null : ability.message;
 
   async function submit(event: FormEvent) {
     event.preventDefault();

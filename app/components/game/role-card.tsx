@@ -1,9 +1,8 @@
 'use client';
 
 import type { RoleBrief } from '../../../server/engine/scenario';
-import { maxScore } from '../../../server/engine/score-share';
 import { useGameContext } from './context';
-import { KIND_HINT, KIND_LABEL, paragraphs, sideName } from './labels';
+import { KIND_LABEL, paragraphs, sideName } from './labels';
 
 export function PublicBackground({ text }: { text: string }) {
   return (
@@ -69,7 +68,7 @@ export function RoleCard() {
           'on no side'
         )}
       </p>
-      <p className="muted">{KIND_HINT[role.kind]}</p>
+      <p className="muted">{role.powers}</p>
       <h3>
         Confidential brief <span className="badge badge-secret">Only you</span>
       </h3>
@@ -97,7 +96,7 @@ export function RoleCard() {
         ))}
       </ul>
       <p className="muted">
-        Best possible: {maxScore(role.objectives)} pts. Roles have different maximums, so at the end everyone is compared by their share of
+        Best possible: {role.maxScore} pts. Roles have different maximums, so at the end everyone is compared by their share of
         their own best.
       </p>
       <p className="muted">

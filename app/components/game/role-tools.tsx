@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useGameContext, useCommand } from './context';
 import { ErrorText } from './error-text';
-import { isNegotiating, seatLabel, timeOf } from './labels';
+import { inMyRole, seatLabel, timeOf, verdict } from './labels';
 import { useNewItems } from './unread';
 
 /** Whom I am investigating or watching, and until when. */
@@ -30,15 +30,16 @@ function WatchForm({ kind }: { kind: 'Investigate' | 'Surveil' }) {
   const { view } = useGameContext();
   const watch = useCommand();
   const [target, setTarget] = useState('');
-  const index = view.session.phase?.index ?? 0;
-  const busy = view.me.watching.some((w) => w.untilPhase > index);
-  const people = (view.table?.seats ?? []).filter((s) => s.id !== view.me.seatId && s.kind !== 'journalist');
+  // Whom I may watch, and whether now: the engine's answer (view.can).
+  const ability = kind === 'Investigate' ? view.can?.investigate : view.can?.surveil;
+  const people = (view.table?.seats ?? []).filter((s) => ability?.seats.includes(s.id));
+  const status = verdict(ability);
   const id = `watch-${kind}`;
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (target && (await watch.run({ type: kind, seatId: target }))) setTarget('');
   }
-  const disabledReason = !isNegotiating(view) ? 'Only during a negotiation round.' : busy ? 'You can pick a new target next round.' : null;
+  const disabledReason = status.ok ? null : status.reason;
   return (
     <form onSubmit={submit} className="inline-form">
       <label htmlFor={id}>{kind === 'Investigate' ? 'Investigate a person' : 'Put a person under surveillance'}</label>
@@ -86,7 +87,7 @@ function Tips({ onUse }: { onUse: (tipId: string) => void }) {
                 {t.published ? <span className="badge badge-ok">Published</span> : <span className="badge">Not published</span>} <span className="meta">{timeOf(t.at)}</span>
               </p>
               <p className="tip-text">{t.text}</p>
-              {!t.published && view.me.role?.kind === 'journalist' ? (
+              {!t.published && inMyRole(view.can?.publishStory) ? (
                 <button type="button" className="button-small button-secondary" onClick={() => onUse(t.id)}>
                   Write a story from this tip
                 </button>
@@ -99,12 +100,17 @@ function Tips({ onUse }: { onUse: (tipId: string) => void }) {
   );
 }
 
+/** Characters of a tip shown in the list to pick from: presentation only, not a rule. */
+const TIP_PREVIEW = 80;
+
 function PublishStory({ tipId, setTipId }: { tipId: string; setTipId: (id: string) => void }) {
   const { view } = useGameContext();
   const publish = useCommand();
   const [headline, setHeadline] = useState('');
   const [body, setBody] = useState('');
-  const pressOpen = view.session.status === 'running' && (view.session.phase?.openChannels.includes('press') ?? false);
+  const status = verdict(view.can?.publishStory);
+  const pressOpen = status.ok;
+  const { headlineLength, storyLength } = view.limits;
   const unpublished = view.tips.filter((t) => !t.published);
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -117,16 +123,16 @@ function PublishStory({ tipId, setTipId }: { tipId: string; setTipId: (id: strin
   return (
     <form onSubmit={submit} className="stack" id="publish-form">
       <h3>Publish a story</h3>
-      {!pressOpen ? <p className="notice">The press is closed during this phase.</p> : null}
+      {!status.ok ? <p className="notice">{status.reason}</p> : null}
       <div className="field">
         <label htmlFor="story-headline">Headline</label>
-        <input id="story-headline" value={headline} onChange={(e) => setHeadline(e.target.value)} maxLength={140} required disabled={!pressOpen} />
+        <input id="story-headline" value={headline} onChange={(e) => setHeadline(e.target.value)} maxLength={headlineLength} required disabled={!pressOpen} />
       </div>
       <div className="field">
         <label htmlFor="story-body">Story</label>
-        <textarea id="story-body" value={body} onChange={(e) => setBody(e.target.value)} maxLength={2000} rows={4} required disabled={!pressOpen} aria-describedby="story-count" />
+        <textarea id="story-body" value={body} onChange={(e) => setBody(e.target.value)} maxLength={storyLength} rows={4} required disabled={!pressOpen} aria-describedby="story-count" />
         <p id="story-count" className="hint counter">
-          {body.length} / 2000
+          {body.length} / {storyLength}
         </p>
       </div>
       <div className="field">
@@ -135,7 +141,7 @@ function PublishStory({ tipId, setTipId }: { tipId: string; setTipId: (id: strin
           <option value="">— no tip —</option>
           {unpublished.map((t) => (
             <option key={t.id} value={t.id}>
-              {t.text.length > 80 ? `${t.text.slice(0, 80)}…` : t.text}
+              {t.text.length > TIP_PREVIEW ? `${t.text.slice(0, TIP_PREVIEW)}…` : t.text}
             </option>
           ))}
         </select>
@@ -156,29 +162,35 @@ export function RoleTools() {
   const { view } = useGameContext();
   const mobilise = useCommand();
   const [tipId, setTipId] = useState('');
-  const kind = view.me.role?.kind;
-  if (kind !== 'journalist' && kind !== 'spoiler') return null;
+  // The tools my role has, as the engine says (view.can): nothing for leaders and envoys.
+  const can = view.can;
+  const investigates = inMyRole(can?.investigate);
+  const surveils = inMyRole(can?.surveil);
+  const publishes = inMyRole(can?.publishStory);
+  const mobilises = inMyRole(can?.mobilise);
+  if (!investigates && !surveils && !publishes && !mobilises) return null;
+  const mobiliseStatus = verdict(can?.mobilise);
   const pickTip = (id: string) => {
     setTipId(id);
     document.getElementById('story-headline')?.focus();
   };
   return (
     <section aria-labelledby="tools-title" className="card">
-      <h2 id="tools-title">{kind === 'journalist' ? 'Your newsroom' : 'Your operations'}</h2>
+      <h2 id="tools-title">{publishes ? 'Your newsroom' : 'Your operations'}</h2>
       <h3>Watching</h3>
       <Watching />
-      <WatchForm kind={kind === 'journalist' ? 'Investigate' : 'Surveil'} />
-      {kind === 'journalist' || view.tips.length > 0 ? <Tips onUse={pickTip} /> : null}
-      {kind === 'journalist' ? <PublishStory tipId={tipId} setTipId={setTipId} /> : null}
-      {kind === 'spoiler' ? (
+      {investigates ? <WatchForm kind="Investigate" /> : null}
+      {surveils ? <WatchForm kind="Surveil" /> : null}
+      {publishes || view.tips.length > 0 ? <Tips onUse={pickTip} /> : null}
+      {publishes ? <PublishStory tipId={tipId} setTipId={setTipId} /> : null}
+      {mobilises ? (
         <>
           <h3>Mobilise</h3>
           <p className="hint" id="mobilise-hint">
-            {view.me.mobilisedThisRound
-              ? 'You have already mobilised this round.'
-              : 'Rally the public against an announced deal or an exposed back channel. It costs your own leadership support; once a round.'}
+            Rally the public against an announced deal or an exposed back channel. It costs your own leadership support; once a round.
+            {!mobiliseStatus.ok ? ` ${mobiliseStatus.reason}` : ''}
           </p>
-          <button type="button" onClick={() => void mobilise.run({ type: 'Mobilise' })} disabled={view.me.mobilisedThisRound || mobilise.pending || !isNegotiating(view)} aria-describedby="mobilise-hint">
+          <button type="button" onClick={() => void mobilise.run({ type: 'Mobilise' })} disabled={mobilise.pending || !mobiliseStatus.ok} aria-describedby="mobilise-hint">
             Mobilise
           </button>
           <ErrorText error={mobilise.error} />

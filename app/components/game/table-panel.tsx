@@ -1,9 +1,10 @@
 'use client';
 
+import { useState } from 'react';
 import { useGameContext, useCommand } from './context';
 import { ErrorText } from './error-text';
 import { TermList } from './term-list';
-import { isNegotiating, seatName, timeOf } from './labels';
+import { inMyRole, seatName, timeOf, verdict } from './labels';
 import { Stories } from './stories';
 import { Broadcasts } from './broadcasts';
 
@@ -63,8 +64,9 @@ function Precondition() {
   const pre = view.session.scenario.precondition;
   if (!pre || !view.table) return null;
   const met = view.table.preconditionMet;
-  const role = view.me.role;
-  const mine = role?.kind === 'leader' && role.side === pre.side;
+  // Mine to meet if the engine does not refuse it for my role (view.can): the other side's leader, say.
+  const mine = inMyRole(view.can?.fulfilPrecondition);
+  const status = verdict(view.can?.fulfilPrecondition);
   return (
     <>
       <h3>Precondition for official talks</h3>
@@ -73,11 +75,11 @@ function Precondition() {
       </p>
       {mine && !met ? (
         <div className="actions">
-          <button type="button" onClick={() => void fulfil.run({ type: 'FulfilPrecondition' })} disabled={fulfil.pending || !isNegotiating(view)} aria-describedby="precondition-cost">
+          <button type="button" onClick={() => void fulfil.run({ type: 'FulfilPrecondition' })} disabled={fulfil.pending || !status.ok} aria-describedby="precondition-cost">
             Meet the precondition
           </button>
           <p id="precondition-cost" className="hint">
-            Your side loses {pre.supportCost} points of public support for giving in.
+            Your side loses {pre.supportCost} points of public support for giving in.{!status.ok ? ` ${status.reason}` : ''}
           </p>
           <ErrorText error={fulfil.error} />
         </div>
@@ -91,7 +93,8 @@ function Agreement() {
   const announce = useCommand();
   const agreement = view.table?.agreement;
   if (!agreement) return null;
-  const leader = view.me.role?.kind === 'leader';
+  const announcer = inMyRole(view.can?.announce);
+  const status = verdict(view.can?.announce);
   return (
     <>
       <h3>The agreement</h3>
@@ -108,15 +111,47 @@ function Agreement() {
       </p>
       <TermList view={view} terms={agreement.terms} />
       {agreement.originExposedFirst ? <p className="notice notice-warn">Its back-channel origin leaked before it was announced: the public backlash is harsher.</p> : null}
-      {leader && !agreement.announced ? (
+      {announcer && !agreement.announced ? (
         <div className="actions">
-          <button type="button" onClick={() => void announce.run({ type: 'AnnounceAgreement' })} disabled={announce.pending || !isNegotiating(view)}>
+          <button type="button" onClick={() => void announce.run({ type: 'AnnounceAgreement' })} disabled={announce.pending || !status.ok} aria-describedby={status.ok ? undefined : 'announce-status'}>
             Announce the agreement
           </button>
+          {!status.ok ? (
+            <p id="announce-status" className="hint">
+              {status.reason}
+            </p>
+          ) : null}
           <ErrorText error={announce.error} />
         </div>
       ) : null}
+      <Renege />
     </>
+  );
+}
+
+/** A signatory may break a deal while it is still secret, at a cost to trust; offered only when the engine allows it. */
+function Renege() {
+  const { view } = useGameContext();
+  const renege = useCommand();
+  const [confirming, setConfirming] = useState(false);
+  if (!view.can?.renege.ok) return null;
+  return confirming ? (
+    <div className="actions" role="group" aria-label="Confirm breaking the deal">
+      <p>Your side loses support, the other side talks, and every back channel at the table leaks more for the rest of the game.</p>
+      <button type="button" onClick={() => void renege.run({ type: 'RenegeAgreement' }).then(() => setConfirming(false))} disabled={renege.pending}>
+        Yes, break the deal
+      </button>
+      <button type="button" className="button-secondary" onClick={() => setConfirming(false)}>
+        Keep it
+      </button>
+      <ErrorText error={renege.error} />
+    </div>
+  ) : (
+    <div className="actions">
+      <button type="button" className="button-secondary" onClick={() => setConfirming(true)}>
+        Break the deal (renege)
+      </button>
+    </div>
   );
 }
 

@@ -3,12 +3,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { SeatView } from '../../../server/engine/view';
-import { CommandSender, type SendResult } from '../../../server/realtime/command-sender';
+import { CommandSender, type SendResult } from '../../../shared/command-sender';
 import type { ClientToServerEvents, PlayerCommand, ServerToClientEvents } from '../../../server/realtime/protocol';
-import { ViewTracker } from '../../../server/realtime/view-tracker';
+import { ViewTracker } from '../../../shared/view-tracker';
 import { clearJoinName, readJoinName, stashJoinName } from '../../lib/join-name';
 import { claimSeatFromLink, forgetRoom, readToken, writeToken } from '../../lib/seat-store';
-import { PROTOCOL_VERSION as PROTOCOL } from '../../../server/realtime/version';
+import { PROTOCOL_VERSION as PROTOCOL } from '../../../shared/version';
 import { formatWait, retryAfterMs } from './retry-after';
 const COMMAND_TIMEOUT_MS = 10_000;
 

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { GameScreen } from '../../components/game/game-screen';
+// A server component: it may read the engine's limits directly and hands the browser the number.
+import { LIMITS } from '../../../server/engine/limits';
 
 /** What a person types, made comparable (as the server does): upper case, no spaces or dashes. */
 function normaliseCode(input: string): string {
@@ -24,13 +26,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PlayPage({ params, searchParams }: Props) {
   const { code } = await params;
   const query = await searchParams;
-  const name = typeof query.name === 'string' && query.name.trim() !== '' ? query.name.trim().slice(0, 40) : null;
+  const name = typeof query.name === 'string' && query.name.trim() !== '' ? query.name.trim().slice(0, LIMITS.nameLength) : null;
   return (
     <>
       <noscript>
         <p className="notice notice-warn">The game needs JavaScript: turn it on, or use another browser, to play in room {normaliseCode(code)}.</p>
       </noscript>
-      <GameScreen code={normaliseCode(code)} linkName={name} />
+      <GameScreen code={normaliseCode(code)} linkName={name} nameLength={LIMITS.nameLength} />
     </>
   );
 }

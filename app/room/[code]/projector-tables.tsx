@@ -1,5 +1,4 @@
 import type { ProjectorView } from '../../../server/engine/view';
-import { byShare, scoreShare } from '../../../server/engine/score-share';
 
 /** Each table's public face: meters, escalation, the agreement's public terms, headlines, the front channel. */
 export function ProjectorTables({ view }: { view: ProjectorView }) {
@@ -67,10 +66,9 @@ export function ProjectorTables({ view }: { view: ProjectorView }) {
                 <ol>
                   {scores
                     .filter((s) => s.tableId === table.id)
-                    .sort(byShare)
                     .map((s) => (
                       <li key={s.seatId}>
-                        {s.name}: {s.max > 0 ? `${scoreShare(s.total, s.max)}% (${s.total} / ${s.max})` : s.total}
+                        {s.name}: {s.share !== null ? `${s.share}% (${s.total} / ${s.max})` : s.total}
                       </li>
                     ))}
                 </ol>

@@ -1,9 +1,10 @@
 import type { CommandOf, Meta } from '../commands';
 import { LIMITS } from '../commands';
 import type { GameEvent } from '../events';
-import { cleanText, isRejected, requireFacilitator, requireKind, requireNegotiation, requireLive, requireNotEnded, requirePlayer, type Player } from '../guards';
+import { answerNow, backChannelsOpen, invitable, inviteInto, leaveFrom, openBackChannelNow, postIn, roomIn } from '../abilities';
+import { cleanText, isRejected, requireFacilitator, requireLive, requireNotEnded, requirePlayer, type Player } from '../guards';
 import { leakRisk } from '../leak-risk';
-import { canSeeChannel, channelOpenInPhase, currentPhase, isCurrentMember, opaqueId, roleOf, sideOf } from '../queries';
+import { canSeeChannel, isCurrentMember, opaqueId, sideOf } from '../queries';
 import { reject, type Rejection } from '../rejection';
 import type { ActiveGame, Channel, Message } from '../state';
 import { rollLeak } from './leaks';
@@ -22,12 +23,6 @@ export function visibleChannel(game: ActiveGame, player: Player, channelId: stri
   return channel;
 }
 
-function closedReason(game: ActiveGame, channel: Channel): Rejection {
-  const phase = currentPhase(game);
-  const label = { front: 'The front channel', team: 'Your team channel', back: 'Back channels', press: 'The press' }[channel.kind];
-  return reject('CHANNEL_CLOSED', `${label} ${channel.kind === 'back' ? 'are' : 'is'} closed during ${phase?.title ?? 'this phase'}.`);
-}
-
 export function postMessage(game: ActiveGame, cmd: CommandOf<'PostMessage'>, meta: Meta): Result {
   const player = requirePlayer(game, meta);
   if (isRejected(player)) return player;
@@ -35,10 +30,8 @@ export function postMessage(game: ActiveGame, cmd: CommandOf<'PostMessage'>, met
   if (live) return live;
   const channel = visibleChannel(game, player, cmd.channelId);
   if (isRejected(channel)) return channel;
-  if (channel.kind === 'back' && !isCurrentMember(channel, player.seat.id)) return reject('NOT_A_MEMBER', 'You have left this back channel.');
-  if (channel.kind === 'press') return reject('WRONG_ROLE', 'The press channel carries published stories only; journalists publish with “Publish story”.');
-  if (channel.kind === 'front' && player.role.kind === 'journalist') return reject('WRONG_ROLE', 'Journalists report on the front channel but do not speak in it; publish a story instead.');
-  if (!channelOpenInPhase(game, channel)) return closedReason(game, channel);
+  const denied = postIn(game, player, channel, meta.now);
+  if (denied) return denied;
   const text = cleanText(cmd.text, LIMITS.messageLength, 'message');
   if (isRejected(text)) return text;
   const id = messageId(game);
@@ -50,34 +43,17 @@ export function postMessage(game: ActiveGame, cmd: CommandOf<'PostMessage'>, met
   return [{ ...base, leakRisk: risk, rng: leak.rng }, ...leak.events];
 }
 
-function requireBackChannelsOpen(game: ActiveGame, meta: Meta, what: string): Rejection | null {
-  const denied = requireNegotiation(game, meta, what);
-  if (denied) return denied;
-  const probe = { kind: 'back' } as Channel;
-  return channelOpenInPhase(game, probe) ? null : closedReason(game, probe);
-}
-
-/** Who may sit in a back channel: leaders and envoys of the same table. */
-function eligibleInvitee(game: ActiveGame, player: Player, seatId: string): Rejection | null {
-  const seat = game.seats[seatId];
-  if (!seat || seat.status !== 'active' || seat.tableId !== player.tableId) return reject('UNKNOWN_SEAT', `There is nobody ${seatId} at your table.`);
-  if (seat.id === player.seat.id) return reject('INVALID_INVITEE', 'You cannot invite yourself.');
-  const kind = roleOf(game, seat)?.kind;
-  if (kind !== 'leader' && kind !== 'envoy') return reject('INVALID_INVITEE', `${seat.name} is not a leader or an envoy; only they can be brought into a back channel.`);
-  return null;
-}
-
 export function openBackChannel(game: ActiveGame, cmd: CommandOf<'OpenBackChannel'>, meta: Meta): Result {
   const player = requirePlayer(game, meta);
   if (isRejected(player)) return player;
-  const denied = requireKind(player, ['leader', 'envoy'], 'open a back channel') ?? requireBackChannelsOpen(game, meta, 'open a back channel');
+  const denied = openBackChannelNow(game, player, meta.now);
   if (denied) return denied;
   const invitees = [...new Set(cmd.inviteeIds)];
-  if (invitees.length < 1 || invitees.length >= LIMITS.backChannelMembers) {
-    return reject('INVALID_INVITEE', `Invite 1 to ${LIMITS.backChannelMembers - 1} people.`);
+  if (invitees.length < 1 || invitees.length > LIMITS.maxInvitees) {
+    return reject('INVALID_INVITEE', `Invite 1 to ${LIMITS.maxInvitees} people.`);
   }
   for (const id of invitees) {
-    const bad = eligibleInvitee(game, player, id);
+    const bad = invitable(game, player, id);
     if (bad) return bad;
   }
   const crossesSides = invitees.some((id) => sideOf(game, game.seats[id]!) !== player.role.side);
@@ -91,24 +67,23 @@ export function openBackChannel(game: ActiveGame, cmd: CommandOf<'OpenBackChanne
 export function inviteToBackChannel(game: ActiveGame, cmd: CommandOf<'InviteToBackChannel'>, meta: Meta): Result {
   const player = requirePlayer(game, meta);
   if (isRejected(player)) return player;
-  const denied = requireBackChannelsOpen(game, meta, 'invite anyone');
+  const denied = backChannelsOpen(game, meta.now, 'invite anyone');
   if (denied) return denied;
   const channel = visibleChannel(game, player, cmd.channelId);
   if (isRejected(channel)) return channel;
-  if (channel.kind !== 'back' || !isCurrentMember(channel, player.seat.id)) return reject('NOT_A_MEMBER', 'Only a member of a back channel can invite people into it.');
-  const bad = eligibleInvitee(game, player, cmd.seatId);
+  const bad = inviteInto(game, player, channel, meta.now) ?? invitable(game, player, cmd.seatId);
   if (bad) return bad;
   if (isCurrentMember(channel, cmd.seatId)) return reject('ALREADY_DONE', 'They are already in this back channel.');
   if (channel.invited[cmd.seatId]) return reject('ALREADY_DONE', 'They have already been invited.');
-  const size = Object.keys(channel.members).filter((id) => isCurrentMember(channel, id)).length + Object.keys(channel.invited).length;
-  if (size >= LIMITS.backChannelMembers) return reject('LIMIT_REACHED', `A back channel holds at most ${LIMITS.backChannelMembers} people.`);
+  const full = roomIn(channel);
+  if (full) return full;
   return [{ type: 'BackChannelInvited', channelId: channel.id, seatId: cmd.seatId, by: player.seat.id, at: meta.now }];
 }
 
 export function answerInvitation(game: ActiveGame, cmd: CommandOf<'AnswerInvitation'>, meta: Meta): Result {
   const player = requirePlayer(game, meta);
   if (isRejected(player)) return player;
-  const live = requireLive(game, meta);
+  const live = answerNow(game, meta.now);
   if (live) return live;
   const channel = game.channels[cmd.channelId];
   if (!channel || channel.tableId !== player.tableId || !channel.invited[player.seat.id]) return reject('NO_INVITATION', 'You have no invitation to that channel.');
@@ -122,7 +97,8 @@ export function leaveBackChannel(game: ActiveGame, cmd: CommandOf<'LeaveBackChan
   if (live) return live;
   const channel = visibleChannel(game, player, cmd.channelId);
   if (isRejected(channel)) return channel;
-  if (channel.kind !== 'back' || !isCurrentMember(channel, player.seat.id)) return reject('NOT_A_MEMBER', 'You are not in that back channel.');
+  const denied = leaveFrom(game, player, channel, meta.now);
+  if (denied) return denied;
   return [{ type: 'BackChannelLeft', channelId: channel.id, seatId: player.seat.id, at: meta.now }];
 }
 

@@ -1,9 +1,10 @@
 import type { Meta } from '../commands';
 import type { GameEvent } from '../events';
-import { isRejected, requireKind, requireNegotiation, requirePlayer } from '../guards';
+import { renegeNow } from '../abilities';
+import { isRejected, requirePlayer } from '../guards';
 import { leakSettings } from '../leak-risk';
 import { currentPhase, opaqueId, phaseDurationMs, preparedIn, seatsAt, sideOf } from '../queries';
-import { reject, type Rejection } from '../rejection';
+import type { Rejection } from '../rejection';
 import { PRESS_DESK, type ActiveGame, type Proposal, type Story } from '../state';
 import { rollLeak } from './leaks';
 
@@ -90,16 +91,13 @@ export function legitimacyEvents(game: ActiveGame, now: number): GameEvent[] {
 export function renegeAgreement(game: ActiveGame, meta: Meta): Result {
   const player = requirePlayer(game, meta);
   if (isRejected(player)) return player;
-  const denied = requireKind(player, ['leader'], 'renege on an agreement') ?? requireNegotiation(game, meta, 'renege on an agreement');
+  const denied = renegeNow(game, player, meta.now);
   if (denied) return denied;
-  const table = game.tables[player.tableId];
-  const agreement = table?.agreement;
-  const proposal = agreement ? game.proposals[agreement.proposalId] : undefined;
-  const channel = proposal ? game.channels[proposal.channelId] : undefined;
-  const inOnIt = !!channel && (channel.kind !== 'back' || channel.members[player.seat.id] !== undefined);
-  if (!table || !agreement || !proposal || !channel || (agreement.announcedAt === null && !inOnIt)) return reject('NO_AGREEMENT', 'Your table has no concluded agreement to renege on.');
-  if (agreement.announcedAt !== null) return reject('AGREEMENT_PUBLIC', 'The agreement has been announced: a public commitment binds and cannot be reneged.');
-  if (!proposal.signedBy.includes(player.seat.id)) return reject('NOT_A_SIGNATORY', 'You did not sign this agreement, so you cannot renege on it.');
+  // renegeNow has checked that the table has a secret deal this leader signed.
+  const table = game.tables[player.tableId]!;
+  const agreement = table.agreement!;
+  const proposal = game.proposals[agreement.proposalId]!;
+  const channel = game.channels[proposal.channelId]!;
   const side = player.role.side ?? sideOf(game, player.seat) ?? '';
   const events: GameEvent[] = [{
     type: 'AgreementReneged', tableId: table.id, proposalId: proposal.id, by: player.seat.id, side,

@@ -1,8 +1,9 @@
 import type { CommandOf, Meta } from '../commands';
 import { LIMITS } from '../commands';
 import type { GameEvent } from '../events';
-import { cleanText, isRejected, requireKind, requireLive, requireNegotiation, requirePlayer, type Player } from '../guards';
-import { channelOpenInPhase, opaqueId, pressChannelId, roleOf, sideOf } from '../queries';
+import { mobiliseNow, publishNow, watchable, watchNow, watchSlotFree } from '../abilities';
+import { cleanText, isRejected, requirePlayer } from '../guards';
+import { opaqueId, roleOf, sideOf } from '../queries';
 import { reject, type Rejection } from '../rejection';
 import { evolve } from '../evolve';
 import { leakSettings } from '../leak-risk';
@@ -10,23 +11,12 @@ import { PRESS_DESK, type ActiveGame, type Story, type Tip } from '../state';
 
 type Result = GameEvent[] | Rejection;
 
-function watchTarget(game: ActiveGame, player: Player, seatId: string): Rejection | null {
-  const seat = game.seats[seatId];
-  if (!seat || seat.status !== 'active' || seat.tableId !== player.tableId) return reject('UNKNOWN_SEAT', `There is nobody ${seatId} at your table.`);
-  if (seat.id === player.seat.id) return reject('INVALID_INPUT', 'You cannot watch yourself.');
-  return null;
-}
-
 /** A journalist digs into one person: their back channels leak more this round and the next. */
 export function investigate(game: ActiveGame, cmd: CommandOf<'Investigate'>, meta: Meta): Result {
   const player = requirePlayer(game, meta);
   if (isRejected(player)) return player;
-  const denied = requireKind(player, ['journalist'], 'investigate') ?? requireNegotiation(game, meta, 'investigate') ?? watchTarget(game, player, cmd.seatId);
+  const denied = watchNow(game, player, meta.now, 'investigate') ?? watchable(game, player, cmd.seatId) ?? watchSlotFree(game, player, 'investigate');
   if (denied) return denied;
-  const table = game.tables[player.tableId];
-  if (table?.investigations.some((w) => w.by === player.seat.id && w.untilPhase > game.phaseIndex)) {
-    return reject('LIMIT_REACHED', 'You started an investigation this round already; you can start another next round.');
-  }
   return [{ type: 'InvestigationStarted', tableId: player.tableId, by: player.seat.id, target: cmd.seatId, untilPhase: game.phaseIndex + 1, at: meta.now }];
 }
 
@@ -34,12 +24,8 @@ export function investigate(game: ActiveGame, cmd: CommandOf<'Investigate'>, met
 export function surveil(game: ActiveGame, cmd: CommandOf<'Surveil'>, meta: Meta): Result {
   const player = requirePlayer(game, meta);
   if (isRejected(player)) return player;
-  const denied = requireKind(player, ['spoiler'], 'put someone under surveillance') ?? requireNegotiation(game, meta, 'watch anyone') ?? watchTarget(game, player, cmd.seatId);
+  const denied = watchNow(game, player, meta.now, 'surveil') ?? watchable(game, player, cmd.seatId) ?? watchSlotFree(game, player, 'surveil');
   if (denied) return denied;
-  const table = game.tables[player.tableId];
-  if (table?.surveillance.some((w) => w.by === player.seat.id && w.untilPhase > game.phaseIndex)) {
-    return reject('LIMIT_REACHED', 'You set up surveillance this round already; you can move it next round.');
-  }
   return [{ type: 'SurveillanceStarted', tableId: player.tableId, by: player.seat.id, target: cmd.seatId, untilPhase: game.phaseIndex + 1, at: meta.now }];
 }
 
@@ -137,10 +123,8 @@ export function pressDeskStories(game: ActiveGame, now: number): GameEvent[] {
 export function publishStory(game: ActiveGame, cmd: CommandOf<'PublishStory'>, meta: Meta): Result {
   const player = requirePlayer(game, meta);
   if (isRejected(player)) return player;
-  const denied = requireKind(player, ['journalist'], 'publish stories') ?? requireLive(game, meta);
+  const denied = publishNow(game, player, meta.now);
   if (denied) return denied;
-  const press = game.channels[pressChannelId(player.tableId)];
-  if (!press || !channelOpenInPhase(game, press)) return reject('CHANNEL_CLOSED', 'The press is closed during this phase.');
   const headline = cleanText(cmd.headline, LIMITS.headlineLength, 'headline');
   if (isRejected(headline)) return headline;
   const body = cleanText(cmd.body, LIMITS.storyLength, 'story');
@@ -163,16 +147,10 @@ export function publishStory(game: ActiveGame, cmd: CommandOf<'PublishStory'>, m
 export function mobilise(game: ActiveGame, meta: Meta): Result {
   const player = requirePlayer(game, meta);
   if (isRejected(player)) return player;
-  const denied = requireKind(player, ['spoiler'], 'mobilise the public') ?? requireNegotiation(game, meta, 'mobilise');
+  const denied = mobiliseNow(game, player, meta.now);
   if (denied) return denied;
-  const table = game.tables[player.tableId];
-  if (!table) return reject('UNKNOWN_TABLE', 'Your table is gone.');
-  const exposed = Object.values(game.channels).some((c) => c.tableId === table.id && c.kind === 'back' && c.exposed);
+  const table = game.tables[player.tableId]!;
   const announced = table.agreement?.announcedAt != null;
-  if (!exposed && !announced) return reject('NOTHING_TO_MOBILISE', 'There is nothing public to rally against yet: wait for a deal to be announced or a back channel to be exposed.');
-  if (table.mobilisations.some((m) => m.seatId === player.seat.id && m.phase === game.phaseIndex)) {
-    return reject('LIMIT_REACHED', 'You have already mobilised this round.');
-  }
   const side = player.role.side;
   // A deal signed in public has legitimacy: rallying against it moves fewer people.
   const origin = table.agreement && announced ? game.channels[game.proposals[table.agreement.proposalId]?.channelId ?? ''] : undefined;

@@ -1,4 +1,4 @@
-import type { CommandAck, PlayerCommand, Result } from './protocol';
+import type { CommandAck, PlayerCommand, Result } from '../server/realtime/protocol';
 // Type-only import above: the browser uses this module, and zod must stay out of its bundle.
 
 export type SendResult = Result<CommandAck>;

@@ -1,5 +1,5 @@
 import { applyDiff } from './patch';
-import type { AnyView, ViewPatch } from './protocol';
+import type { AnyView, ViewPatch } from '../server/realtime/protocol';
 // Type-only import above: this module (and patch.ts) must not pull zod into the browser.
 
 /**
