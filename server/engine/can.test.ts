@@ -5,6 +5,7 @@ import { decide } from './decide';
 import { project } from './project';
 import { isRejection } from './rejection';
 import type { ActiveGame } from './state';
+import { atTable } from './table-clock';
 import { seat as asSeat } from './testing/harness';
 import { playRandom, type Step } from './testing/random-play';
 import type { Ability, SeatView } from './view';
@@ -66,10 +67,11 @@ function probes(game: ActiveGame, view: SeatView): Probe[] {
 }
 
 function checkAgreement(game: ActiveGame, now: number): number {
-  // The projection has no clock: ask decide at a time before the deadline, as the view does.
-  const when = game.deadlineAt !== null ? Math.min(now, game.deadlineAt - 1) : now;
   let checked = 0;
   for (const seat of Object.values(game.seats)) {
+    // The projection has no clock: ask decide at a time before the seat's table's deadline, as the view does.
+    const { deadlineAt } = atTable(game, seat.tableId);
+    const when = deadlineAt !== null ? Math.min(now, deadlineAt - 1) : now;
     const view = project(game, { kind: 'seat', seatId: seat.id })!;
     if (!view.can) {
       expect(seat.status !== 'active' || seat.tableId === null, `${seat.id} is seated but has no can`).toBe(true);
