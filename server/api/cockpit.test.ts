@@ -1,6 +1,11 @@
 // The dashboard's data: the live session list, the join address (with advice when it is a
 // loopback address), and server-side bots that fill seats and stop with the session.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { createServer } from '../app';
+import { loadConfig } from '../config';
 import { joinAddress, lanAddresses } from './cockpit';
 import { startGame, type Game } from '../testing/game-setup';
 import { apiClient, signIn, startLiveServer, type LiveServer } from '../testing/live-server';
@@ -30,6 +35,30 @@ describe('joinAddress', () => {
       wlan0: [nic('192.168.0.42', 'IPv4')],
     } as unknown as Parameters<typeof lanAddresses>[0]);
     expect(addresses).toEqual(['192.168.0.42', '203.0.113.9', '2001:db8::7']);
+  });
+});
+
+describe('the console banner at start', () => {
+  async function banner(env: Record<string, string>): Promise<string> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'backchannel-banner-'));
+    const lines: string[] = [];
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: path.join(dir, 'db.sqlite'), NODE_ENV: 'test', ...env });
+    const server = createServer(config, { next: false, log: { info: () => undefined, error: () => undefined }, announce: (text) => lines.push(text) });
+    try {
+      await server.start();
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return lines.join('\n');
+  }
+
+  it('warns that a loopback join address is unreachable from students’ phones, with what to set', async () => {
+    expect(await banner({})).toMatch(/only works on this computer[\s\S]*HOST=0\.0\.0\.0/);
+  });
+
+  it('says nothing of the kind when PUBLIC_ORIGIN is a reachable address', async () => {
+    expect(await banner({ PUBLIC_ORIGIN: 'https://backchannel.school.org' })).not.toMatch(/only works on this computer/);
   });
 });
 
