@@ -50,6 +50,8 @@ export interface BackchannelServer {
   stop(): Promise<void>;
   /** The live sessions, once started (tests compare what clients received with the engine's projection). */
   readonly runtime: Runtime | undefined;
+  /** The bots facilitators started from the dashboard (tests check they stop with the server). */
+  readonly bots: BotPool | undefined;
 }
 
 interface NextApp {
@@ -207,6 +209,9 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
     stop,
     get runtime() {
       return runtime;
+    },
+    get bots() {
+      return bots;
     },
   };
 }

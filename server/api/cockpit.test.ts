@@ -126,6 +126,18 @@ describe('the live session list and bots', () => {
     for (const p of lobby.players) p.close();
   }, 30_000);
 
+  it('stops every bot when the server stops, and takes no more', async () => {
+    const own = await startLiveServer();
+    const lobby = await startGame(own, { players: 1, tableCount: 1, email: 'closing@school.org', prefix: 'Z' });
+    await lobby.api.session.fillWithBots.mutate({ sessionId: lobby.sessionId, count: 2 });
+    const pool = own.server.bots!;
+    expect(pool.running).toBe(2);
+    for (const p of lobby.players) p.close();
+    await own.stop();
+    expect(pool.running).toBe(0);
+    expect(await pool.fill(lobby.sessionId, { count: 1 })).toMatchObject({ ok: false, code: 'SESSION_NOT_CREATED' });
+  }, 30_000);
+
   it('answers joinAddress from the server’s own origin (a loopback address in tests)', async () => {
     const info = await game.api.session.joinAddress.query();
     expect(info.origin).toBe(live.url);
