@@ -89,6 +89,7 @@ describe('the live session list and bots', () => {
     await waitFor(() => leaving.disconnected, 'a player to disconnect');
     await expect.poll(async () => (await row()).playersConnected).toBe(3);
     expect((await row()).players).toBe(4);
+    expect(await game.api.session.presence.query({ sessionId: game.sessionId })).toEqual({ connected: game.players.slice(0, 3).map((p) => p.seatId).sort(), bots: [] });
     // Nothing of another facilitator's session shows.
     const other = apiClient(live.url, await signIn(live.url, live.dbPath, 'list-other@school.org'));
     expect((await other.session.list.query()).map((s) => s.sessionId)).not.toContain(game.sessionId);
@@ -100,6 +101,7 @@ describe('the live session list and bots', () => {
     expect(bots).toEqual([{ seatId: absent.seatId, name: 'Bot 1' }]);
     await expect.poll(async () => (await row()).playersConnected).toBe(4);
     expect(await game.api.session.bots.query({ sessionId: game.sessionId })).toEqual({ bots: [{ seatId: absent.seatId, name: 'Bot 1' }] });
+    expect((await game.api.session.presence.query({ sessionId: game.sessionId })).bots).toEqual([absent.seatId]);
     await settle(game.players.slice(0, 3));
     expect(game.players[0]!.view.table?.seats.find((s) => s.id === absent.seatId)?.name).toBe('Bot 1');
 
