@@ -22,31 +22,16 @@ const LEADER_GAP = 10;
 
 /**
  * Where a target does not hold at these seeds, with the figures and the reasons in docs/balance.md
- * ("What does not hold"). Anything not listed must meet its bound, so the test still catches a
- * rule change that breaks a target elsewhere.
+ * ("What does not hold"), listed by cell ("scenario@size") with a one-line reason each. Anything
+ * not listed must meet its bound, so the test still catches a rule change that breaks a target.
+ * None today: every target holds in every scenario at 6 and 10 for these seeds.
  */
-/** Back channel + secret terms is not clearly below the seeds' path (the Cuban case is history: the secret Jupiter clause held). */
-const NOT_CLEARLY_BELOW: Partial<Record<string, StrategyName[]>> = {
-  'cuban-missile-crisis@6': ['back-heavy-secret'],
-  'cuban-missile-crisis@10': ['back-heavy-secret'],
-  'nyc-transit-strike@6': ['back-heavy-secret'],
-};
-/** new-channel-each-round above same-channel-each-round (278 vs 275 at these 8 seeds; 276 vs 281 with the harness's 24). */
-const NEW_CHANNEL_EXCEPTIONS = ['iran-hostage-crisis@10'];
+/** Back channel + secret terms or front-only not clearly below the seeds' path. */
+const NOT_CLEARLY_BELOW: Partial<Record<string, StrategyName[]>> = {};
+/** new-channel-each-round above same-channel-each-round. */
+const NEW_CHANNEL_EXCEPTIONS: string[] = [];
 /** Leaders' mean scores by side more than LEADER_GAP apart. */
-const LEADER_GAP_EXCEPTIONS: Partial<Record<string, StrategyName[]>> = {
-  'cuban-missile-crisis@6': ['announce-last-minute', 'same-channel-each-round'],
-  'cuban-missile-crisis@10': ['announce-last-minute'],
-  'oslo-back-channel@6': ['never-announce'],
-  'oslo-back-channel@10': ['never-announce', 'announce-at-once'],
-  'mandela-coetsee@6': ['same-channel-each-round'],
-  'mandela-coetsee@10': ['back-heavy-secret', 'same-channel-each-round'],
-  'nyc-transit-strike@6': ['back-heavy-secret', 'proposals-only', 'announce-at-once', 'announce-last-minute', 'new-channel-each-round', 'same-channel-each-round'],
-  'nyc-transit-strike@10': ['proposals-only', 'announce-at-once'],
-  'iran-hostage-crisis@6': ['never-announce', 'same-channel-each-round'],
-  'iran-hostage-crisis@10': ['never-announce'],
-};
-
+const LEADER_GAP_EXCEPTIONS: Partial<Record<string, StrategyName[]>> = {};
 
 let results: BalanceResults | null = null;
 function played(): BalanceResults {

@@ -101,10 +101,15 @@ function reactions(issueOption: Issue['options'][number], sides: string[]): { su
  * lets the harness compare ways of negotiating rather than luck in bargaining.
  */
 export function jointPackage(s: Sight): Term[] {
-  return s.view.session.scenario.issues.map((issue) => {
+  return fairTerms(s.view.session.scenario.issues, s.sides);
+}
+
+/** The joint package from the issues and the sides alone (also what the objectives are balanced against). */
+export function fairTerms(issues: readonly Issue[], sides: string[]): Term[] {
+  return issues.map((issue) => {
     const best = [...issue.options].sort((a, b) => {
-      const x = reactions(a, s.sides);
-      const y = reactions(b, s.sides);
+      const x = reactions(a, sides);
+      const y = reactions(b, sides);
       return y.sum - x.sum || y.min - x.min;
     })[0]!;
     return { issueId: issue.id, optionId: best.id, secret: false };
