@@ -58,7 +58,7 @@ describe('bots against the real server', () => {
 });
 
 /** Waits for the bots (an event, not a duration); the limit only stops a stuck run. */
-async function until(check: () => boolean, timeoutMs = 15_000): Promise<void> {
+async function until(check: () => boolean, timeoutMs = 90_000): Promise<void> {
   const start = Date.now();
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error('timed out');
