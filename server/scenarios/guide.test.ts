@@ -28,6 +28,37 @@ describe('the built-in guides', () => {
   });
 });
 
+/** The harness's "Core score per strategy at 6 and 10" table in docs/balance.md, by scenario and size. */
+function balanceTable(): Map<string, Record<string, string>> {
+  const doc = readFileSync(new URL('../../docs/balance.md', import.meta.url), 'utf8');
+  const start = doc.indexOf('### Core score per strategy at 6 and 10');
+  const section = doc.slice(start, doc.indexOf('\n## ', start));
+  const header = section.split('\n').find((l) => l.startsWith('| scenario @ size'))!.split('|').map((c) => c.trim()).filter(Boolean).slice(1);
+  const table = new Map<string, Record<string, string>>();
+  for (const line of section.split('\n').filter((l) => /^\| [a-z]+ @\d+ \|/.test(l))) {
+    const [cell, ...values] = line.split('|').map((c) => c.trim()).filter(Boolean);
+    const after = values.map((v) => v.replace(/\s*\(.*?\)/g, '').replaceAll('*', '').trim());
+    const row: Record<string, string> = {};
+    header.forEach((name, i) => {
+      if (name.includes(' / ')) name.split(' / ').forEach((n, j) => (row[n === 'new-channel' ? 'new-channel-each-round' : 'same-channel-each-round'] = after[i]!.split(' / ')[j]!.trim()));
+      else row[name] = after[i]!;
+    });
+    table.set(cell!, row);
+  }
+  return table;
+}
+
+describe('the guides\' strategy tables', () => {
+  // Copied from docs/balance.md for the teacher; this keeps the copy from going stale when the rules are retuned.
+  const short: Record<string, string> = { 'cuban-missile-crisis': 'cuban', 'oslo-back-channel': 'oslo', 'mandela-coetsee': 'mandela', 'nyc-transit-strike': 'transit', 'iran-hostage-crisis': 'iran' };
+  it.each(builtInScenarios().map((s) => [s.id, s] as const))('%s matches the harness table in docs/balance.md', (id, scenario) => {
+    const table = balanceTable();
+    const rows = loadGuide(scenario)!.balance.rows;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.values, `${id} ${row.strategy}`).toEqual([table.get(`${short[id]} @6`)?.[row.strategy], table.get(`${short[id]} @10`)?.[row.strategy]]);
+  });
+});
+
 describe('a broken guide', () => {
   it('is refused with the path of each error', () => {
     const base = cubanGuide();
