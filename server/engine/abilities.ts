@@ -157,7 +157,7 @@ export function proposeIn(game: ActiveGame, player: Player, channel: Channel): C
   if (table?.agreement && knowsOfAgreement(game, player)) return reject('AGREEMENT_EXISTS', 'Your table has already concluded an agreement.');
   // Talks tested in a back channel skip the precondition: the seeds' "circumvent preconditions".
   if (channel.kind === 'front' && !table?.preconditionMet && !preparedIn(game, player.tableId)) {
-    return reject('PRECONDITION_UNMET', `Official talks cannot start until the precondition is met: ${game.scenario.precondition?.description ?? ''} A back channel needs none, and talks tested there first (a text the other side accepted) can go public without it.`);
+    return reject('PRECONDITION_UNMET', `Official talks cannot start until the precondition is met: ${game.scenario.precondition?.description ?? ''} Back channels need no precondition, and talks tested there first (a text the other side accepted) can go public without it.`);
   }
   return null;
 }

@@ -177,7 +177,7 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
     tips,
     scores: ended && game.scores ? rankedScores(game.scores.filter((s) => game.seats[s.seatId]?.tableId === tableId), (s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '' })) : null,
     myScore: mine ? scoreView(mine) : null,
-    can: seatAbilities(game, seat, channels, Object.values(game.proposals).filter((p) => proposals.some((q) => q.id === p.id))),
+    can: seatAbilities(game, seat, channels, proposals.map((p) => game.proposals[p.id]!)),
     debrief: ended ? { questions: game.scenario.debriefQuestions, whatReallyHappened: game.scenario.whatReallyHappened } : null,
   };
 }
