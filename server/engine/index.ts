@@ -19,4 +19,5 @@ export { eventAt } from './events';
 export type * from './state';
 export type * from './scenario';
 export type * from './view';
+export type * from './support-ledger';
 export type { Rejection, RejectionCode } from './rejection';

@@ -4,6 +4,7 @@ import { maxScore } from './score-share';
 import type { ActiveGame, Channel, GameState, Message, Proposal, Seat, Story } from './state';
 import { projectFacilitator } from './project-facilitator';
 import { sessionHeader } from './session-header';
+import { supportLedgerFor } from './support-ledger';
 import { LOBBY_NAMES_SHOWN, type AgreementView, type ChannelView, type FacilitatorView, type MessageView, type ProjectorView, type ProposalView, type SeatSummary, type SeatView, type StoryView, type TableView, type View, type Viewer } from './view';
 
 export { sessionHeader };
@@ -120,7 +121,7 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
   const base: SeatView = {
     kind: 'seat', session,
     me: { seatId: seat.id, name: seat.name, status: seat.status, tableId: null, role: null, watching: [], mobilisedThisRound: false },
-    lobby, lobbyCount: present.length, table: null, channels: [], messages: [], proposals: [], invitations: [], tips: [], broadcasts: [], scores: null, myScore: null, debrief: null,
+    lobby, lobbyCount: present.length, table: null, channels: [], messages: [], proposals: [], invitations: [], tips: [], broadcasts: [], scores: null, myScore: null, debrief: null, supportLedger: null,
   };
   if (seat.status !== 'active') return { ...base, lobby: [], lobbyCount: 0 };
   const withBroadcasts = { ...base, broadcasts: visibleBroadcasts(game, seat.tableId, sideOf(game, seat)) };
@@ -168,6 +169,7 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
     scores: ended && game.scores ? game.scores.filter((s) => game.seats[s.seatId]?.tableId === tableId).map((s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', total: s.total, max: maxScore(s.objectives) })) : null,
     myScore: ended ? (game.scores?.find((s) => s.seatId === seat.id) ?? null) : null,
     debrief: ended ? { questions: game.scenario.debriefQuestions, whatReallyHappened: game.scenario.whatReallyHappened } : null,
+    supportLedger: ended ? supportLedgerFor(game, seat) : null,
   };
 }
 

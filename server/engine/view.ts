@@ -1,6 +1,7 @@
 import type { RiskFactor } from './leak-risk';
 import type { ChannelKind, EscalationLevel, Issue, Precondition, RoleBrief, RoleKind, Scenario, Side } from './scenario';
 import type { Author, Broadcast, RoleScore, SessionOptions, SessionStatus, Term, Tip } from './state';
+import type { SupportChange } from './support-ledger';
 
 /** What one viewer may see. Every byte sent to a browser is one of these. */
 
@@ -148,6 +149,8 @@ export interface SeatView {
   scores: { seatId: string; name: string; total: number; max: number }[] | null;
   myScore: RoleScore | null;
   debrief: { questions: string[]; whatReallyHappened: string } | null;
+  /** Once the session has ended: every move of public support at the seat's table and its cause ("why did my support move?"). */
+  supportLedger: SupportChange[] | null;
 }
 
 export interface ProjectorView {
