@@ -1,6 +1,7 @@
 'use client';
 
 import { byShare, maxScore, objectiveOutcome, scoreShare, type ObjectiveOutcome } from '../../../server/engine/score-share';
+import { SupportLedger } from '../debrief/support-ledger';
 import { useGameContext } from './context';
 import { paragraphs } from './labels';
 
@@ -83,6 +84,12 @@ export function EndPanel() {
               ))}
             </tbody>
           </table>
+        </>
+      ) : null}
+      {view.supportLedger ? (
+        <>
+          <h3>Why did my support move?</h3>
+          <SupportLedger entries={view.supportLedger} sides={view.session.scenario.sides} startedAt={null} mySide={view.me.role?.side ?? null} caption="Every change of public support at your table and its cause, your side first" />
         </>
       ) : null}
       {view.debrief ? (
