@@ -49,6 +49,7 @@ export function ClassTableView({ table, view, startedAt }: { table: ClassTable; 
                 {s.accurate === null ? '' : s.accurate ? ' · accurate' : ' · inaccurate'}
               </p>
               <p className="story-body">{s.body}</p>
+              {s.exposed ? <blockquote className="trace-quote">{s.exposed}</blockquote> : null}
             </li>
           ))}
         </ul>

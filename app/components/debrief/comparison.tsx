@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import type { ReplayComparison, TableComparison, Timeline } from '../../../server/replay/types';
 import { scoreShare } from '../../../server/engine/score-share';
 import { clockOf } from './format';
@@ -33,7 +34,7 @@ function timing(a: NonNullable<TableComparison['agreement']>, startedAt: number)
  * deal was signed and announced against the deadline, leaks and stories, escalation, support and
  * the scores per role; then one role compared across tables.
  */
-export function Comparison({ comparison, timeline, startedAt, only }: { comparison: ReplayComparison; timeline: Timeline; startedAt: number; only?: string[] }) {
+export const Comparison = memo(function Comparison({ comparison, timeline, startedAt, only }: { comparison: ReplayComparison; timeline: Timeline; startedAt: number; only?: string[] }) {
   const tables = comparison.tables.filter((t) => !only || only.includes(t.tableId));
   const sideName = (id: string | null) => timeline.sides.find((s) => s.id === id)?.name ?? id ?? '—';
   const rows: { label: string; cell: (t: TableComparison) => React.ReactNode }[] = [
@@ -122,7 +123,7 @@ export function Comparison({ comparison, timeline, startedAt, only }: { comparis
       <RoleComparison comparison={comparison} tables={tables} sideName={sideName} />
     </>
   );
-}
+});
 
 function RoleComparison({ comparison, tables, sideName }: { comparison: ReplayComparison; tables: TableComparison[]; sideName: (id: string | null) => string }) {
   const ids = new Set(tables.map((t) => t.tableId));

@@ -16,6 +16,7 @@ import { ReplayPanel } from './replay-panel';
 import { SupportLedger } from './support-ledger';
 import { TableCharts } from './table-charts';
 import { timeOfSeq } from './moments';
+import { useDebounced } from './use-moment';
 import './debrief.css';
 
 interface Loaded {
@@ -104,6 +105,37 @@ export function DebriefPage({ sessionId }: { sessionId: string }) {
     [perspective.kind],
   );
 
+  // The charts' "now" line follows the scrubber only once it rests: redrawing three charts per
+  // arrow key would block the main thread while scrubbing.
+  const chartSeq = useDebounced(seq, 250);
+  const names = useMemo(() => (data ? traceNames(data.timeline) : null), [data]);
+  const firstTable = data?.timeline.tables[0]?.tableId ?? '';
+  const evidence = useMemo(
+    () =>
+      data
+        ? {
+            markers: data.timeline.markers,
+            leaks: data.leaks,
+            lastSeq: data.timeline.lastSeq,
+            anchors: {
+              support: `charts-${firstTable}-support`,
+              messages: `charts-${firstTable}-messages`,
+              risk: `charts-${firstTable}-risk`,
+              talk: `charts-${firstTable}-talk`,
+              leaks: 'leaks',
+              compare: 'compare',
+              ledger: 'ledger',
+              replay: 'replay',
+            },
+          }
+        : null,
+    [data, firstTable],
+  );
+  const seatOptions = useMemo(() => (data ? data.timeline.tables.flatMap((t) => t.seats.map((s) => ({ ...s, tableId: t.tableId, tableName: t.name }))) : []), [data]);
+  const ledgerOf = seatOptions.find((s) => s.seatId === ledgerSeat);
+  const ledgerEntries = useMemo(() => (data ? (ledgerOf ? data.ledger.filter((e) => e.tableId === ledgerOf.tableId) : data.ledger) : []), [data, ledgerOf]);
+  const goSeq = useCallback((s: number) => go({ seq: s }), [go]);
+
   if (error) {
     return (
       <p role="alert" className="error">
@@ -112,15 +144,11 @@ export function DebriefPage({ sessionId }: { sessionId: string }) {
     );
   }
   if (!data) return <p aria-live="polite">Loading the debrief…</p>;
-  const { timeline, series, leaks, comparison, ledger } = data;
+  const { timeline, series, leaks, comparison } = data;
   const startedAt = timeline.startedAt ?? timeline.createdAt;
-  const firstTable = timeline.tables[0]?.tableId ?? '';
   const shownTable = chartTable ?? firstTable;
-  const seatOptions = timeline.tables.flatMap((t) => t.seats.map((s) => ({ ...s, tableId: t.tableId, tableName: t.name })));
-  const ledgerOf = seatOptions.find((s) => s.seatId === ledgerSeat);
-  const ledgerEntries = ledgerOf ? ledger.filter((e) => e.tableId === ledgerOf.tableId) : ledger;
   const chartPrefix = (tableId: string) => `charts-${tableId}`;
-  const nowAt = timeOfSeq(anchors, seq);
+  const nowAt = timeOfSeq(anchors, chartSeq);
 
   return (
     <div className="debrief">
@@ -156,7 +184,7 @@ export function DebriefPage({ sessionId }: { sessionId: string }) {
         ) : (
           <div className="traces">
             {leaks.map((l, i) => (
-              <LeakTraceCard key={l.tipId} trace={l} names={traceNames(timeline)} startedAt={startedAt} index={i} onGo={go} chartAnchor={`${chartPrefix(l.tableId)}-support`} />
+              <LeakTraceCard key={l.tipId} trace={l} names={names!} startedAt={startedAt} index={i} onGo={go} chartAnchor={`${chartPrefix(l.tableId)}-support`} />
             ))}
           </div>
         )}
@@ -202,21 +230,7 @@ export function DebriefPage({ sessionId }: { sessionId: string }) {
         <Questions
           questions={timeline.debriefQuestions}
           onGo={go}
-          context={{
-            markers: timeline.markers,
-            leaks,
-            lastSeq: timeline.lastSeq,
-            anchors: {
-              support: `${chartPrefix(firstTable)}-support`,
-              messages: `${chartPrefix(firstTable)}-messages`,
-              risk: `${chartPrefix(firstTable)}-risk`,
-              talk: `${chartPrefix(firstTable)}-talk`,
-              leaks: 'leaks',
-              compare: 'compare',
-              ledger: 'ledger',
-              replay: 'replay',
-            },
-          }}
+          context={evidence!}
         />
       </section>
 
@@ -238,7 +252,7 @@ export function DebriefPage({ sessionId }: { sessionId: string }) {
           sides={timeline.sides}
           startedAt={startedAt}
           mySide={ledgerOf?.side ?? null}
-          onGo={(s) => go({ seq: s })}
+          onGo={goSeq}
           caption={ledgerOf ? `Support moves at ${ledgerOf.tableName}, ${ledgerOf.sideName ?? 'every side'} first` : 'Support moves at every table'}
         />
       </section>

@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import type { LeakTrace } from '../../../server/replay/types';
 import { clockOf, percentOf, signed } from './format';
 
@@ -48,7 +49,7 @@ export interface TraceNames {
   tables: { tableId: string; name: string }[];
 }
 
-export function LeakTraceCard({ trace, names, startedAt, onGo, index, chartAnchor }: { trace: LeakTrace; names: TraceNames; startedAt: number; onGo?: (go: GoTo) => void; index: number; chartAnchor?: string }) {
+export const LeakTraceCard = memo(function LeakTraceCard({ trace, names, startedAt, onGo, index, chartAnchor }: { trace: LeakTrace; names: TraceNames; startedAt: number; onGo?: (go: GoTo) => void; index: number; chartAnchor?: string }) {
   const who = (id: string | null) => {
     if (!id) return 'Control';
     const s = names.seats.get(id);
@@ -156,4 +157,4 @@ export function LeakTraceCard({ trace, names, startedAt, onGo, index, chartAncho
       </ol>
     </article>
   );
-}
+});

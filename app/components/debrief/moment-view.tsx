@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import { clockOf, percentOf } from './format';
 import type { Screen } from './screen';
 
@@ -10,7 +11,7 @@ const SHOWN = 60;
  * The state at the replay's moment, as the chosen perspective held it: each table's support and
  * escalation, the channels (pick one to read it), its proposals, tips and stories.
  */
-export function MomentView({ screen, title, startedAt, stale, picked, setPicked }: { screen: Screen; title: string; startedAt: number; stale: boolean; picked: string | null; setPicked: (id: string) => void }) {
+export const MomentView = memo(function MomentView({ screen, title, startedAt, stale, picked, setPicked }: { screen: Screen; title: string; startedAt: number; stale: boolean; picked: string | null; setPicked: (id: string) => void }) {
   const channel = screen.channels.find((c) => c.id === picked) ?? screen.channels.find((c) => c.texts.length > 0) ?? screen.channels[0] ?? null;
   const texts = channel ? channel.texts.slice(-SHOWN) : [];
   const proposals = channel ? screen.proposals.filter((p) => p.channelId === channel.id) : [];
@@ -129,4 +130,4 @@ export function MomentView({ screen, title, startedAt, stale, picked, setPicked 
       ) : null}
     </section>
   );
-}
+});

@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import type { LeakTrace, ReplayComparison, ReplaySeries, Timeline } from '../../../server/replay/types';
 import { paragraphs } from '../game/labels';
 import { Comparison } from './comparison';
@@ -15,7 +16,7 @@ const PAPER_WIDTH = 680;
  * happened, the questions), then a page per table with its charts and leak traces. Charts have
  * a fixed size, so printing does not depend on the window's width.
  */
-export function PrintReport({ timeline, series, comparison, leaks }: { timeline: Timeline; series: ReplaySeries; comparison: ReplayComparison; leaks: LeakTrace[] }) {
+export const PrintReport = memo(function PrintReport({ timeline, series, comparison, leaks }: { timeline: Timeline; series: ReplaySeries; comparison: ReplayComparison; leaks: LeakTrace[] }) {
   const startedAt = timeline.startedAt ?? timeline.createdAt;
   return (
     <div className="print-report">
@@ -55,4 +56,4 @@ export function PrintReport({ timeline, series, comparison, leaks }: { timeline:
       })}
     </div>
   );
-}
+});

@@ -1,10 +1,11 @@
 'use client';
 
+import { memo } from 'react';
 import { evidenceFor, type EvidenceContext } from './evidence';
 import type { GoTo } from './leak-trace';
 
 /** The scenario's debrief questions, each with links to the moments and charts that answer it. */
-export function Questions({ questions, context, onGo }: { questions: string[]; context: EvidenceContext; onGo?: (go: GoTo) => void }) {
+export const Questions = memo(function Questions({ questions, context, onGo }: { questions: string[]; context: EvidenceContext; onGo?: (go: GoTo) => void }) {
   return (
     <ol className="questions">
       {questions.map((q, i) => {
@@ -33,4 +34,4 @@ export function Questions({ questions, context, onGo }: { questions: string[]; c
       })}
     </ol>
   );
-}
+});

@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import type { SupportChange } from '../../../server/engine';
 import { clockOf, signed } from './format';
 import './debrief.css';
@@ -20,7 +21,7 @@ const CAUSE: Record<SupportChange['cause'], string> = {
  * "Why did my support move?": every change of public support with its cause, oldest first. The
  * student's end screen shows its own table (their side first); the debrief can jump to each moment.
  */
-export function SupportLedger({
+export const SupportLedger = memo(function SupportLedger({
   entries,
   sides,
   startedAt,
@@ -85,4 +86,4 @@ export function SupportLedger({
       </table>
     </ScrollBox>
   );
-}
+});

@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import type { ReplaySeries, Timeline } from '../../../server/replay/types';
 import { ChartFigure, SeriesTable } from './chart-figure';
 import { percentOf } from './format';
@@ -11,7 +12,7 @@ import { TimeChart } from './time-chart';
  * The four charts of one table: messages per channel, support and escalation with the marked
  * moments, leak risk per back channel, and who talked to whom. `width` fixes the size for paper.
  */
-export function TableCharts({ series, timeline, tableId, width, now = null, idPrefix }: { series: ReplaySeries; timeline: Timeline; tableId: string; width?: number; now?: number | null; idPrefix: string }) {
+export const TableCharts = memo(function TableCharts({ series, timeline, tableId, width, now = null, idPrefix }: { series: ReplaySeries; timeline: Timeline; tableId: string; width?: number; now?: number | null; idPrefix: string }) {
   const startedAt = series.startedAt ?? timeline.createdAt;
   const markers = tableMarkers(series.markers, tableId, startedAt);
   const messages = messageSeries(series, tableId, startedAt);
@@ -54,4 +55,4 @@ export function TableCharts({ series, timeline, tableId, width, now = null, idPr
       {talk ? <TalkMatrix id={`${idPrefix}-talk`} talk={talk} seats={seats} /> : null}
     </div>
   );
-}
+});

@@ -47,3 +47,13 @@ export function useMoment<K, V>(key: K | null, fetcher: (key: K, signal: AbortSi
 
   return { value, loading, error };
 }
+
+/** `value`, once it has stopped changing for `ms`. */
+export function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
