@@ -49,7 +49,11 @@ export const AWKWARD_TEXT = 'He said "no", then: yes,\nand left.';
  * Bots play a session of `scenario` to its end (the bots' own brain, a seeded random), through
  * the runtime, so the stored log is what a live class would have written.
  */
-export async function playBotSession(bench: ReplayBench, scenario: Scenario, options: { players: number; tables: number; seed: number; leakSensitivity?: number; maxSteps?: number; phaseSec?: number }): Promise<PlayedSession> {
+export async function playBotSession(
+  bench: Pick<ReplayBench, 'runtime' | 'time' | 'facilitator'>,
+  scenario: Scenario,
+  options: { players: number; tables: number; seed: number; leakSensitivity?: number; maxSteps?: number; phaseSec?: number; end?: boolean },
+): Promise<PlayedSession> {
   const { runtime, time } = bench;
   const phaseDurations = Object.fromEntries(scenario.phases.map((p) => [p.id, options.phaseSec ?? 120]));
   const record = await runtime.createSession({ facilitatorId: bench.facilitator.id, scenario, options: { tableCount: options.tables, leakSensitivity: options.leakSensitivity ?? 3, phaseDurations } });
@@ -86,6 +90,6 @@ export async function playBotSession(bench: ReplayBench, scenario: Scenario, opt
     await runtime.dispatch(record.id, { type: 'SetLocked', locked: true }, { kind: 'facilitator' });
   }
   const final = session.current;
-  if (final.created && final.status !== 'ended') await facilitate({ type: 'EndSession' });
+  if (options.end !== false && final.created && final.status !== 'ended') await facilitate({ type: 'EndSession' });
   return { sessionId: record.id, seats };
 }
