@@ -1,22 +1,33 @@
 import { maxScore } from '../engine/score-share';
-import { activeOrThrow, walk, type ReplayLog } from './history';
+import { collect, type Collector, type ReplayLog } from './history';
 import { termLabels } from './terms';
-import { replayTables, seatingOf } from './timeline';
+import { replayTables, seatingOf, type Seating } from './timeline';
+import type { ActiveGame } from '../engine';
 import type { ReplayComparison, RoleComparison, TableComparison } from './types';
 
 /** The tables side by side, and each role across the tables ("how did each table's US leader do?"). */
 export function buildComparison(log: ReplayLog): ReplayComparison {
+  return collect(log, comparisonCollector(seatingOf(log)));
+}
+
+export function comparisonCollector(seating: Seating): Collector<ReplayComparison> {
   // The deadline in force when each table's deal was concluded and when it was announced.
   const deadlines = new Map<string, { concluded: number | null; announced: number | null }>();
-  const final = activeOrThrow(walk(log, ({ event }, before) => {
-    if (!before.created) return;
-    if (event.type === 'AgreementConcluded') deadlines.set(event.tableId, { concluded: before.deadlineAt, announced: null });
-    if (event.type === 'AgreementAnnounced') {
-      const d = deadlines.get(event.tableId);
-      deadlines.set(event.tableId, { concluded: d?.concluded ?? null, announced: before.deadlineAt });
-    }
-  }));
-  const tables = replayTables(final, seatingOf(log));
+  return {
+    visit: ({ event }, before) => {
+      if (!before.created) return;
+      if (event.type === 'AgreementConcluded') deadlines.set(event.tableId, { concluded: before.deadlineAt, announced: null });
+      if (event.type === 'AgreementAnnounced') {
+        const d = deadlines.get(event.tableId);
+        deadlines.set(event.tableId, { concluded: d?.concluded ?? null, announced: before.deadlineAt });
+      }
+    },
+    finish: (final) => compareTables(final, seating, deadlines),
+  };
+}
+
+function compareTables(final: ActiveGame, seating: Seating, deadlines: Map<string, { concluded: number | null; announced: number | null }>): ReplayComparison {
+  const tables = replayTables(final, seating);
   const scores = new Map((final.scores ?? []).map((s) => [s.seatId, { total: s.total, max: maxScore(s.objectives) }]));
   const comparisons = tables.map((t): TableComparison => {
     const table = final.tables[t.tableId]!;

@@ -124,6 +124,30 @@ export function walk(log: ReplayLog, visit: (stored: StoredEvent, before: GameSt
   return state;
 }
 
+export type Visit = (stored: StoredEvent, before: GameState, after: GameState) => void;
+
+/** A result computed in one pass over the log: `visit` sees every event, `finish` the final state. */
+export interface Collector<T> {
+  visit: Visit;
+  finish(final: ActiveGame): T;
+}
+
+export function collect<T>(log: ReplayLog, collector: Collector<T>): T {
+  return collector.finish(activeOrThrow(walk(log, collector.visit)));
+}
+
+/**
+ * Several collectors in one fold: a fold of a long log costs far more than the collectors do
+ * (evolve copies the message list at every message), so the debrief folds once for all of them.
+ */
+export function collectAll<C extends Record<string, Collector<unknown>>>(log: ReplayLog, collectors: C): { [K in keyof C]: C[K] extends Collector<infer T> ? T : never } {
+  const list = Object.values(collectors);
+  const final = activeOrThrow(walk(log, (stored, before, after) => {
+    for (const c of list) c.visit(stored, before, after);
+  }));
+  return Object.fromEntries(Object.entries(collectors).map(([k, c]) => [k, c.finish(final)])) as { [K in keyof C]: C[K] extends Collector<infer T> ? T : never };
+}
+
 export function activeOrThrow(state: GameState): ActiveGame {
   if (!state.created) throw new ReplayError('UNKNOWN_SESSION', 'This session has no events.');
   return state;

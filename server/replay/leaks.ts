@@ -1,5 +1,5 @@
 import { draw, riskNumbers, type ActiveGame, type RiskNumbers } from '../engine';
-import { walk, type ReplayLog } from './history';
+import { collect, type Collector, type ReplayLog } from './history';
 import { termLabels, termsText } from './terms';
 import type { LeakTrace } from './types';
 
@@ -28,10 +28,14 @@ function saidIn(seq: number, before: ActiveGame, channelId: string, authorSeatId
  * have no roll; secret terms leak with the scenario's rate at a deadline.
  */
 export function leakTraces(log: ReplayLog): LeakTrace[] {
+  return collect(log, leakCollector());
+}
+
+export function leakCollector(): Collector<LeakTrace[]> {
   const said = new Map<string, Said>();
   const traces = new Map<string, LeakTrace>();
   let previousType: string | null = null;
-  walk(log, ({ seq, event }, before, after) => {
+  const visit: Collector<LeakTrace[]>['visit'] = ({ seq, event }, before, after) => {
     if (!before.created || !after.created) return void (previousType = event.type);
     switch (event.type) {
       case 'MessagePosted':
@@ -90,6 +94,6 @@ export function leakTraces(log: ReplayLog): LeakTrace[] {
         break;
     }
     previousType = event.type;
-  });
-  return [...traces.values()];
+  };
+  return { visit, finish: () => [...traces.values()] };
 }

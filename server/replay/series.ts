@@ -1,7 +1,6 @@
 import { eventAt, type ActiveGame, type Channel } from '../engine';
-import { activeOrThrow, walk, type ReplayLog } from './history';
-import { seatingOf, tableNames } from './timeline';
-import { markersOf } from './timeline';
+import { collect, type Collector, type ReplayLog } from './history';
+import { markersOf, seatingOf, tableNames, type Seating } from './timeline';
 import type { ChannelInfo, Marker, ReplaySeries } from './types';
 
 const MINUTE = 60_000;
@@ -34,6 +33,10 @@ function audience(game: ActiveGame, channel: Channel, author: string): string[] 
 
 /** The data behind the debrief's charts, from one fold of the log. */
 export function buildSeries(log: ReplayLog): ReplaySeries {
+  return collect(log, seriesCollector(seatingOf(log)));
+}
+
+export function seriesCollector(seating: Seating): Collector<ReplaySeries> {
   const markers: Marker[] = [];
   const texts: { at: number; channelId: string }[] = [];
   const support: ReplaySeries['support'] = [];
@@ -50,7 +53,7 @@ export function buildSeries(log: ReplayLog): ReplaySeries {
     if (back) cell.back++;
     row.set(key, cell);
   };
-  const final = activeOrThrow(walk(log, ({ seq, event }, before, after) => {
+  const visit: Collector<ReplaySeries>['visit'] = ({ seq, event }, before, after) => {
     if (!after.created) return;
     const at = eventAt(event);
     markers.push(...markersOf(seq, event, before, after));
@@ -68,7 +71,10 @@ export function buildSeries(log: ReplayLog): ReplaySeries {
       const channel = after.channels[event.channelId];
       if (author && channel) for (const to of audience(after, channel, author)) count(event.tableId, author, to, channel.kind === 'back');
     }
-  }));
+  };
+  return { visit, finish: (final) => seriesOf(final) };
+
+  function seriesOf(final: ActiveGame): ReplaySeries {
   const start = startedAt ?? texts[0]?.at ?? null;
   const messagesPerMinute: ReplaySeries['messagesPerMinute'] = [];
   if (start !== null && texts.length > 0) {
@@ -83,7 +89,6 @@ export function buildSeries(log: ReplayLog): ReplaySeries {
   const channels: ChannelInfo[] = Object.values(final.channels)
     .filter((c) => c.kind !== 'press' || texts.some((t) => t.channelId === c.id))
     .map((c) => ({ channelId: c.id, tableId: c.tableId, kind: c.kind, label: `${names[c.tableId] ?? c.tableId} · ${channelLabel(final, c)}` }));
-  const seating = seatingOf(log);
   return {
     startedAt: start,
     endedAt,
@@ -100,4 +105,5 @@ export function buildSeries(log: ReplayLog): ReplaySeries {
       return { tableId, seatIds, all: matrix('all'), back: matrix('back') };
     }),
   };
+  }
 }

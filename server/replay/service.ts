@@ -1,13 +1,13 @@
 import type { Db } from '../../db/client';
 import { project, type ActiveGame } from '../engine';
 import { buildClassView } from './class-view';
-import { buildComparison } from './compare';
-import { replayCacheFor, ReplayError, type ReplayLog } from './history';
-import { supportLedger } from './ledger';
-import { leakTraces } from './leaks';
+import { comparisonCollector } from './compare';
+import { collectAll, replayCacheFor, ReplayError, type ReplayLog } from './history';
+import { ledgerCollector } from './ledger';
+import { leakCollector } from './leaks';
 import { momentView } from './moment';
-import { buildSeries } from './series';
-import { buildTimeline, seatingOf } from './timeline';
+import { seriesCollector } from './series';
+import { seatingOf, timelineCollector } from './timeline';
 import type { ClassReveal, ClassView, LeakTrace, Marker, MySeatReplay, Perspective, ReplayComparison, ReplayMoment, ReplaySeries, ReplaySupportChange, Timeline } from './types';
 
 /**
@@ -38,24 +38,38 @@ export class SessionReplay {
     return this.log.events.length;
   }
 
+  /** Everything the debrief reads from the whole log, in one fold (a long log's fold is the cost). */
+  private digest() {
+    return this.derive('digest', (log) => {
+      const seating = seatingOf(log);
+      return collectAll(log, {
+        timeline: timelineCollector(this.sessionId, log, { createdAt: this.createdAt }, seating),
+        leaks: leakCollector(),
+        series: seriesCollector(seating),
+        compare: comparisonCollector(seating),
+        ledger: ledgerCollector(),
+      });
+    });
+  }
+
   timeline(): Timeline {
-    return this.derive('timeline', (log) => buildTimeline(this.sessionId, log, { createdAt: this.createdAt }));
+    return this.digest().timeline;
   }
 
   leaks(): LeakTrace[] {
-    return this.derive('leaks', leakTraces);
+    return this.digest().leaks;
   }
 
   series(): ReplaySeries {
-    return this.derive('series', buildSeries);
+    return this.digest().series;
   }
 
   compare(): ReplayComparison {
-    return this.derive('compare', buildComparison);
+    return this.digest().compare;
   }
 
   supportLedger(seatId: string | null): ReplaySupportChange[] {
-    const all = this.derive('ledger', (log) => supportLedger(log, null));
+    const all = this.digest().ledger;
     if (seatId === null) return all;
     const tableId = this.derive('seating', seatingOf)[seatId]?.tableId;
     if (!tableId) throw new ReplayError('UNKNOWN_SEAT', `Seat ${seatId} never sat at a table in this session.`);

@@ -1,5 +1,5 @@
 import { eventAt, type ActiveGame, type GameEvent, type GameState } from '../engine';
-import { activeOrThrow, walk, type ReplayLog } from './history';
+import { collect, type Collector, type ReplayLog } from './history';
 import type { Marker, PhaseSpan, ReplaySeat, ReplayTable, Timeline } from './types';
 
 /** "Table 1", "Table 2"… in the order the tables were dealt. */
@@ -11,22 +11,28 @@ export function roleTitle(game: ActiveGame, roleId: string | null | undefined): 
   return game.scenario.roles.find((r) => r.id === roleId)?.title ?? 'Unseated';
 }
 
+export type Seating = Record<string, { tableId: string; roleId: string }>;
+
 /**
  * Who sat where. A seat that left keeps the table and role it last had, so the debrief can still
- * say who said what.
+ * say who said what. Read from the seating events alone: no fold needed.
  */
-export function seatingOf(log: ReplayLog): Record<string, { tableId: string; roleId: string }> {
-  const seating: Record<string, { tableId: string; roleId: string }> = {};
-  walk(log, (_stored, _before, after) => {
-    if (!after.created) return;
-    for (const seat of Object.values(after.seats)) {
-      if (seat.tableId && seat.roleId) seating[seat.id] = { tableId: seat.tableId, roleId: seat.roleId };
+export function seatingOf(log: ReplayLog): Seating {
+  const seating: Seating = {};
+  for (const { event } of log.events) {
+    if (event.type === 'SeatsDealt') for (const a of event.assignments) seating[a.seatId] = { tableId: a.tableId, roleId: a.roleId };
+    if (event.type === 'SeatMoved') seating[event.seatId] = { tableId: event.tableId, roleId: event.roleId };
+    if (event.type === 'SeatsSwapped') {
+      const a = seating[event.seatA];
+      const b = seating[event.seatB];
+      if (b) seating[event.seatA] = b;
+      if (a) seating[event.seatB] = a;
     }
-  });
+  }
   return seating;
 }
 
-export function replayTables(game: ActiveGame, seating: Record<string, { tableId: string; roleId: string }>): ReplayTable[] {
+export function replayTables(game: ActiveGame, seating: Seating): ReplayTable[] {
   const names = tableNames(game);
   const order = new Map(game.scenario.roles.map((r, i) => [r.id, i]));
   return Object.keys(game.tables).map((tableId) => ({
@@ -93,11 +99,15 @@ export function markersOf(seq: number, event: GameEvent, before: GameState, afte
 }
 
 export function buildTimeline(sessionId: string, log: ReplayLog, meta: { createdAt: number }): Timeline {
+  return collect(log, timelineCollector(sessionId, log, meta, seatingOf(log)));
+}
+
+export function timelineCollector(sessionId: string, log: ReplayLog, meta: { createdAt: number }, seating: Seating): Collector<Timeline> {
   const markers: Marker[] = [];
   const phases: PhaseSpan[] = [];
   let startedAt: number | null = null;
   let endedAt: number | null = null;
-  const final = activeOrThrow(walk(log, ({ seq, event }, before, after) => {
+  const visit: Collector<Timeline>['visit'] = ({ seq, event }, before, after) => {
     markers.push(...markersOf(seq, event, before, after));
     const at = eventAt(event);
     if (event.type === 'SessionStarted') startedAt = at;
@@ -113,7 +123,10 @@ export function buildTimeline(sessionId: string, log: ReplayLog, meta: { created
       phases.push({ index: event.phaseIndex, id: phase?.id ?? String(event.phaseIndex), title: phase?.title ?? '', kind: phase?.kind ?? 'negotiation', startSeq: seq, startedAt: at, endedAt: null, endedByDeadline: false });
     }
     if (event.type === 'SessionEnded') endedAt = at;
-  }));
+  };
+  return { visit, finish: (final) => timelineOf(final) };
+
+  function timelineOf(final: ActiveGame): Timeline {
   const events = log.events;
   return {
     sessionId,
@@ -130,8 +143,9 @@ export function buildTimeline(sessionId: string, log: ReplayLog, meta: { created
     sides: final.scenario.sides.map((s) => ({ id: s.id, name: s.name })),
     phases,
     markers,
-    tables: replayTables(final, seatingOf(log)),
+    tables: replayTables(final, seating),
     debriefQuestions: final.scenario.debriefQuestions,
     whatReallyHappened: final.scenario.whatReallyHappened,
   };
+  }
 }
