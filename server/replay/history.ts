@@ -84,10 +84,21 @@ export class ReplayCache {
     return foldTo(entry, seq, this.every);
   }
 
-  /** A value computed once per version of the log (a timeline, the leak traces…). */
-  derive<T>(db: Db, sessionId: string, key: string, compute: (log: ReplayLog) => T): T {
+  /**
+   * A value computed once per version of the log (a timeline, the leak traces…). `walk` folds the
+   * log like `walk` below and keeps the snapshots it passes, so that fold also serves the moments.
+   */
+  derive<T>(db: Db, sessionId: string, key: string, compute: (log: ReplayLog, walk: Walker) => T): T {
     const entry = this.entry(db, sessionId);
-    if (!entry.derived.has(key)) entry.derived.set(key, compute(entry.log));
+    if (!entry.derived.has(key)) {
+      const every = this.every;
+      const snapshotting: Walker = (log, visit) =>
+        walk(log, (stored, before, after) => {
+          visit(stored, before, after);
+          if (stored.seq % every === 0 && stored.seq / every === entry.snapshots.length) entry.snapshots.push(after);
+        });
+      entry.derived.set(key, compute(entry.log, snapshotting));
+    }
     return entry.derived.get(key) as T;
   }
 
@@ -140,9 +151,11 @@ export function collect<T>(log: ReplayLog, collector: Collector<T>): T {
  * Several collectors in one fold: a fold of a long log costs far more than the collectors do
  * (evolve copies the message list at every message), so the debrief folds once for all of them.
  */
-export function collectAll<C extends Record<string, Collector<unknown>>>(log: ReplayLog, collectors: C): { [K in keyof C]: C[K] extends Collector<infer T> ? T : never } {
+export type Walker = (log: ReplayLog, visit: Visit) => GameState;
+
+export function collectAll<C extends Record<string, Collector<unknown>>>(log: ReplayLog, collectors: C, walker: Walker = walk): { [K in keyof C]: C[K] extends Collector<infer T> ? T : never } {
   const list = Object.values(collectors);
-  const final = activeOrThrow(walk(log, (stored, before, after) => {
+  const final = activeOrThrow(walker(log, (stored, before, after) => {
     for (const c of list) c.visit(stored, before, after);
   }));
   return Object.fromEntries(Object.entries(collectors).map(([k, c]) => [k, c.finish(final)])) as { [K in keyof C]: C[K] extends Collector<infer T> ? T : never };

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import { project, type ActiveGame } from '../engine';
 import { buildClassView } from './class-view';
 import { comparisonCollector } from './compare';
-import { collectAll, replayCacheFor, ReplayError, type ReplayLog } from './history';
+import { collectAll, replayCacheFor, ReplayError, type ReplayLog, type Walker } from './history';
 import { ledgerCollector } from './ledger';
 import { leakCollector } from './leaks';
 import { momentView } from './moment';
@@ -26,7 +26,7 @@ export class SessionReplay {
     this.cache = replayCacheFor(db);
   }
 
-  private derive<T>(key: string, compute: (log: ReplayLog) => T): T {
+  private derive<T>(key: string, compute: (log: ReplayLog, walk: Walker) => T): T {
     return this.cache.derive(this.db, this.sessionId, key, compute);
   }
 
@@ -40,7 +40,7 @@ export class SessionReplay {
 
   /** Everything the debrief reads from the whole log, in one fold (a long log's fold is the cost). */
   private digest() {
-    return this.derive('digest', (log) => {
+    return this.derive('digest', (log, walk) => {
       const seating = seatingOf(log);
       return collectAll(log, {
         timeline: timelineCollector(this.sessionId, log, { createdAt: this.createdAt }, seating),
@@ -48,7 +48,7 @@ export class SessionReplay {
         series: seriesCollector(seating),
         compare: comparisonCollector(seating),
         ledger: ledgerCollector(),
-      });
+      }, walk);
     });
   }
 
