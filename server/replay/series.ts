@@ -75,35 +75,35 @@ export function seriesCollector(seating: Seating): Collector<ReplaySeries> {
   return { visit, finish: (final) => seriesOf(final) };
 
   function seriesOf(final: ActiveGame): ReplaySeries {
-  const start = startedAt ?? texts[0]?.at ?? null;
-  const messagesPerMinute: ReplaySeries['messagesPerMinute'] = [];
-  if (start !== null && texts.length > 0) {
-    const last = Math.max(...texts.map((t) => t.at), start);
-    for (let minute = 0; minute <= Math.floor((last - start) / MINUTE); minute++) messagesPerMinute.push({ at: start + minute * MINUTE, minute, counts: {} });
-    for (const t of texts) {
-      const row = messagesPerMinute[Math.max(0, Math.floor((t.at - start) / MINUTE))]!;
-      row.counts[t.channelId] = (row.counts[t.channelId] ?? 0) + 1;
+    const start = startedAt ?? texts[0]?.at ?? null;
+    const messagesPerMinute: ReplaySeries['messagesPerMinute'] = [];
+    if (start !== null && texts.length > 0) {
+      const last = Math.max(...texts.map((t) => t.at), start);
+      for (let minute = 0; minute <= Math.floor((last - start) / MINUTE); minute++) messagesPerMinute.push({ at: start + minute * MINUTE, minute, counts: {} });
+      for (const t of texts) {
+        const row = messagesPerMinute[Math.max(0, Math.floor((t.at - start) / MINUTE))]!;
+        row.counts[t.channelId] = (row.counts[t.channelId] ?? 0) + 1;
+      }
     }
-  }
-  const names = tableNames(final);
-  const channels: ChannelInfo[] = Object.values(final.channels)
-    .filter((c) => c.kind !== 'press' || texts.some((t) => t.channelId === c.id))
-    .map((c) => ({ channelId: c.id, tableId: c.tableId, kind: c.kind, label: `${names[c.tableId] ?? c.tableId} · ${channelLabel(final, c)}` }));
-  return {
-    startedAt: start,
-    endedAt,
-    bucketMs: MINUTE,
-    channels,
-    messagesPerMinute,
-    support,
-    markers,
-    risk,
-    talk: Object.keys(final.tables).map((tableId) => {
-      const seatIds = Object.keys(seating).filter((id) => seating[id]!.tableId === tableId);
-      const cells = talk.get(tableId);
-      const matrix = (which: 'all' | 'back') => seatIds.map((from) => seatIds.map((to) => cells?.get(`${from}\u0000${to}`)?.[which] ?? 0));
-      return { tableId, seatIds, all: matrix('all'), back: matrix('back') };
-    }),
-  };
+    const names = tableNames(final);
+    const channels: ChannelInfo[] = Object.values(final.channels)
+      .filter((c) => c.kind !== 'press' || texts.some((t) => t.channelId === c.id))
+      .map((c) => ({ channelId: c.id, tableId: c.tableId, kind: c.kind, label: `${names[c.tableId] ?? c.tableId} · ${channelLabel(final, c)}` }));
+    return {
+      startedAt: start,
+      endedAt,
+      bucketMs: MINUTE,
+      channels,
+      messagesPerMinute,
+      support,
+      markers,
+      risk,
+      talk: Object.keys(final.tables).map((tableId) => {
+        const seatIds = Object.keys(seating).filter((id) => seating[id]!.tableId === tableId);
+        const cells = talk.get(tableId);
+        const matrix = (which: 'all' | 'back') => seatIds.map((from) => seatIds.map((to) => cells?.get(`${from}\u0000${to}`)?.[which] ?? 0));
+        return { tableId, seatIds, all: matrix('all'), back: matrix('back') };
+      }),
+    };
   }
 }

@@ -127,25 +127,25 @@ export function timelineCollector(sessionId: string, log: ReplayLog, meta: { cre
   return { visit, finish: (final) => timelineOf(final) };
 
   function timelineOf(final: ActiveGame): Timeline {
-  const events = log.events;
-  return {
-    sessionId,
-    code: final.code,
-    scenarioId: final.scenario.id,
-    scenarioTitle: final.scenario.title,
-    status: final.status,
-    createdAt: meta.createdAt,
-    startedAt,
-    endedAt,
-    eventCount: events.length,
-    firstSeq: events[0]?.seq ?? 0,
-    lastSeq: events[events.length - 1]?.seq ?? 0,
-    sides: final.scenario.sides.map((s) => ({ id: s.id, name: s.name })),
-    phases,
-    markers,
-    tables: replayTables(final, seating),
-    debriefQuestions: final.scenario.debriefQuestions,
-    whatReallyHappened: final.scenario.whatReallyHappened,
-  };
+    const events = log.events;
+    return {
+      sessionId,
+      code: final.code,
+      scenarioId: final.scenario.id,
+      scenarioTitle: final.scenario.title,
+      status: final.status,
+      createdAt: meta.createdAt,
+      startedAt,
+      endedAt,
+      eventCount: events.length,
+      firstSeq: events[0]?.seq ?? 0,
+      lastSeq: events[events.length - 1]?.seq ?? 0,
+      sides: final.scenario.sides.map((s) => ({ id: s.id, name: s.name })),
+      phases,
+      markers,
+      tables: replayTables(final, seating),
+      debriefQuestions: final.scenario.debriefQuestions,
+      whatReallyHappened: final.scenario.whatReallyHappened,
+    };
   }
 }
