@@ -16,6 +16,10 @@ export interface Marker {
   kind: MarkerKind;
   tableId: string | null;
   label: string;
+  /** Proposals, signatures and leaks: the kind of channel the text was said in. */
+  channelKind?: ChannelKind | null;
+  /** Broadcasts and injects: 'all' or the side that received it. */
+  audience?: string;
 }
 
 export interface ReplaySeat {
@@ -186,9 +190,11 @@ export interface TableComparison {
     terms: TermLabel[];
     concludedAt: number;
     announcedAt: number | null;
-    /** When the last signature came, and the deadline of the phase it came in. */
+    /** When the last signature came, and the deadline in force then. */
     signedAt: number | null;
     deadlineAt: number | null;
+    /** The deadline in force when it was announced (null: not announced, or the clock was paused). */
+    announcedDeadlineAt: number | null;
   } | null;
   leaks: number;
   stories: number;
@@ -277,6 +283,8 @@ export interface ClassView {
 
 /** A student's own seat, replayed: their screen at `seq`, and the moments they may jump to. */
 export interface MySeatReplay {
+  /** The seat's first moment (when the student joined): earlier moments show this one. */
+  firstSeq: number;
   seq: number;
   at: number;
   lastSeq: number;
