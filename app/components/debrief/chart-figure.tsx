@@ -19,7 +19,9 @@ export function ChartFigure({ id, title, summary, children, table }: { id: strin
         </h4>
         <p className="chart-summary">{summary}</p>
       </figcaption>
-      <div className="chart-box">{children}</div>
+      <div className="chart-box" aria-hidden="true">
+        {children}
+      </div>
       <details className="chart-data">
         <summary>{title}: the figures as a table</summary>
         {table}

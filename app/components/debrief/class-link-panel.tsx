@@ -65,16 +65,18 @@ export function ClassLinkPanel({ sessionId, timeline }: { sessionId: string; tim
       <fieldset>
         <legend>What the class sees</legend>
         <p className="hint">Always: the public record — front channels, stories, support, escalation, public terms and scores. Team channels never.</p>
-        {timeline.tables.length > 1 ? (
-          <div role="group" aria-label="Tables shown">
-            {timeline.tables.map((t) => (
-              <p key={t.tableId} className="check">
-                <input type="checkbox" id={`reveal-${t.tableId}`} checked={chosen.includes(t.tableId)} onChange={(e) => toggleTable(t.tableId, e.currentTarget.checked)} />
-                <label htmlFor={`reveal-${t.tableId}`}>{t.name}</label>
-              </p>
-            ))}
-          </div>
-        ) : null}
+        <div role="group" aria-labelledby="reveal-tables-label">
+          <p id="reveal-tables-label" className="reveal-label">
+            Tables shown
+          </p>
+          {timeline.tables.map((t) => (
+            <p key={t.tableId} className="check">
+              <input type="checkbox" id={`reveal-${t.tableId}`} checked={chosen.includes(t.tableId)} onChange={(e) => toggleTable(t.tableId, e.currentTarget.checked)} />
+              <label htmlFor={`reveal-${t.tableId}`}>{t.name}</label>
+            </p>
+          ))}
+          {chosen.length === 0 ? <p className="hint">Choose at least one table to turn the link on.</p> : null}
+        </div>
         <p className="check">
           <input type="checkbox" id="reveal-back" checked={reveal.backChannels} onChange={(e) => setReveal({ ...reveal, backChannels: e.currentTarget.checked })} />
           <label htmlFor="reveal-back">Back channels: their members, texts and proposals, secret terms and the leak traces</label>

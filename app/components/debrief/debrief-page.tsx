@@ -13,6 +13,7 @@ import { anchorsOf } from './moments';
 import { PrintReport } from './print-report';
 import { Questions } from './questions';
 import { ReplayPanel } from './replay-panel';
+import { ScrollBox } from './scroll-box';
 import { SupportLedger } from './support-ledger';
 import { TableCharts } from './table-charts';
 import { timeOfSeq } from './moments';
@@ -216,11 +217,11 @@ export function DebriefPage({ sessionId }: { sessionId: string }) {
           </div>
           <aside className="what-happened" aria-labelledby="what-happened-title">
             <h3 id="what-happened-title">What really happened</h3>
-            <div className="what-happened-text">
+            <ScrollBox label="What really happened" className="what-happened-text">
               {paragraphs(timeline.whatReallyHappened).map((p, i) => (
                 <p key={i}>{p}</p>
               ))}
-            </div>
+            </ScrollBox>
           </aside>
         </div>
       </section>

@@ -27,7 +27,8 @@ export function evidenceFor(question: string, ctx: EvidenceContext): Evidence[] 
   const q = question.toLowerCase();
   const out: Evidence[] = [];
   const add = (label: string, go: GoTo | null) => {
-    if (go && !out.some((e) => e.label === label)) out.push({ label, go });
+    // One link per place: two questions' words can lead to the same chart.
+    if (go && !out.some((e) => e.label === label || (go.anchor !== undefined && e.go.anchor === go.anchor) || (go.anchor === undefined && e.go.anchor === undefined && e.go.seq === go.seq))) out.push({ label, go });
   };
   const at = (m: Marker | null, label: string) => add(`${label} (${m?.label ?? ''})`, m ? { seq: m.seq } : null);
   const part = (label: string, anchor: string) => add(label, { seq: ctx.lastSeq, anchor });
@@ -37,7 +38,11 @@ export function evidenceFor(question: string, ctx: EvidenceContext): Evidence[] 
     at(first(ctx.markers, 'signature'), 'The first signature');
     at(first(ctx.markers, 'announcement'), 'The announcement');
   }
-  if (/exploratory|testing the waters|test(ed)? the waters/.test(q)) at(first(ctx.markers, 'proposal', /explorat/i) ?? first(ctx.markers, 'proposal'), 'The first exploratory proposal');
+  if (/exploratory|testing the waters|test(ed)? the waters/.test(q)) {
+    const exploratory = first(ctx.markers, 'proposal', /explorat/i);
+    if (exploratory) at(exploratory, 'The first exploratory proposal');
+    else at(first(ctx.markers, 'proposal'), 'No exploratory proposal; the first proposal');
+  }
   if (/spoiler|learn about the secret|learn(ed)? what|learn of the secret|when did the anc leader learn/.test(q)) {
     at(first(ctx.markers, 'leak'), 'The first leak');
     at(first(ctx.markers, 'story'), 'The first story');

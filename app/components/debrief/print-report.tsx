@@ -2,18 +2,14 @@
 
 import { memo } from 'react';
 import type { LeakTrace, ReplayComparison, ReplaySeries, Timeline } from '../../../server/replay/types';
-import { paragraphs } from '../game/labels';
 import { Comparison } from './comparison';
 import { traceNames } from './screen';
 import { LeakTraceCard } from './leak-trace';
 import { TableCharts } from './table-charts';
 
-/** Chart width on paper: an A4 page less its margins, at the browser's 96 px to the inch. */
-const PAPER_WIDTH = 680;
-
 /**
- * The printable report, hidden on screen: a summary page (the tables side by side, what really
- * happened, the questions), then a page per table with its charts and leak traces. Charts have
+ * The printable report, hidden on screen: a summary page (the tables side by side, the same role
+ * at each table, the questions), then a page per table with its charts and leak traces. Charts have
  * a fixed size, so printing does not depend on the window's width.
  */
 export const PrintReport = memo(function PrintReport({ timeline, series, comparison, leaks }: { timeline: Timeline; series: ReplaySeries; comparison: ReplayComparison; leaks: LeakTrace[] }) {
@@ -25,19 +21,11 @@ export const PrintReport = memo(function PrintReport({ timeline, series, compari
           Debrief — {timeline.scenarioTitle}, room {timeline.code}
         </h1>
         <p className="meta">
-          {new Date(timeline.createdAt).toLocaleDateString()} · {timeline.tables.length} {timeline.tables.length === 1 ? 'table' : 'tables'} · {timeline.eventCount} events · {leaks.length} leaks
+          {new Date(timeline.createdAt).toLocaleDateString()} · {timeline.tables.length} {timeline.tables.length === 1 ? 'table' : 'tables'} · {timeline.eventCount} events · {leaks.length} {leaks.length === 1 ? 'leak' : 'leaks'}
         </p>
         <Comparison comparison={comparison} timeline={timeline} startedAt={startedAt} />
-        <h2>What really happened</h2>
-        {paragraphs(timeline.whatReallyHappened)
-          .slice(0, 2)
-          .map((p, i) => (
-            <p key={i} className="print-small">
-              {p}
-            </p>
-          ))}
         <h2>Questions for the debrief</h2>
-        <ol className="print-small">
+        <ol className="print-small print-questions">
           {timeline.debriefQuestions.map((q, i) => (
             <li key={i}>{q}</li>
           ))}
@@ -48,7 +36,7 @@ export const PrintReport = memo(function PrintReport({ timeline, series, compari
         return (
           <section key={t.tableId} className="print-page">
             <h2>{t.name}</h2>
-            <TableCharts series={series} timeline={timeline} tableId={t.tableId} width={PAPER_WIDTH} idPrefix={`print-${t.tableId}`} />
+            <TableCharts series={series} timeline={timeline} tableId={t.tableId} paper idPrefix={`print-${t.tableId}`} />
             <h3>Leaks ({tableLeaks.length})</h3>
             {tableLeaks.length === 0 ? <p>No leak at this table.</p> : tableLeaks.map((l, i) => <LeakTraceCard key={l.tipId} trace={l} names={traceNames(timeline)} startedAt={startedAt} index={i} />)}
           </section>

@@ -17,6 +17,9 @@ export function messageSeries(series: ReplaySeries, tableId: string, startedAt: 
     for (const c of channels) p[c.channelId] = row.counts[c.channelId] ?? 0;
     return p;
   });
+  // A count holds for its whole minute: close the last step, so a one-minute session still draws.
+  const last = points[points.length - 1];
+  if (last) points.push({ ...last, t: last.t + series.bucketMs });
   return { defs, points };
 }
 
@@ -36,13 +39,13 @@ export function supportSeries(series: ReplaySeries, timeline: Pick<Timeline, 'si
   return { defs, escalation, points };
 }
 
-export function riskSeries(series: ReplaySeries, tableId: string, startedAt: number): { defs: SeriesDef[]; points: ChartPoint[] } {
+export function riskSeries(series: ReplaySeries, tableId: string, startedAt: number): { defs: SeriesDef[]; points: ChartPoint[]; max: number } {
   const back = series.channels.filter((c) => c.tableId === tableId && c.kind === 'back');
   const defs = back.map((c) => ({ key: c.channelId, label: c.label }));
   const points = series.risk
     .filter((r) => r.tableId === tableId)
     .map((r) => ({ t: r.at - startedAt, [r.channelId]: r.risk }) as ChartPoint);
-  return { defs, points };
+  return { defs, points, max: points.reduce((m, p) => Math.max(m, ...defs.map((d) => Number(p[d.key] ?? 0))), 0) };
 }
 
 /** A sentence for the caption: what the chart shows at a glance. */

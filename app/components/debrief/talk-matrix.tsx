@@ -13,7 +13,7 @@ export function TalkMatrix({ id, talk, seats }: { id: string; talk: ReplaySeries
   };
   const max = Math.max(1, ...talk.all.flat());
   return (
-    <figure className="chart-figure" aria-labelledby={`${id}-title`} id={id}>
+    <figure className="chart-figure talk-figure" aria-labelledby={`${id}-title`} id={id}>
       <figcaption>
         <h4 id={`${id}-title`} className="chart-title">
           Who talked to whom
@@ -27,9 +27,10 @@ export function TalkMatrix({ id, talk, seats }: { id: string; talk: ReplaySeries
             <tr>
               <th scope="col">From ↓ · to →</th>
               {talk.seatIds.map((s) => (
-                <th key={s} scope="col" className="num">
+                <th key={s} scope="col" className="num talk-head">
                   {label(s).name}
-                  <span className="score-role">{label(s).role}</span>
+                  {/* The role is in the row's header; a column keeps to the name so the matrix stays narrow. */}
+                  <span className="visually-hidden">, {label(s).role}</span>
                 </th>
               ))}
             </tr>

@@ -1,5 +1,6 @@
 'use client';
 
+import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { clockOf } from './format';
 
@@ -31,6 +32,18 @@ export function seriesStyle(index: number): { stroke: string; strokeDasharray: s
   return { stroke: STROKES[index % STROKES.length]!, strokeDasharray: DASHES[index % DASHES.length]! };
 }
 
+/** The time axis's range: the data and the markers, so a marker after the last point still shows. */
+export function xDomain(points: readonly ChartPoint[], markers: readonly ChartMarker[]): [number, number] {
+  const ts = [...points.map((p) => p.t), ...markers.map((m) => m.t)];
+  if (ts.length === 0) return [0, 1];
+  const lo = Math.min(...ts);
+  const hi = Math.max(...ts);
+  return [lo, hi > lo ? hi : lo + 1];
+}
+
+/** Where the plot area sits inside the chart (left and right, in px): the margins plus the axes. */
+export const PLOT_INSET = { left: 48, right: 16, rightAxis: 40, top: 8 } as const;
+
 export interface TimeChartProps {
   series: SeriesDef[];
   points: ChartPoint[];
@@ -44,17 +57,16 @@ export interface TimeChartProps {
   height?: number;
   /** A percentage axis (risk): values 0–1 shown as %. */
   percent?: boolean;
-  /** The current moment of the replay, drawn as a solid line. */
-  now?: number | null;
   /** Lines on a second axis at the right (escalation beside support). */
   right?: { series: SeriesDef[]; label: string; domain: [number, number] };
 }
 
 /**
  * A line chart over the session's time, drawn with Recharts (SVG, so it prints). Decorative for
- * screen readers: every chart sits in a ChartFigure whose table says the same in text.
+ * screen readers: every chart sits in a ChartFigure whose table says the same in text. The
+ * replay's moment is drawn over it by NowLine, so scrubbing never redraws the chart.
  */
-export function TimeChart({ series, points, markers = [], yLabel, yDomain, step = true, width, height = 260, percent = false, now = null, right }: TimeChartProps) {
+export const TimeChart = memo(function TimeChart({ series, points, markers = [], yLabel, yDomain, step = true, width, height = 260, percent = false, right }: TimeChartProps) {
   const fixed = width !== undefined;
   const tick = (v: number) => (percent ? `${Math.round(v * 100)}%` : String(v));
   return (
@@ -64,21 +76,20 @@ export function TimeChart({ series, points, markers = [], yLabel, yDomain, step 
       height={height}
       responsive={!fixed}
       style={fixed ? undefined : { width: '100%', height }}
-      margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
-      aria-hidden="true"
+      margin={{ top: PLOT_INSET.top, right: PLOT_INSET.right, bottom: 4, left: 0 }}
+      accessibilityLayer={false}
     >
       <CartesianGrid strokeDasharray="3 3" stroke="#9a9a9a" strokeOpacity={0.4} />
-      <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={clockOf} stroke="currentColor" fontSize={12} />
-      <YAxis yAxisId="left" domain={yDomain ?? ['auto', 'auto']} tickFormatter={tick} stroke="currentColor" fontSize={12} width={48} label={{ value: yLabel, angle: -90, position: 'insideLeft', fontSize: 12, fill: 'currentColor' }} />
+      <XAxis dataKey="t" type="number" domain={xDomain(points, markers)} allowDataOverflow tickFormatter={clockOf} stroke="currentColor" fontSize={12} />
+      <YAxis yAxisId="left" domain={yDomain ?? ['auto', 'auto']} tickFormatter={tick} stroke="currentColor" fontSize={12} width={PLOT_INSET.left} label={{ value: yLabel, angle: -90, position: 'insideLeft', fontSize: 12, fill: 'currentColor' }} />
       {right ? (
-        <YAxis yAxisId="right" orientation="right" domain={right.domain} allowDecimals={false} stroke="currentColor" fontSize={12} width={40} label={{ value: right.label, angle: 90, position: 'insideRight', fontSize: 12, fill: 'currentColor' }} />
+        <YAxis yAxisId="right" orientation="right" domain={right.domain} allowDecimals={false} stroke="currentColor" fontSize={12} width={PLOT_INSET.rightAxis} label={{ value: right.label, angle: 90, position: 'insideRight', fontSize: 12, fill: 'currentColor' }} />
       ) : null}
       {fixed ? null : <Tooltip labelFormatter={(v) => clockOf(Number(v))} formatter={(v) => (typeof v === 'number' ? tick(v) : String(v))} />}
       <Legend wrapperStyle={{ fontSize: 13 }} />
       {markers.map((m, i) => (
-        <ReferenceLine key={`${m.kind}-${m.t}-${i}`} yAxisId="left" x={m.t} stroke={MARKER_STROKE[m.kind] ?? '#4a4a4a'} strokeDasharray="2 4" ifOverflow="extendDomain" />
+        <ReferenceLine key={`${m.kind}-${m.t}-${i}`} yAxisId="left" x={m.t} stroke={MARKER_STROKE[m.kind] ?? '#4a4a4a'} strokeDasharray="2 4" ifOverflow="hidden" />
       ))}
-      {now !== null ? <ReferenceLine yAxisId="left" x={now} stroke="currentColor" strokeWidth={2} ifOverflow="extendDomain" /> : null}
       {series.map((s, i) => (
         <Line key={s.key} yAxisId="left" dataKey={s.key} name={s.label} type={step ? 'stepAfter' : 'linear'} dot={false} strokeWidth={2} isAnimationActive={false} connectNulls {...seriesStyle(i)} />
       ))}
@@ -87,4 +98,15 @@ export function TimeChart({ series, points, markers = [], yLabel, yDomain, step 
       ))}
     </LineChart>
   );
+});
+
+/**
+ * The replay's moment as a line over a chart: a positioned element, not part of the SVG, so
+ * that moving it costs a style change instead of a Recharts render.
+ */
+export function NowLine({ t, domain, rightAxis }: { t: number | null; domain: [number, number]; rightAxis: boolean }) {
+  if (t === null) return null;
+  const share = Math.min(1, Math.max(0, (t - domain[0]) / (domain[1] - domain[0])));
+  const right = PLOT_INSET.right + (rightAxis ? PLOT_INSET.rightAxis : 0);
+  return <span className="now-line" aria-hidden="true" style={{ left: `calc(${PLOT_INSET.left}px + (100% - ${PLOT_INSET.left + right}px) * ${share})` }} />;
 }
