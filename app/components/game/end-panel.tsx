@@ -1,6 +1,7 @@
 'use client';
 
 import { byShare, maxScore, objectiveOutcome, scoreShare, type ObjectiveOutcome } from '../../../server/engine/score-share';
+import { SeatReplayLink } from '../debrief/seat-replay-link';
 import { SupportLedger } from '../debrief/support-ledger';
 import { useGameContext } from './context';
 import { paragraphs } from './labels';
@@ -32,6 +33,7 @@ export function EndPanel() {
   return (
     <section aria-labelledby="end-title" className="card card-attention end-panel">
       <h2 id="end-title">The session has ended</h2>
+      <SeatReplayLink room={view.session.code} />
       {mine ? (
         <>
           <h3>
