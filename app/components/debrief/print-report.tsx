@@ -9,7 +9,7 @@ import { TableCharts } from './table-charts';
 
 /**
  * The printable report, hidden on screen: a summary page (the tables side by side, the same role
- * at each table, the questions), then a page per table with its charts and leak traces. Charts have
+ * at each table), then a page per table with its charts and leak traces, then the questions. Charts have
  * a fixed size, so printing does not depend on the window's width.
  */
 export const PrintReport = memo(function PrintReport({ timeline, series, comparison, leaks }: { timeline: Timeline; series: ReplaySeries; comparison: ReplayComparison; leaks: LeakTrace[] }) {
@@ -24,12 +24,6 @@ export const PrintReport = memo(function PrintReport({ timeline, series, compari
           {new Date(timeline.createdAt).toLocaleDateString()} · {timeline.tables.length} {timeline.tables.length === 1 ? 'table' : 'tables'} · {timeline.eventCount} events · {leaks.length} {leaks.length === 1 ? 'leak' : 'leaks'}
         </p>
         <Comparison comparison={comparison} timeline={timeline} startedAt={startedAt} />
-        <h2>Questions for the debrief</h2>
-        <ol className="print-small print-questions">
-          {timeline.debriefQuestions.map((q, i) => (
-            <li key={i}>{q}</li>
-          ))}
-        </ol>
       </section>
       {timeline.tables.map((t) => {
         const tableLeaks = leaks.filter((l) => l.tableId === t.tableId);
@@ -42,6 +36,14 @@ export const PrintReport = memo(function PrintReport({ timeline, series, compari
           </section>
         );
       })}
+      <section className="print-page">
+        <h2>Questions for the debrief</h2>
+        <ol className="print-questions">
+          {timeline.debriefQuestions.map((q, i) => (
+            <li key={i}>{q}</li>
+          ))}
+        </ol>
+      </section>
     </div>
   );
 });

@@ -11,7 +11,7 @@ import { NowLine, TimeChart, xDomain } from './time-chart';
 const PERCENT: [number, number] = [0, 100];
 
 /** Chart sizes on an A4 page (about 680 px wide at 96 px to the inch): support across, the other two side by side. */
-const PAPER = { wide: 680, half: 330, tall: 190, short: 160 } as const;
+const PAPER = { wide: 680, half: 330, tall: 190, short: 210 } as const;
 
 /** Everything the charts of a table need, computed once per table (not per scrubber step). */
 function useTableData(series: ReplaySeries, timeline: Timeline, tableId: string) {
