@@ -99,7 +99,7 @@ test('a facilitator debriefs a finished session and shares a class link', async 
   test.setTimeout(300_000);
   pageErrors.length = 0;
   mkdirSync(OUT, { recursive: true });
-  const { teacher, sessionId, usa1 } = await playSession(baseURL!);
+  const { teacher, sessionId, code, usa1 } = await playSession(baseURL!);
 
   const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
   await page.context().addCookies((await teacher.api.storageState()).cookies);
@@ -220,6 +220,21 @@ test('a facilitator debriefs a finished session and shares a class link', async 
   await expectNoSeriousViolation(student, 'class page');
   for (const width of [1280, PHONE.width]) await shoot(student, 'class', width);
   await expectNoSidewaysScroll(student, 'class page at 360 px');
+
+  // The American leader's own device: the end screen links to the class replay with their seat.
+  const leader = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await leader.goto('/');
+  await leader.evaluate(([room, token]) => window.localStorage.setItem(`backchannel:seat:${room}`, token!), [code, usa1.token]);
+  await leader.goto(`/play/${code}`);
+  await expect(leader.getByRole('heading', { name: 'The session has ended' })).toBeVisible({ timeout: 30_000 });
+  await expect(leader.getByRole('heading', { name: 'Why did my support move?' })).toBeVisible();
+  await expect(leader.getByRole('table', { name: /Every change of public support/ })).toContainText(HEADLINE);
+  await leader.getByRole('link', { name: 'Replay the session from your seat (class debrief)' }).click();
+  await expect(leader.getByRole('heading', { name: 'Your seat' })).toBeVisible({ timeout: 30_000 });
+  await expect(leader.getByRole('heading', { name: 'What your screen held at this moment' })).toBeVisible();
+  await leader.getByRole('button', { name: /Back channel: A quiet trade/ }).click();
+  await expect(leader.locator('.moment-log')).toContainText(UNLEAKED);
+  await expectNoSeriousViolation(leader, 'class page with the seat');
 
   // The facilitator's page on a phone.
   await page.setViewportSize(PHONE);

@@ -13,6 +13,8 @@ import { ViewTracker } from '../server/realtime/view-tracker';
 export class SocketPlayer {
   readonly tracker = new ViewTracker<SeatView>();
   seatId = '';
+  /** The seat token from the welcome: what a browser keeps to come back to the seat. */
+  token = '';
 
   private constructor(
     readonly socket: Socket,
@@ -27,11 +29,12 @@ export class SocketPlayer {
   static async join(url: string, room: string, name: string): Promise<SocketPlayer> {
     const socket = io(url, { auth: { v: PROTOCOL_VERSION, kind: 'join', room, name }, transports: ['websocket'], reconnection: false, forceNew: true });
     const player = new SocketPlayer(socket, name);
-    const welcome = await new Promise<{ seatId?: string }>((resolve, reject) => {
+    const welcome = await new Promise<{ seatId?: string; token?: string | null }>((resolve, reject) => {
       socket.once('welcome', resolve);
       socket.once('connect_error', (e) => reject(new Error(`${name} refused: ${JSON.stringify((e as { data?: unknown }).data)}`)));
     });
     player.seatId = welcome.seatId ?? '';
+    player.token = welcome.token ?? '';
     await until(() => player.tracker.view !== null, `${name}'s snapshot`);
     return player;
   }
