@@ -139,9 +139,14 @@ export function DebriefPage({ sessionId }: { sessionId: string }) {
 
   if (error) {
     return (
-      <p role="alert" className="error">
-        {error}
-      </p>
+      <>
+        <p role="alert" className="error">
+          {error}
+        </p>
+        <p>
+          <a href="/facilitator">Sign in and open your sessions</a>
+        </p>
+      </>
     );
   }
   if (!data) return <p aria-live="polite">Loading the debrief…</p>;
