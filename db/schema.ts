@@ -104,3 +104,25 @@ export const scenarios = sqliteTable(
   },
   (table) => [index('scenarios_author_idx').on(table.authorId)],
 );
+
+/**
+ * A session's read-only class link for the debrief. The token is kept as it is, not hashed: the
+ * facilitator must be able to show the link again, and it opens only what they chose to reveal of
+ * the session, which a copy of this file holds anyway. `reveal` is JSON (ClassReveal).
+ */
+export const classLinks = sqliteTable('class_links', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  token: text('token').notNull().unique(),
+  enabled: integer('enabled').notNull().default(0),
+  reveal: text('reveal').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Settings of the installation that an admin changes (a key and a JSON value), e.g. how long finished sessions are kept. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});

@@ -11,9 +11,11 @@ import { Runtime } from './runtime/runtime';
 import { SqliteEventStore } from './runtime/sqlite-store';
 import { API_BASE_PATH, createApiHandler, type ApiHandler } from './api/handler';
 import { logSessionLifecycle } from './api/session-log';
+import { startRetentionSweep } from './replay/archive';
 import type { Config } from './config';
 import { handleHealth } from './health';
 import { sendJsonError } from './http/json-error';
+import { EXPORT_BASE_PATH, handleExport } from './http/export-route';
 import { checkOrigin } from './http/origin';
 import { assignRequestId } from './http/request-id';
 import { applySecurityHeaders, preparePageRequest } from './http/security-headers';
@@ -71,6 +73,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
   let runtime: Runtime | undefined;
   let bots: BotPool | undefined;
   let stopping: Promise<void> | undefined;
+  let stopSweep: (() => void) | undefined;
 
   const dispatch = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -86,6 +89,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       return sendJsonError(res, 'FORBIDDEN', 'ORIGIN_NOT_ALLOWED', origin.message, { headers: { connection: 'close' } });
     }
     if (api && pathname.startsWith(API_BASE_PATH)) return api(req, res);
+    if (database && pathname.startsWith(EXPORT_BASE_PATH)) return handleExport(req, res, database.db, () => (options.clock ?? systemClock).now());
     if (pages) {
       preparePageRequest(req, res, config.nodeEnv !== 'production');
       return pages(req, res);
@@ -129,6 +133,10 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       logSessionLifecycle(runtime, log);
       const resumed = runtime.start();
       if (resumed > 0) log.info('live sessions resumed from the event log', { event: 'sessions.resumed', count: resumed });
+      // Finished sessions older than the admin's retention period are deleted now and every hour.
+      stopSweep = startRetentionSweep(database.db, runtime, clock, options.scheduler ?? realScheduler(clock), (deleted) =>
+        log.info('finished sessions deleted after the retention period', { event: 'sessions.expired', count: deleted.length }),
+      );
       const secureCookies = config.publicOrigin?.startsWith('https:') ?? false;
       const signInThrottle = new SignInThrottle(options.now ?? Date.now);
       // The API is built before the sockets; a sign-out ends that login's sockets once they exist.
@@ -190,6 +198,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
     stopping ??= (async () => {
       state.ready = false;
       bots?.closeAll();
+      stopSweep?.();
       runtime?.close();
       // io.close() disconnects every socket and closes the HTTP server (idle keep-alives included).
       const closed = io ? io.close() : new Promise<void>((resolve) => httpServer.close(() => resolve()));

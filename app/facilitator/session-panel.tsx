@@ -56,6 +56,11 @@ export function SessionPanel({ sessionId }: { sessionId: string }) {
         )}
         {game.locked ? ' — room locked' : ' — room open'}
       </p>
+      {game.status === 'ended' && (
+        <p>
+          <a href={`/facilitator/debrief/${encodeURIComponent(sessionId)}`}>Open the debrief of this session</a>
+        </p>
+      )}
       <div className="button-row" role="group" aria-label="Session controls">
         {game.status === 'lobby' && (
           <>

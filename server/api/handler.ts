@@ -4,6 +4,7 @@ import { readBody } from '../http/body';
 import { sendJsonError } from '../http/json-error';
 import { requestIdOf } from '../http/request-id';
 import { appRouter } from './router';
+import { IMPORT_BODY_LIMIT } from './replay-router';
 import { UPLOAD_BODY_LIMIT } from './scenario-router';
 import { createContextFactory, type ContextDeps } from './trpc';
 
@@ -12,7 +13,7 @@ export const API_BASE_PATH = '/api/trpc/';
 
 /** The largest request body a procedure accepts, unless it has its own limit below. */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-const BODY_LIMITS: Partial<Record<string, number>> = { 'scenario.upload': UPLOAD_BODY_LIMIT };
+const BODY_LIMITS: Partial<Record<string, number>> = { 'scenario.upload': UPLOAD_BODY_LIMIT, 'replay.import': IMPORT_BODY_LIMIT };
 
 /** More procedures in one request would only multiply what one request costs. */
 const MAX_BATCH_SIZE = 10;
@@ -47,7 +48,7 @@ export function createApiHandler(deps: ContextDeps): ApiHandler {
     createContext: createContextFactory(deps),
     maxBatchSize: MAX_BATCH_SIZE,
     // A backstop only: bodies are read (and limited per procedure) below, before tRPC runs.
-    maxBodySize: Math.max(DEFAULT_BODY_LIMIT, UPLOAD_BODY_LIMIT),
+    maxBodySize: Math.max(DEFAULT_BODY_LIMIT, UPLOAD_BODY_LIMIT, IMPORT_BODY_LIMIT),
     onError: ({ error, path, req }) => {
       // Expected failures (bad input, not found, forbidden) are answers, not incidents.
       if (error.code === 'INTERNAL_SERVER_ERROR') {

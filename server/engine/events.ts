@@ -1,3 +1,4 @@
+import type { RiskNumbers } from './leak-risk';
 import type { Scenario } from './scenario';
 import type { Author, Broadcast, RoleScore, SessionOptions, Story, Term, Tip } from './state';
 
@@ -32,7 +33,7 @@ export type GameEvent =
   | { type: 'BackChannelInvited'; channelId: string; seatId: string; by: string; at: number }
   | { type: 'InvitationAnswered'; channelId: string; seatId: string; accepted: boolean; at: number }
   | { type: 'BackChannelLeft'; channelId: string; seatId: string; at: number }
-  | { type: 'LeakOccurred'; tip: Tip; rng: number | null }
+  | { type: 'LeakOccurred'; tip: Tip; rng: number | null; roll?: LeakRoll }
   | { type: 'InvestigationStarted'; tableId: string; by: string; target: string; untilPhase: number; at: number }
   | { type: 'SurveillanceStarted'; tableId: string; by: string; target: string; untilPhase: number; at: number }
   | { type: 'StoryPublished'; story: Story; exposedChannelId: string | null; exposedSecretIssue: string | null }
@@ -46,6 +47,16 @@ export type GameEvent =
   | { type: 'LegitimacyGained'; tableId: string; supportDelta: Record<string, number>; at: number }
   | { type: 'AgreementReneged'; tableId: string; proposalId: string; by: string; side: string; supportDelta: Record<string, number>; at: number }
   | { type: 'BroadcastSent'; broadcast: Broadcast; supportDelta: Record<string, number> | null; escalation: number | null };
+
+/**
+ * The draw that made a leak: it leaked because `value < risk`. `numbers`: what made a back
+ * channel's risk then. Absent on manual leaks and rumours, and on logs written before it existed.
+ */
+export interface LeakRoll {
+  risk: number;
+  value: number;
+  numbers?: RiskNumbers;
+}
 
 export type GameEventType = GameEvent['type'];
 

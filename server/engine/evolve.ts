@@ -1,5 +1,6 @@
 import type { GameEvent } from './events';
 import { enter as enterChannel, leave as leaveChannel } from './membership';
+import { supportEntries } from './support-ledger';
 import { clamp, frontChannelId, isCurrentMember, maxEscalation, pressChannelId, teamChannelId } from './queries';
 import type { ActiveGame, Channel, GameState, Proposal, Seat, TableClock, TableState } from './state';
 import { NEW_CLOCK, sessionClock } from './table-clock';
@@ -38,6 +39,7 @@ export function evolve(state: GameState, event: GameEvent): GameState {
       proposals: {},
       broadcasts: [],
       scores: null,
+      supportLog: [],
     };
   }
   if (!state.created) throw new EvolveError(event, 'no session has been created');
@@ -326,11 +328,14 @@ function updateProposal(game: ActiveGame, event: GameEvent, id: string, patch: (
 }
 
 function moveSupport(game: ActiveGame, event: GameEvent, tableId: string, delta: Record<string, number>): ActiveGame {
-  return updateTable(game, event, tableId, (t) => {
+  const before = known(game.tables[tableId], event, `table ${tableId}`).support;
+  const next = updateTable(game, event, tableId, (t) => {
     const support = { ...t.support };
     for (const [side, d] of Object.entries(delta)) {
       support[side] = clamp(known(support[side], event, `side ${side}`) + d, 0, 100);
     }
     return { support };
   });
+  const entries = supportEntries(event, tableId, delta, before, next.tables[tableId]!.support);
+  return entries.length > 0 ? { ...next, supportLog: [...game.supportLog, ...entries] } : next;
 }

@@ -31,9 +31,27 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 /** What raises a back channel's risk, as a student is told it (never the number). */
 export type RiskFactor = 'members' | 'usage' | 'time open' | 'investigated' | 'surveilled' | 'repeated' | 'distrust';
 
+/** The numbers that made a channel's risk, kept on the leak event so a debrief can show why it leaked. */
+export interface RiskNumbers {
+  baseRate: number;
+  sensitivity: number;
+  maxRisk: number;
+  members: number;
+  /** Texts (messages and proposals) said in the channel before. */
+  usage: number;
+  roundsOpen: number;
+  investigated: number;
+  surveilled: number;
+  priorChannels: number;
+  distrust: boolean;
+  /** Each factor multiplies the risk by (1 + step). */
+  steps: Record<RiskFactor, number>;
+}
+
 interface Breakdown {
   risk: number;
   factors: RiskFactor[];
+  numbers: RiskNumbers | null;
 }
 
 /** Earlier back channels at the table (an exposed one counts twice): the sides keep going underground. */
@@ -44,7 +62,7 @@ function priorChannels(game: ActiveGame, channel: Channel): number {
 }
 
 function breakdown(game: ActiveGame, channel: Channel): Breakdown {
-  if (channel.kind !== 'back') return { risk: 0, factors: [] };
+  if (channel.kind !== 'back') return { risk: 0, factors: [], numbers: null };
   const p = leakSettings(game);
   const table = game.tables[channel.tableId];
   const members = Object.keys(channel.members).filter((id) => isCurrentMember(channel, id));
@@ -67,7 +85,11 @@ function breakdown(game: ActiveGame, channel: Channel): Breakdown {
   ];
   const risk = parts.reduce((r, [, step]) => r * (1 + step), p.baseRate * game.options.leakSensitivity);
   // A factor is worth telling once it adds a tenth or more to the channel's risk.
-  return { risk: clamp(risk, 0, p.maxRisk), factors: parts.filter(([, step]) => step >= 0.1).map(([name]) => name) };
+  const numbers: RiskNumbers = {
+    baseRate: p.baseRate, sensitivity: game.options.leakSensitivity, maxRisk: p.maxRisk, members: members.length, usage: channel.messageCount, roundsOpen,
+    investigated, surveilled, priorChannels: prior, distrust: distrust > 0, steps: Object.fromEntries(parts) as Record<RiskFactor, number>,
+  };
+  return { risk: clamp(risk, 0, p.maxRisk), factors: parts.filter(([, step]) => step >= 0.1).map(([name]) => name), numbers };
 }
 
 /**
@@ -83,6 +105,11 @@ export function leakRisk(game: ActiveGame, channel: Channel): number {
 /** The factors that raise this channel's risk, for the members' badge. */
 export function riskFactors(game: ActiveGame, channel: Channel): RiskFactor[] {
   return breakdown(game, channel).factors;
+}
+
+/** The inputs of a back channel's risk (null for other channels), for the record of a leak roll. */
+export function riskNumbers(game: ActiveGame, channel: Channel): RiskNumbers | null {
+  return breakdown(game, channel).numbers;
 }
 
 /** What players are told of their own channel's risk: a level, never the number or the rolls. */

@@ -8,6 +8,7 @@ import type { ActiveGame, Channel, GameState, Message, Proposal, Seat, Story } f
 import { projectFacilitator } from './project-facilitator';
 import { sessionHeader, tableClockView } from './session-header';
 import { atTable } from './table-clock';
+import { supportLedgerFor } from './support-ledger';
 import { LOBBY_NAMES_SHOWN, type AgreementView, type ChannelView, type FacilitatorView, type MessageView, type ProjectorView, type ProposalView, type SeatSummary, type SeatView, type StoryView, type TableView, type View, type Viewer } from './view';
 
 export { sessionHeader };
@@ -126,7 +127,7 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
   const base: SeatView = {
     kind: 'seat', session,
     me: { seatId: seat.id, name: seat.name, status: seat.status, tableId: null, role: null, watching: [], mobilisedThisRound: false },
-    lobby, lobbyCount: present.length, table: null, channels: [], messages: [], proposals: [], invitations: [], tips: [], broadcasts: [], scores: null, myScore: null, debrief: null, can: null, limits: LIMITS,
+    lobby, lobbyCount: present.length, table: null, channels: [], messages: [], proposals: [], invitations: [], tips: [], broadcasts: [], scores: null, myScore: null, debrief: null, can: null, limits: LIMITS, supportLedger: null,
   };
   if (seat.status !== 'active') return { ...base, lobby: [], lobbyCount: 0 };
   const withBroadcasts = { ...base, broadcasts: visibleBroadcasts(game, seat.tableId, sideOf(game, seat)) };
@@ -179,6 +180,7 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
     myScore: mine ? scoreView(mine) : null,
     can: seatAbilities(game, seat, channels, proposals.map((p) => game.proposals[p.id]!)),
     debrief: ended ? { questions: game.scenario.debriefQuestions, whatReallyHappened: game.scenario.whatReallyHappened } : null,
+    supportLedger: ended ? supportLedgerFor(game, seat) : null,
   };
 }
 

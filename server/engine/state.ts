@@ -1,4 +1,5 @@
 import type { ChannelKind, RoleKind, Scenario } from './scenario';
+import type { SupportEntry } from './support-ledger';
 
 /** Options a facilitator sets when creating a session. */
 export interface SessionOptions {
@@ -245,6 +246,8 @@ export interface ActiveGame {
   proposals: Record<string, Proposal>;
   broadcasts: Broadcast[];
   scores: RoleScore[] | null;
+  /** Every move of public support and its cause, in order: the end screen's "why did my support move?". */
+  supportLog: SupportEntry[];
 }
 
 export type GameState = { created: false } | ActiveGame;

@@ -4,6 +4,7 @@ import type { RejectionCode } from './rejection';
 import type { ObjectiveOutcome } from './score-share';
 import type { ChannelKind, EscalationLevel, Issue, Precondition, RoleBrief, RoleKind, Scenario, Side } from './scenario';
 import type { Author, Broadcast, RoleScore, SessionOptions, SessionStatus, Term, Tip } from './state';
+import type { SupportChange } from './support-ledger';
 
 /** What one viewer may see. Every byte sent to a browser is one of these. */
 
@@ -226,6 +227,8 @@ export interface SeatView {
   /** The engine's limits (message length, topic length, invitees…), for counters and maxlength. */
   limits: Limits;
   debrief: { questions: string[]; whatReallyHappened: string } | null;
+  /** Once the session has ended: every move of public support at the seat's table and its cause ("why did my support move?"). */
+  supportLedger: SupportChange[] | null;
 }
 
 export interface ProjectorView {

@@ -145,6 +145,12 @@ export class Runtime {
     return session.dispatch(command, actor, commandId !== undefined ? { commandId } : {});
   }
 
+  /** Stops a session and drops it from memory (its data is being deleted); later commands find no session. */
+  forget(sessionId: string): void {
+    this.sessions.get(sessionId)?.close();
+    this.sessions.delete(sessionId);
+  }
+
   close(): void {
     for (const s of this.sessions.values()) s.close();
     this.sessions.clear();

@@ -1,6 +1,8 @@
 'use client';
 
 import type { ObjectiveOutcome } from '../../../server/engine/score-share';
+import { SeatReplayLink } from '../debrief/seat-replay-link';
+import { SupportLedger } from '../debrief/support-ledger';
 import { useGameContext } from './context';
 import { paragraphs } from './labels';
 
@@ -31,6 +33,7 @@ export function EndPanel() {
   return (
     <section aria-labelledby="end-title" className="card card-attention end-panel">
       <h2 id="end-title">The session has ended</h2>
+      <SeatReplayLink room={view.session.code} />
       {mine ? (
         <>
           <h3>
@@ -83,6 +86,12 @@ export function EndPanel() {
               ))}
             </tbody>
           </table>
+        </>
+      ) : null}
+      {view.supportLedger ? (
+        <>
+          <h3>Why did my support move?</h3>
+          <SupportLedger entries={view.supportLedger} sides={view.session.scenario.sides} startedAt={null} mySide={view.me.role?.side ?? null} caption="Every change of public support at your table and its cause, your side first" />
         </>
       ) : null}
       {view.debrief ? (

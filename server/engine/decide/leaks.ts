@@ -3,6 +3,7 @@ import { LIMITS } from '../commands';
 import type { GameEvent } from '../events';
 import { cleanText, requireFacilitator, requireNotEnded, isRejected } from '../guards';
 import { opaqueId, optionLabel, roleOf, seatsAt } from '../queries';
+import { riskNumbers } from '../leak-risk';
 import { draw } from '../random';
 import { reject, type Rejection } from '../rejection';
 import type { ActiveGame, Channel, Message, Proposal, Term, Tip } from '../state';
@@ -89,7 +90,8 @@ export function rollLeak(game: ActiveGame, channel: Channel, said: SaidInSecret,
     id: tipId(game), tableId: channel.tableId, form: kind, text: tipText(game, channel, said, kind), recipients: heard.recipients,
     source, manual: false, at: now, ...(heard.pressDesk ? { pressDesk: true } : {}),
   };
-  return { events: [{ type: 'LeakOccurred', tip, rng: heard.rng }], rng: heard.rng };
+  const numbers = riskNumbers(game, channel);
+  return { events: [{ type: 'LeakOccurred', tip, rng: heard.rng, roll: { risk, value: roll.value, ...(numbers ? { numbers } : {}) } }], rng: heard.rng };
 }
 
 /** At each deadline, every secret term of a concluded deal may leak. */
@@ -105,7 +107,8 @@ export function secretTermLeaks(game: ActiveGame, now: number): { events: GameEv
       if (already || !channel) continue;
       const d = draw(rng);
       rng = d.rng;
-      if (d.value >= game.scenario.leak.secretTermRate * game.options.leakSensitivity) continue;
+      const risk = game.scenario.leak.secretTermRate * game.options.leakSensitivity;
+      if (d.value >= risk) continue;
       const heard = tipRecipients(game, channel, rng);
       rng = heard.rng;
       if (heard.recipients.length === 0 && !heard.pressDesk) continue;
@@ -115,7 +118,7 @@ export function secretTermLeaks(game: ActiveGame, now: number): { events: GameEv
         text: `Sources say the deal has a secret clause — ${optionLabel(game, term.issueId, term.optionId)}.`,
         source: { kind: 'secretTerm', proposalId: proposal.id, issueId: term.issueId },
       };
-      events.push({ type: 'LeakOccurred', tip, rng });
+      events.push({ type: 'LeakOccurred', tip, rng, roll: { risk, value: d.value } });
     }
   }
   return { events, rng };

@@ -1,0 +1,135 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evolve, initialState, project, tableSizeRange, type GameEvent, type GameState, type SeatView } from '../engine';
+import { builtInScenarios } from '../scenarios';
+import { readEvents, ReplayCache } from './history';
+import { leakTraces } from './leaks';
+import { SessionReplay } from './service';
+import { openReplayBench, playBotSession, type PlayedSession, type ReplayBench } from './testing/bot-session';
+
+/**
+ * Bot-played sessions of every scenario, stored by the real runtime in a real SQLite file, then
+ * rebuilt from that file. Nothing here compares the replay with itself: the live runtime's state,
+ * `project()` of a naive fold, and the events' own records are the references.
+ */
+let bench: ReplayBench;
+const played = new Map<string, PlayedSession>();
+const scenarios = builtInScenarios();
+
+beforeAll(async () => {
+  bench = await openReplayBench();
+  for (const [i, scenario] of scenarios.entries()) {
+    const size = Math.max(tableSizeRange(scenario.roles).min, 6);
+    played.set(scenario.id, await playBotSession(bench, scenario, { players: size * 2, tables: 2, seed: 11 + i }));
+  }
+}, 600_000);
+afterAll(() => bench?.close());
+
+const naiveFold = (events: GameEvent[], seq: number): GameState => events.slice(0, seq).reduce(evolve, initialState());
+const replayOf = (id: string) => new SessionReplay(bench.database.db, played.get(id)!.sessionId, 0);
+
+describe.each(scenarios.map((s) => s.id))('the replay of a bot-played %s session', (scenarioId) => {
+  it('folds the stored log to exactly the state the live game ended with', () => {
+    const { sessionId } = played.get(scenarioId)!;
+    const live = bench.runtime.get(sessionId)!.current;
+    expect(live.created && live.status).toBe('ended');
+    const replay = replayOf(scenarioId);
+    expect(replay.final()).toEqual(live);
+    expect(replay.timeline().lastSeq).toBe(bench.runtime.get(sessionId)!.lastSeq);
+  });
+
+  it("shows a seat, at any moment, exactly project() of the state folded to that moment", () => {
+    const replay = replayOf(scenarioId);
+    const events = replay.log.events.map((e) => e.event);
+    const seats = Object.keys(replay.final().seats);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: events.length }), fc.constantFrom(...seats), (seq, seatId) => {
+        const moment = replay.at(seq, { kind: 'seat', seatId });
+        expect(moment.view).toEqual(project(naiveFold(events, seq), { kind: 'seat', seatId }));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('answers "why did my support move?" on every seat\'s end screen: the moves add up to the support it ended with', () => {
+    const replay = replayOf(scenarioId);
+    const final = replay.final();
+    for (const seatId of Object.keys(final.seats)) {
+      const view = project(final, { kind: 'seat', seatId }) as SeatView;
+      if (!view.table) continue;
+      expect(view.supportLedger).not.toBeNull();
+      for (const side of final.scenario.sides) {
+        const moves = view.supportLedger!.filter((c) => c.side === side.id);
+        const total = moves.reduce((n, c) => n + c.delta, side.initialSupport);
+        expect(total, `${seatId}: ${side.id}`).toBe(view.table.support[side.id]);
+        for (const c of moves) expect(c.label.length).toBeGreaterThan(5);
+      }
+    }
+    // While the game runs, nobody has a ledger yet.
+    const running = naiveFold(replay.log.events.map((e) => e.event), replay.timeline().phases[1]!.startSeq);
+    for (const seatId of Object.keys(final.seats)) expect(project(running, { kind: 'seat', seatId })?.supportLedger).toBeNull();
+  });
+});
+
+describe('leak traces', () => {
+  const all = () => scenarios.flatMap((s) => leakTraces(replayOf(s.id).log).map((t) => ({ scenario: s.id, t })));
+
+  it('follow every leak from what was said to the tip, the story and the support it moved', () => {
+    const traces = all();
+    expect(traces.length).toBeGreaterThan(3);
+    expect(traces.some(({ t }) => t.published)).toBe(true);
+    for (const { scenario, t } of traces) {
+      if (t.source === 'message' || t.source === 'proposal') {
+        expect(t.origin.seq).not.toBeNull();
+        expect(t.origin.seq!).toBeLessThan(t.tip.seq);
+        expect(t.origin.text.length).toBeGreaterThan(0);
+        expect(t.risk?.recorded).toBe(true);
+        expect(t.risk!.roll!).toBeLessThan(t.risk!.value);
+      }
+      if (t.story) {
+        expect(t.story.seq).toBeGreaterThan(t.tip.seq);
+        const ledger = replayOf(scenario).supportLedger(null).filter((c) => c.tableId === t.tableId && c.seq === t.story!.seq);
+        for (const [side, delta] of Object.entries(t.supportChange)) expect(ledger.filter((c) => c.side === side).reduce((n, c) => n + c.delta, 0)).toBe(delta);
+      }
+    }
+  });
+
+  it('read the same from an older log whose leak events carry no roll: the numbers are recomputed from the folded state', () => {
+    let recomputed = 0;
+    for (const s of scenarios) {
+      const log = replayOf(s.id).log;
+      const old = { ...log, events: log.events.map((e) => (e.event.type === 'LeakOccurred' ? { ...e, event: { type: e.event.type, tip: e.event.tip, rng: e.event.rng } as GameEvent } : e)) };
+      const now = leakTraces(log);
+      const then = leakTraces(old);
+      expect(then.length).toBe(now.length);
+      then.forEach((t, i) => {
+        const recorded = now[i]!;
+        if (recorded.risk?.breakdown && t.risk) {
+          expect(t.risk.recorded).toBe(false);
+          expect(t.risk.value).toBe(recorded.risk.value);
+          expect(t.risk.roll).toBe(recorded.risk.roll);
+          expect(t.risk.breakdown).toEqual(recorded.risk.breakdown);
+          recomputed++;
+        }
+        expect({ ...t, risk: null }).toEqual({ ...recorded, risk: null });
+      });
+    }
+    expect(recomputed).toBeGreaterThan(0);
+  });
+});
+
+describe('the snapshot cache', () => {
+  it('reaches any moment, in any order, as a fold from nothing does, and follows a log that grows', () => {
+    const { sessionId } = played.get(scenarios[0]!.id)!;
+    const db = bench.database.db;
+    const events = readEvents(db, sessionId).map((e) => e.event);
+    const cache = new ReplayCache({ every: 7, sessions: 2 });
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: events.length }), { minLength: 1, maxLength: 12 }), (seqs) => {
+        for (const seq of seqs) expect(cache.stateAt(db, sessionId, seq).state).toEqual(naiveFold(events, seq));
+      }),
+      { numRuns: 25 },
+    );
+    expect(() => cache.stateAt(db, sessionId, events.length + 1)).toThrow(/no moment/);
+  });
+});

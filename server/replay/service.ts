@@ -1,0 +1,135 @@
+import type { Db } from '../../db/client';
+import { project, type ActiveGame } from '../engine';
+import { buildClassView } from './class-view';
+import { comparisonCollector } from './compare';
+import { collectAll, replayCacheFor, ReplayError, type ReplayLog, type Walker } from './history';
+import { ledgerCollector } from './ledger';
+import { leakCollector } from './leaks';
+import { momentView } from './moment';
+import { seriesCollector } from './series';
+import { seatingOf, timelineCollector } from './timeline';
+import type { ClassReveal, ClassView, LeakTrace, Marker, MySeatReplay, Perspective, ReplayComparison, ReplayMoment, ReplaySeries, ReplaySupportChange, Timeline } from './types';
+
+/**
+ * The replay of one session, reading its log through the per-database cache: whole-log results
+ * (timeline, traces, series…) are computed once per version of the log, moments are folded from
+ * the nearest snapshot.
+ */
+export class SessionReplay {
+  private readonly cache;
+
+  constructor(
+    private readonly db: Db,
+    readonly sessionId: string,
+    private readonly createdAt: number,
+  ) {
+    this.cache = replayCacheFor(db);
+  }
+
+  private derive<T>(key: string, compute: (log: ReplayLog, walk: Walker) => T): T {
+    return this.cache.derive(this.db, this.sessionId, key, compute);
+  }
+
+  get log(): ReplayLog {
+    return this.cache.log(this.db, this.sessionId);
+  }
+
+  lastSeq(): number {
+    return this.log.events.length;
+  }
+
+  /** Everything the debrief reads from the whole log, in one fold (a long log's fold is the cost). */
+  private digest() {
+    return this.derive('digest', (log, walk) => {
+      const seating = seatingOf(log);
+      return collectAll(log, {
+        timeline: timelineCollector(this.sessionId, log, { createdAt: this.createdAt }, seating),
+        leaks: leakCollector(),
+        series: seriesCollector(seating),
+        compare: comparisonCollector(seating),
+        ledger: ledgerCollector(),
+      }, walk);
+    });
+  }
+
+  timeline(): Timeline {
+    return this.digest().timeline;
+  }
+
+  leaks(): LeakTrace[] {
+    return this.digest().leaks;
+  }
+
+  series(): ReplaySeries {
+    return this.digest().series;
+  }
+
+  compare(): ReplayComparison {
+    return this.digest().compare;
+  }
+
+  supportLedger(seatId: string | null): ReplaySupportChange[] {
+    const all = this.digest().ledger;
+    if (seatId === null) return all;
+    const tableId = this.derive('seating', seatingOf)[seatId]?.tableId;
+    if (!tableId) throw new ReplayError('UNKNOWN_SEAT', `Seat ${seatId} never sat at a table in this session.`);
+    return all.filter((c) => c.tableId === tableId);
+  }
+
+  final(): ActiveGame {
+    const state = this.cache.stateAt(this.db, this.sessionId, this.lastSeq()).state;
+    if (!state.created) throw new ReplayError('UNKNOWN_SESSION', 'This session has no events.');
+    return state;
+  }
+
+  at(seq: number, perspective: Perspective): ReplayMoment {
+    if (perspective.kind === 'seat' && !this.final().seats[perspective.seatId]) throw new ReplayError('UNKNOWN_SEAT', `There is no seat ${perspective.seatId} in this session.`);
+    if (perspective.kind === 'table' && !this.final().tables[perspective.tableId]) throw new ReplayError('UNKNOWN_TABLE', `There is no table ${perspective.tableId} in this session.`);
+    const { state, at } = this.cache.stateAt(this.db, this.sessionId, seq);
+    return momentView(state, seq, at, perspective);
+  }
+
+  classView(reveal: ClassReveal, seq: number | undefined): ClassView {
+    const lastSeq = this.lastSeq();
+    const moment = seq ?? lastSeq;
+    const { state, at } = this.cache.stateAt(this.db, this.sessionId, moment);
+    if (!state.created) throw new ReplayError('SEQ_OUT_OF_RANGE', 'Nothing had happened yet at that moment.');
+    const textSeq = this.derive('textSeq', (log) => new Map(log.events.flatMap((e) => (e.event.type === 'MessagePosted' ? [[e.event.messageId, e.seq] as const] : []))));
+    return buildClassView({ state, seq: moment, at, lastSeq, reveal, markers: this.timeline().markers, traces: this.leaks(), textSeq, seating: this.derive('seating', seatingOf) });
+  }
+
+  /** A student's own screen at `seq`, and the moments of the game they saw. */
+  mySeat(seatId: string, seq: number | undefined): MySeatReplay {
+    const lastSeq = this.lastSeq();
+    const firstSeq = this.log.events.find((e) => e.event.type === 'PlayerJoined' && e.event.seatId === seatId)?.seq;
+    if (firstSeq === undefined) throw new ReplayError('UNKNOWN_SEAT', 'That seat is not in this session.');
+    const moment = Math.max(firstSeq, seq ?? lastSeq);
+    const { state, at } = this.cache.stateAt(this.db, this.sessionId, moment);
+    const view = project(state, { kind: 'seat', seatId });
+    if (!view) throw new ReplayError('UNKNOWN_SEAT', 'That seat is not in this session.');
+    const seat = this.derive('seating', seatingOf)[seatId];
+    const side = this.final().scenario.roles.find((r) => r.id === seat?.roleId)?.side ?? null;
+    const tips = new Set(this.leaks().filter((t) => t.tip.recipients.includes(seatId)).map((t) => t.tip.seq));
+    return { firstSeq, seq: moment, at, lastSeq, view, markers: this.timeline().markers.filter((m) => seatMarker(m, seat?.tableId ?? null, side, tips)).map((m) => (m.kind === 'leak' || m.kind === 'rumour' ? { ...m, kind: 'leak' as const, label: 'You received a tip', channelKind: null } : m)) };
+  }
+}
+
+/** The moments a seat may jump to: public ones of its table, news it received, tips it was given. */
+function seatMarker(marker: Marker, tableId: string | null, side: string | null, tips: Set<number>): boolean {
+  if (marker.tableId !== null && marker.tableId !== tableId) return false;
+  switch (marker.kind) {
+    case 'phase':
+    case 'deadline':
+    case 'story':
+    case 'announcement':
+      return true;
+    case 'inject':
+    case 'broadcast':
+      return marker.audience === undefined || marker.audience === 'all' || marker.audience === side;
+    case 'leak':
+    case 'rumour':
+      return tips.has(marker.seq);
+    default:
+      return false;
+  }
+}
