@@ -1,0 +1,176 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { call, createAccount, expectNoSeriousViolation, expectNoSidewaysScroll, facilitator, godView, joinFromHome, newPage, pageErrors } from './helpers';
+import { socketStudent, type SocketStudent } from './socket-student';
+
+/**
+ * A class run from the cockpit alone: sign in, a session of two tables, students arrive, deal,
+ * one student moved by keyboard, start, a back channel read in the god view, an inject for one
+ * table, a Control post, a leak that reaches the journalist, a rumour, the end behind a
+ * confirmation, the scores. A second facilitator sees none of it.
+ */
+
+const NAMES = ['Ben', 'Chen', 'Dara', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jo'];
+
+async function shot(page: Page, name: string, width: number, height: number) {
+  await page.setViewportSize({ width, height });
+  await page.screenshot({ path: test.info().outputPath(`${name}-${width}.png`), fullPage: true });
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/facilitator');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Your sessions' })).toBeVisible();
+}
+
+test('a facilitator runs a class of two tables from the cockpit', async ({ browser, baseURL }) => {
+  test.setTimeout(300_000);
+  const email = `cockpit-${Date.now()}@example.org`;
+  const password = 'correct horse battery staple';
+  createAccount(email, password);
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await signIn(page, email, password);
+  await expectNoSeriousViolation(page, 'sessions, empty');
+
+  // New session with the preview, two tables.
+  await page.getByRole('button', { name: 'New session' }).click();
+  await page.getByLabel('Scenario').selectOption('cuban-missile-crisis');
+  const preview = page.getByRole('region', { name: /Preview of The Cuban Missile Crisis/ });
+  await expect(preview).toContainText('Roles per table size');
+  await expect(preview).toContainText(/Reading the briefs/);
+  await page.getByLabel('Number of tables').fill('2');
+  await expectNoSeriousViolation(page, 'new session');
+  await page.getByRole('button', { name: 'Create session' }).click();
+  const heading = page.getByRole('heading', { name: /^Room / });
+  await expect(heading).toBeVisible();
+  const code = ((await heading.locator('.code').textContent()) ?? '').trim();
+  // The test server listens on loopback: the cockpit says phones cannot reach it, and what to do.
+  await expect(page.getByRole('note', { name: 'Join address warning' })).toContainText('HOST=0.0.0.0');
+  await expect(page.getByRole('img', { name: /QR code for .*\/play\// })).toBeVisible();
+  const listed = (await (await page.request.get('/api/trpc/session.list')).json()) as { result: { data: { sessionId: string; code: string }[] } };
+  const sessionId = listed.result.data.find((s) => s.code === code)?.sessionId;
+  expect(sessionId).toBeTruthy();
+
+  // Ten students: one in a browser, nine over sockets.
+  const ana = await joinFromHome(browser, code, 'Ana');
+  const students: SocketStudent[] = [];
+  for (const name of NAMES) students.push(await socketStudent(baseURL!, code, name));
+  await expect(page.getByRole('heading', { name: /Players \(10\)/ })).toBeVisible();
+  // The list updated by itself: the session is there, in the lobby.
+  await expect(page.getByRole('list').filter({ hasText: code })).toContainText('Lobby');
+  await shot(page, 'dashboard-lobby', 1280, 900);
+
+  await page.getByRole('button', { name: 'Deal roles' }).click();
+  await expect(page.getByRole('heading', { name: 'Table 2' })).toBeVisible();
+  const god = await godView(baseURL!, await page.context().cookies(), sessionId!);
+  const seatOf = (name: string) => Object.values(god.view().seats).find((s) => s.name === name)!;
+  const journalists = Object.values(god.view().seats).filter((s) => s.roleId === 'washington-correspondent');
+  expect(journalists).toHaveLength(2);
+  // By keyboard: pick Ana, then swap her with a journalist at the other table (or with the other journalist).
+  const anaSeat = seatOf('Ana');
+  const target = journalists.find((j) => j.tableId !== anaSeat.tableId)!;
+  await page.getByRole('button', { name: 'Ana', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Ana', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: new RegExp(`^Swap Ana with ${target.name} .*at table ${target.tableId!.slice(1)}$`) }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(`Swapped Ana and ${target.name}.`)).toBeVisible();
+  await expect.poll(() => seatOf('Ana').tableId).toBe(target.tableId);
+  const tableJ = target.tableId!;
+  const other = tableJ === 't1' ? 't2' : 't1';
+  await expectNoSeriousViolation(page, 'lobby dealt');
+  await shot(page, 'dashboard-dealt', 1920, 1080);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  await page.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByText('The session has started.')).toBeVisible();
+  // Ending the briefing asks first; Cancel leaves it running.
+  await page.getByRole('button', { name: 'End this phase now for all tables' }).click();
+  const dialog = page.getByRole('dialog', { name: /End this phase now for all tables/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectNoSeriousViolation(page, 'confirm dialog');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/Briefing/).first()).toBeVisible();
+  await page.getByRole('button', { name: 'End this phase now for all tables' }).click();
+  await dialog.getByRole('button', { name: 'End phase now' }).click();
+  await expect(page.getByText(/Round 1/).first()).toBeVisible();
+
+  // A back channel at Ana's table, between the two leaders (over their sockets).
+  const byRole = (roleId: string, tableId: string) => students.find((s) => seatOf(s.name).roleId === roleId && seatOf(s.name).tableId === tableId)!;
+  const usa = byRole('usa-leader', tableJ);
+  const ussr = byRole('ussr-leader', tableJ);
+  expect((await usa.send({ type: 'OpenBackChannel', inviteeIds: [ussr.seatId], topic: 'Jupiters' })).ok).toBe(true);
+  await expect.poll(() => ussr.view().invitations.length).toBe(1);
+  const channelId = ussr.view().invitations[0]!.channelId;
+  expect((await ussr.send({ type: 'AnswerInvitation', channelId, accept: true })).ok).toBe(true);
+  const secret = 'We could quietly take the Jupiter missiles out of Turkey.';
+  expect((await usa.send({ type: 'PostMessage', channelId, text: secret })).ok).toBe(true);
+
+  // The god view: every table at a glance, then Ana's table open on the back channel.
+  await expect(page.getByRole('region', { name: /^Table \d \d+:\d\d/ })).toHaveCount(2);
+  await page.getByRole('button', { name: `Open Table ${tableJ.slice(1)}` }).click();
+  const detail = page.getByRole('region', { name: `Table ${tableJ.slice(1)}: every channel` });
+  await detail.getByRole('button', { name: /^Back channel “Jupiters”/ }).click();
+  await expect(detail.getByRole('log')).toContainText(secret);
+  await expectNoSeriousViolation(page, 'god view');
+  await shot(page, 'dashboard-live', 1280, 900);
+  await shot(page, 'dashboard-live', 1920, 1080);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Leak it as a quote: the tip reaches Ana, the journalist.
+  await detail.getByRole('log').getByRole('button', { name: 'Leak as quote' }).click();
+  await expect(page.getByText('Leaked as a quote.')).toBeVisible();
+  await expect(ana.getByText(/Jupiter missiles out of Turkey/)).toBeVisible();
+
+  // An inject for Ana's table only.
+  const injectTitle = god.view().scenario.injects.find((i) => !i.atPhase)!.title;
+  await page.getByRole('listitem').filter({ hasText: injectTitle }).getByRole('button', { name: `Fire for Table ${tableJ.slice(1)}` }).click();
+  await expect(page.getByRole('region', { name: 'Injects' })).toContainText(`fired for Table ${tableJ.slice(1)}`);
+  const atOther = students.find((s) => seatOf(s.name).tableId === other)!;
+  await expect.poll(() => usa.view().broadcasts.some((b) => b.title === injectTitle)).toBe(true);
+  expect(atOther.view().broadcasts.some((b) => b.title === injectTitle && b.tableId !== null)).toBe(false);
+
+  // Control posts into the front channel; Ana reads it.
+  await detail.getByRole('button', { name: 'Front channel' }).click();
+  await detail.getByLabel('Channel').selectOption({ label: 'Front channel' });
+  await detail.getByLabel('Message', { exact: true }).first().fill('Control: the UN Security Council meets in ten minutes.');
+  await detail.getByRole('button', { name: 'Post', exact: true }).click();
+  await expect(detail.getByRole('log')).toContainText('the UN Security Council meets');
+  await expect(ana.getByText('Control: the UN Security Council meets in ten minutes.').first()).toBeVisible();
+
+  // A rumour for the journalists of that table.
+  await detail.getByLabel('Rumour').fill('Word is that Moscow has already ordered the ships home.');
+  await detail.getByRole('button', { name: 'Plant rumour' }).click();
+  await expect(page.getByText('Rumour planted.')).toBeVisible();
+  await expect(ana.getByText(/Moscow has already ordered the ships home/)).toBeVisible();
+  await expect(detail.getByRole('button', { name: /Tips and stories/ })).toContainText(/\d/);
+
+  // A second facilitator sees nothing of it: not in the list, not over the API.
+  const rival = await newPage(browser);
+  const rivalAccount = await facilitator(baseURL!, 'rival');
+  await signIn(rival, rivalAccount.email, rivalAccount.password);
+  await expect(rival.getByText('No sessions yet')).toBeVisible();
+  await expect(call(rivalAccount.api, 'session.kick', { sessionId, seatId: usa.seatId })).rejects.toThrow(/UNKNOWN_SESSION|no such session/);
+  await expect(call(rivalAccount.api, 'session.end', { sessionId })).rejects.toThrow(/no such session/);
+  await rival.setViewportSize({ width: 360, height: 740 });
+  await expectNoSidewaysScroll(rival, 'sessions at 360');
+
+  // The end, confirmed; the scores per table and role; the debrief link.
+  await page.getByRole('button', { name: 'End session' }).click();
+  const endDialog = page.getByRole('dialog', { name: 'End the session for everyone?' });
+  await endDialog.getByRole('button', { name: 'End session' }).click();
+  await expect(page.getByRole('heading', { name: 'Scores and outcomes' })).toBeVisible();
+  await expect(page.getByRole('table')).toHaveCount(2);
+  await expect(page.getByRole('link', { name: 'Open the debrief' })).toHaveAttribute('href', `/facilitator/debrief/${sessionId}`);
+  await expectNoSeriousViolation(page, 'scores');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expectNoSidewaysScroll(page, 'dashboard at 360');
+  await shot(page, 'dashboard-ended', 1280, 900);
+  god.close();
+  for (const s of students) s.close();
+  expect(pageErrors).toEqual([]);
+});
