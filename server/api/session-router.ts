@@ -46,6 +46,7 @@ function command<S extends z.ZodRawShape>(shape: S, toCommand: (input: z.infer<z
 }
 
 const text = (max: number) => z.string().min(1).max(max);
+const table = (i: { tableId?: string | undefined }) => (i.tableId ? { tableId: i.tableId } : {});
 
 export const sessionRouter = router({
   scenarios: facilitatorProcedure.query(() => builtInScenarios().map((s) => ({ id: s.id, title: s.title, period: s.period, summary: s.summary }))),
@@ -68,10 +69,11 @@ export const sessionRouter = router({
   swap: command({ seatA: id, seatB: id }, (i) => ({ type: 'SwapSeats', seatA: i.seatA, seatB: i.seatB })),
   kick: command({ seatId: id }, (i) => ({ type: 'Kick', seatId: i.seatId })),
   start: command({}, () => ({ type: 'StartSession' })),
-  pause: command({}, () => ({ type: 'Pause' })),
-  resume: command({}, () => ({ type: 'Resume' })),
-  extend: command({ seconds: z.number().int().min(1).max(3600) }, (i) => ({ type: 'Extend', seconds: i.seconds })),
-  skip: command({}, () => ({ type: 'Skip' })),
+  // The clock: one table with `tableId`, every table without it.
+  pause: command({ tableId: id.optional() }, (i) => ({ type: 'Pause', ...table(i) })),
+  resume: command({ tableId: id.optional() }, (i) => ({ type: 'Resume', ...table(i) })),
+  extend: command({ seconds: z.number().int().min(1).max(3600), tableId: id.optional() }, (i) => ({ type: 'Extend', seconds: i.seconds, ...table(i) })),
+  skip: command({ tableId: id.optional() }, (i) => ({ type: 'Skip', ...table(i) })),
   end: command({}, () => ({ type: 'EndSession' })),
   controlPost: command({ channelId: id, text: text(2000) }, (i) => ({ type: 'ControlPost', channelId: i.channelId, text: i.text })),
   broadcast: command({ text: text(2000), tableId: id.optional() }, (i) => ({ type: 'ControlBroadcast', text: i.text, ...(i.tableId ? { tableId: i.tableId } : {}) })),

@@ -23,13 +23,15 @@ export type Command =
   | { type: 'MoveSeat'; seatId: string; tableId: string; roleId: string }
   | { type: 'SwapSeats'; seatA: string; seatB: string }
   | { type: 'Kick'; seatId: string }
+  /** Gives a dealt seat (its role and history) to a waiting player or to a newcomer by name. */
+  | { type: 'ReplaceSeat'; seatId: string; newcomer: { seatId: string } | { name: string } }
   | { type: 'StartSession' }
-  // the clock
-  | { type: 'DeadlineReached' }
-  | { type: 'Pause' }
-  | { type: 'Resume' }
-  | { type: 'Extend'; seconds: number }
-  | { type: 'Skip' }
+  // the clock: each table has its own; without a tableId a command applies to every table
+  | { type: 'DeadlineReached'; tableId?: string }
+  | { type: 'Pause'; tableId?: string }
+  | { type: 'Resume'; tableId?: string }
+  | { type: 'Extend'; seconds: number; tableId?: string }
+  | { type: 'Skip'; tableId?: string }
   | { type: 'EndSession' }
   // talking
   | { type: 'PostMessage'; channelId: string; text: string }

@@ -7,9 +7,11 @@ import { controlBroadcast, fireInject, writeInject } from './decide/control';
 import { leakMessage, plantRumour } from './decide/leaks';
 import { dealSeats, join, kick, leave, moveSeat, setLocked, startSession, swapSeats } from './decide/lobby';
 import { investigate, mobilise, publishStory, surveil } from './decide/press';
+import { replaceSeat } from './decide/replace';
 import type { GameEvent } from './events';
 import { reject, type Rejection } from './rejection';
 import type { GameState } from './state';
+import { atTable, tableOfCommand } from './table-clock';
 
 /**
  * The one entry point for intentions: given the state, a command and its meta (time and actor),
@@ -24,7 +26,8 @@ export function decide(state: GameState, command: Command, meta: Meta): GameEven
     return [{ type: 'SessionCreated', code, scenario, options, seed: seed | 0, at: meta.now }];
   }
   if (!state.created) return reject('SESSION_NOT_CREATED', 'There is no such session.');
-  const game = state;
+  // Rules about one table read that table's clock (its phase, deadline and pause).
+  const game = atTable(state, tableOfCommand(state, command, meta.actor));
   switch (command.type) {
     case 'Join': return join(game, command, meta);
     case 'Leave': return leave(game, meta);
@@ -34,11 +37,12 @@ export function decide(state: GameState, command: Command, meta: Meta): GameEven
     case 'SwapSeats': return swapSeats(game, command, meta);
     case 'Kick': return kick(game, command, meta);
     case 'StartSession': return startSession(game, meta);
-    case 'DeadlineReached': return deadlineReached(game, meta);
-    case 'Pause': return pause(game, meta);
-    case 'Resume': return resume(game, meta);
+    case 'ReplaceSeat': return replaceSeat(game, command, meta);
+    case 'DeadlineReached': return deadlineReached(game, command, meta);
+    case 'Pause': return pause(game, command, meta);
+    case 'Resume': return resume(game, command, meta);
     case 'Extend': return extend(game, command, meta);
-    case 'Skip': return skip(game, meta);
+    case 'Skip': return skip(game, command, meta);
     case 'EndSession': return endSession(game, meta);
     case 'PostMessage': return postMessage(game, command, meta);
     case 'OpenBackChannel': return openBackChannel(game, command, meta);

@@ -15,11 +15,16 @@ export type GameEvent =
   | { type: 'SeatsDealt'; tableIds: string[]; assignments: { seatId: string; tableId: string; roleId: string }[]; rng: number; at: number }
   | { type: 'SeatMoved'; seatId: string; tableId: string; roleId: string; at: number }
   | { type: 'SeatsSwapped'; seatA: string; seatB: string; at: number }
+  /** The seat (role, history, channels) passes to a newcomer by `name`; `fromSeatId` is the waiting seat they leave, if any. */
+  | { type: 'SeatReplaced'; seatId: string; name: string; fromSeatId: string | null; at: number }
   | { type: 'SessionStarted'; at: number }
-  | { type: 'PhaseStarted'; phaseIndex: number; rng: number | null; at: number }
-  | { type: 'DeadlineSet'; at: number; deadlineAt: number }
-  | { type: 'ClockPaused'; remainingMs: number; at: number }
-  | { type: 'ClockResumed'; at: number }
+  // Clock events name the table whose clock they move; without a tableId they move every table's.
+  | { type: 'PhaseStarted'; phaseIndex: number; rng: number | null; at: number; tableId?: string }
+  | { type: 'DeadlineSet'; at: number; deadlineAt: number; tableId?: string }
+  | { type: 'ClockPaused'; remainingMs: number; at: number; tableId?: string }
+  | { type: 'ClockResumed'; at: number; tableId?: string }
+  /** The table played its last phase (the session ends when every table has); `rng` after the deadline's draws. */
+  | { type: 'TableFinished'; tableId: string; rng: number | null; at: number }
   | { type: 'EscalationRaised'; tableId: string; by: number; level: number; reason: string; at: number }
   | { type: 'SessionEnded'; scores: RoleScore[]; rng: number | null; at: number }
   | { type: 'MessagePosted'; messageId: string; tableId: string; channelId: string; author: Author; text: string; leakRisk: number | null; rng: number | null; at: number }

@@ -1,7 +1,8 @@
 import type { GameEvent } from './events';
 import { enter as enterChannel, leave as leaveChannel } from './membership';
 import { clamp, frontChannelId, isCurrentMember, maxEscalation, pressChannelId, teamChannelId } from './queries';
-import type { ActiveGame, Channel, GameState, Proposal, Seat, TableState } from './state';
+import type { ActiveGame, Channel, GameState, Proposal, Seat, TableClock, TableState } from './state';
+import { NEW_CLOCK, sessionClock } from './table-clock';
 
 /**
  * Applies one event. Pure: every decision was made in `decide` and recorded in the event, so
@@ -25,6 +26,8 @@ export function evolve(state: GameState, event: GameEvent): GameState {
       phaseIndex: -1,
       deadlineAt: null,
       pausedRemainingMs: null,
+      startedAt: null,
+      endedAt: null,
       seats: {},
       tables: {},
       channels: {},
@@ -98,20 +101,29 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       const seats = { ...game.seats, [a.id]: { ...a, tableId: b.tableId, roleId: b.roleId }, [b.id]: { ...b, tableId: a.tableId, roleId: a.roleId } };
       return { ...game, seats };
     }
+    case 'SeatReplaced': {
+      const next = updateSeat(game, event, event.seatId, { name: event.name });
+      return event.fromSeatId === null ? next : updateSeat(next, event, event.fromSeatId, { status: 'left', tableId: null, roleId: null });
+    }
     case 'SessionStarted':
-      return { ...game, status: 'running', locked: true };
+      return { ...game, status: 'running', locked: true, startedAt: event.at };
     case 'PhaseStarted':
-      return { ...game, phaseIndex: event.phaseIndex, rng: event.rng ?? game.rng };
+      return moveClock({ ...game, rng: event.rng ?? game.rng }, event, event.tableId, { phaseIndex: event.phaseIndex });
     case 'DeadlineSet':
-      return { ...game, deadlineAt: event.deadlineAt, pausedRemainingMs: null };
+      return moveClock(game, event, event.tableId, { deadlineAt: event.deadlineAt, pausedRemainingMs: null });
     case 'ClockPaused':
-      return { ...game, deadlineAt: null, pausedRemainingMs: event.remainingMs };
+      return moveClock(game, event, event.tableId, { deadlineAt: null, pausedRemainingMs: event.remainingMs });
     case 'ClockResumed':
+      if (event.tableId !== undefined) known(game.tables[event.tableId], event, `table ${event.tableId}`);
       return game; // the DeadlineSet that follows carries the new deadline
+    case 'TableFinished':
+      return moveClock({ ...game, rng: event.rng ?? game.rng }, event, event.tableId, { deadlineAt: null, pausedRemainingMs: null, finishedAt: event.at });
     case 'EscalationRaised':
       return updateTable(game, event, event.tableId, () => ({ escalation: event.level }));
-    case 'SessionEnded':
-      return { ...game, status: 'ended', deadlineAt: null, pausedRemainingMs: null, scores: event.scores, rng: event.rng ?? game.rng };
+    case 'SessionEnded': {
+      const tables = Object.fromEntries(Object.values(game.tables).map((t) => [t.id, { ...t, clock: { ...t.clock, deadlineAt: null, pausedRemainingMs: null } }]));
+      return { ...game, status: 'ended', deadlineAt: null, pausedRemainingMs: null, endedAt: event.at, tables, scores: event.scores, rng: event.rng ?? game.rng };
+    }
     case 'MessagePosted': {
       const n = game.activity;
       const channel = known(game.channels[event.channelId], event, `channel ${event.channelId}`);
@@ -128,7 +140,7 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       const invited = Object.fromEntries(event.invitees.map((id) => [id, { by: event.by }]));
       const channel: Channel = {
         id: event.channelId, tableId: event.tableId, kind: 'back', side: null, topic: event.topic, openedBy: event.by,
-        openedInPhase: game.phaseIndex, seq: Object.values(game.channels).filter((c) => c.kind === 'back').length + 1, members: {}, invited, declined: [], messageCount: 0, exposed: false,
+        openedInPhase: tablePhase(game, event.tableId), seq: Object.values(game.channels).filter((c) => c.kind === 'back').length + 1, members: {}, invited, declined: [], messageCount: 0, exposed: false,
       };
       return { ...game, channels: { ...game.channels, [channel.id]: enterChannel(game, channel, event.by) } };
     }
@@ -170,7 +182,7 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       return next;
     }
     case 'SpoilerMobilised': {
-      const next = updateTable(game, event, event.tableId, (t) => ({ mobilisations: [...t.mobilisations, { seatId: event.seatId, phase: game.phaseIndex }] }));
+      const next = updateTable(game, event, event.tableId, (t) => ({ mobilisations: [...t.mobilisations, { seatId: event.seatId, phase: tablePhase(game, event.tableId) }] }));
       return moveSupport(next, event, event.tableId, event.supportDelta);
     }
     case 'PreconditionFulfilled':
@@ -248,9 +260,29 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
   }
 }
 
+/**
+ * Moves one table's clock, or every table's when the event names none (the tables keep time
+ * together, or the log predates per-table clocks); the session's clock follows.
+ */
+function moveClock(game: ActiveGame, event: GameEvent, tableId: string | undefined, patch: Partial<TableClock>): ActiveGame {
+  if (tableId === undefined) {
+    const tables = Object.fromEntries(Object.values(game.tables).map((t) => [t.id, { ...t, clock: { ...t.clock, ...patch } }]));
+    const { finishedAt: _finished, ...session } = patch;
+    return { ...game, ...session, tables };
+  }
+  const next = updateTable(game, event, tableId, (t) => ({ clock: { ...t.clock, ...patch } }));
+  return { ...next, ...sessionClock(Object.values(next.tables)) };
+}
+
+/** The phase a table plays (the session's while tables keep time together). */
+function tablePhase(game: ActiveGame, tableId: string): number {
+  return game.tables[tableId]?.clock.phaseIndex ?? game.phaseIndex;
+}
+
 function newTable(game: ActiveGame, tableId: string): TableState {
   return {
     id: tableId,
+    clock: NEW_CLOCK,
     support: Object.fromEntries(game.scenario.sides.map((s) => [s.id, s.initialSupport])),
     escalation: 0,
     preconditionMet: !game.scenario.precondition,

@@ -1,6 +1,7 @@
 import { leakRisk } from './leak-risk';
 import { acceptingSides, currentMembers } from './queries';
-import { sessionHeader } from './session-header';
+import { sessionHeader, tableClockView } from './session-header';
+import { atTable } from './table-clock';
 import type { ActiveGame } from './state';
 import type { FacilitatorChannel, FacilitatorProposal, FacilitatorSeat, FacilitatorStory, FacilitatorTable, FacilitatorTip, FacilitatorView } from './view';
 
@@ -22,7 +23,7 @@ export function projectFacilitator(game: ActiveGame): FacilitatorView {
     options: game.options,
     seats: byId(Object.values(game.seats), (s): FacilitatorSeat => ({ id: s.id, name: s.name, status: s.status, tableId: s.tableId, roleId: s.roleId })),
     tables: byId(Object.values(game.tables), (t): FacilitatorTable => ({
-      id: t.id, support: t.support, escalation: t.escalation, preconditionMet: t.preconditionMet,
+      id: t.id, clock: tableClockView(game, t.id), support: t.support, escalation: t.escalation, preconditionMet: t.preconditionMet,
       agreement: t.agreement && {
         proposalId: t.agreement.proposalId, concludedAt: t.agreement.concludedAt, announcedAt: t.agreement.announcedAt,
         originExposedFirst: t.agreement.originExposedFirst, exposedSecretIssues: t.agreement.exposedSecretIssues,
@@ -47,6 +48,6 @@ export function projectFacilitator(game: ActiveGame): FacilitatorView {
     })),
     broadcasts: game.broadcasts,
     scores: game.scores,
-    risks: Object.fromEntries(back.map((c) => [c.id, leakRisk(game, c)])),
+    risks: Object.fromEntries(back.map((c) => [c.id, leakRisk(atTable(game, c.tableId), c)])),
   };
 }

@@ -3,7 +3,8 @@ import { acceptingSides, canSeeChannel, canSeeMessageAt, channelOpenInPhase, cur
 import { maxScore } from './score-share';
 import type { ActiveGame, Channel, GameState, Message, Proposal, Seat, Story } from './state';
 import { projectFacilitator } from './project-facilitator';
-import { sessionHeader } from './session-header';
+import { sessionHeader, tableClockView } from './session-header';
+import { atTable } from './table-clock';
 import { LOBBY_NAMES_SHOWN, type AgreementView, type ChannelView, type FacilitatorView, type MessageView, type ProjectorView, type ProposalView, type SeatSummary, type SeatView, type StoryView, type TableView, type View, type Viewer } from './view';
 
 export { sessionHeader };
@@ -22,7 +23,8 @@ export function project(state: GameState, viewer: Viewer): View | null {
   switch (viewer.kind) {
     case 'seat': {
       const seat = state.seats[viewer.seatId];
-      return seat ? projectSeat(state, seat) : null;
+      // A seat's header shows its own table's clock.
+      return seat ? projectSeat(atTable(state, seat.tableId), seat) : null;
     }
     case 'projector':
       return projectProjector(state);
@@ -77,6 +79,7 @@ function tableView(game: ActiveGame, tableId: string, seat: Seat | null): TableV
   if (!table) return null;
   return {
     id: table.id,
+    clock: tableClockView(game, tableId),
     seats: seatsAt(game, tableId).map((s) => seatSummary(game, s)),
     support: table.support,
     escalation: table.escalation,

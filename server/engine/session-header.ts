@@ -1,6 +1,13 @@
 import { currentPhase } from './queries';
 import type { ActiveGame } from './state';
-import type { SessionHeader } from './view';
+import { atTable } from './table-clock';
+import type { SessionHeader, TableClockView } from './view';
+
+/** A table's clock as its header would show it. */
+export function tableClockView(game: ActiveGame, tableId: string): TableClockView {
+  const { phase, deadlineAt, pausedRemainingMs } = sessionHeader(atTable(game, tableId));
+  return { phase, deadlineAt, pausedRemainingMs, finished: game.tables[tableId]?.clock.finishedAt != null };
+}
 
 /** What every viewer sees of the session: the public scenario, the phase and the clock. */
 export function sessionHeader(game: ActiveGame): SessionHeader {

@@ -164,8 +164,21 @@ export interface Watch {
   untilPhase: number;
 }
 
+/**
+ * A table's clock. Tables run their phases on their own: the facilitator can pause, extend or
+ * skip one table while the others play on, so each has its phase, deadline and pause.
+ */
+export interface TableClock {
+  phaseIndex: number;
+  deadlineAt: number | null;
+  pausedRemainingMs: number | null;
+  /** When the table finished its last phase; it waits for the others, and the session ends when every table has. */
+  finishedAt: number | null;
+}
+
 export interface TableState {
   id: string;
+  clock: TableClock;
   support: Record<string, number>;
   escalation: number;
   preconditionMet: boolean;
@@ -209,9 +222,18 @@ export interface ActiveGame {
   salt: number;
   status: SessionStatus;
   locked: boolean;
+  /**
+   * The session's clock as a whole, kept by evolve from the tables' clocks (table-clock.ts): the
+   * earliest phase a table still plays, the earliest running deadline, and a pause only when every
+   * table is paused. While every table runs in step it is simply their clock. Decisions and views
+   * about one table read that table's clock instead (`atTable`).
+   */
   phaseIndex: number;
   deadlineAt: number | null;
   pausedRemainingMs: number | null;
+  /** When play started and ended, for the facilitator's list of sessions. */
+  startedAt: number | null;
+  endedAt: number | null;
   seats: Record<string, Seat>;
   tables: Record<string, TableState>;
   channels: Record<string, Channel>;

@@ -97,8 +97,18 @@ export interface StoryView {
   accurate: boolean | null;
 }
 
+/** One table's clock (tables keep their own time): what a seat's session header shows, per table for the projector and the facilitator. */
+export interface TableClockView {
+  phase: SessionHeader['phase'];
+  deadlineAt: number | null;
+  pausedRemainingMs: number | null;
+  /** The table played its last phase and waits for the others. */
+  finished: boolean;
+}
+
 export interface TableView {
   id: string;
+  clock: TableClockView;
   seats: SeatSummary[];
   support: Record<string, number>;
   escalation: number;
@@ -199,6 +209,7 @@ export interface FacilitatorSeat {
 
 export interface FacilitatorTable {
   id: string;
+  clock: TableClockView;
   support: Record<string, number>;
   escalation: number;
   preconditionMet: boolean;

@@ -26,16 +26,16 @@ export interface DispatchOptions {
 
 /**
  * Runs one session: one command at a time (a promise chain is the queue), events written to the
- * store before anything is acknowledged or broadcast, and the deadline timer armed from the state.
- * A per-session queue is stricter than a per-table one, and it is what a deadline needs: a
- * deadline ends the phase for every table at once.
+ * store before anything is acknowledged or broadcast, and one deadline timer per table armed from
+ * the state (tables keep their own clocks). A per-session queue is stricter than a per-table one,
+ * and it is what a deadline needs: tables that keep time together end a phase at once.
  */
 export class SessionRuntime {
   private state: GameState = initialState();
   private seq = 0;
   private queue: Promise<unknown> = Promise.resolve();
-  private timer: Timer | null = null;
-  private armedFor: number | null = null;
+  /** By table: the timer of its deadline and the deadline it was armed for. */
+  private timers = new Map<string, { timer: Timer; at: number }>();
   private closed = false;
   /** By seat, then command id: the result first given. */
   private recent = new Map<string, Map<string, CommandResult>>();
@@ -109,25 +109,47 @@ export class SessionRuntime {
   }
 
 
-  private arm(): void {
+  /** The deadline each table's timer should ring at: running tables, not paused, not finished. */
+  private deadlines(): Map<string, number> {
     const s = this.state;
-    const at = s.created && s.status === 'running' && s.pausedRemainingMs === null ? s.deadlineAt : null;
-    if (at === this.armedFor) return;
-    this.timer?.cancel();
-    this.timer = null;
-    this.armedFor = at;
-    if (at === null || this.closed) return;
-    this.timer = this.scheduler.at(at, () => {
-      this.armedFor = null;
-      void this.dispatch({ type: 'DeadlineReached' }, { kind: 'system' }).then((r) => {
-        if (!r.ok) this.arm(); // e.g. extended meanwhile: wait for the new deadline
+    const due = new Map<string, number>();
+    if (!s.created || s.status !== 'running') return due;
+    for (const t of Object.values(s.tables)) {
+      if (t.clock.finishedAt === null && t.clock.pausedRemainingMs === null && t.clock.deadlineAt !== null) due.set(t.id, t.clock.deadlineAt);
+    }
+    return due;
+  }
+
+  /** Re-arms after every change (and at load): a timer per table, moved only where the table's deadline moved. */
+  private arm(): void {
+    const wanted = this.closed ? new Map<string, number>() : this.deadlines();
+    for (const [tableId, armed] of this.timers) {
+      if (wanted.get(tableId) === armed.at) continue;
+      armed.timer.cancel();
+      this.timers.delete(tableId);
+    }
+    for (const [tableId, at] of wanted) {
+      if (this.timers.has(tableId)) continue;
+      const timer = this.scheduler.at(at, () => {
+        if (this.timers.get(tableId)?.timer === timer) this.timers.delete(tableId);
+        // Tables that keep time together ring at once: the first call moves them all, and the
+        // others are refused as not due (WRONG_PHASE), which re-arms for their new deadline.
+        void this.dispatch({ type: 'DeadlineReached', tableId }, { kind: 'system' }).then((r) => {
+          if (!r.ok) this.arm();
+        });
       });
-    });
+      this.timers.set(tableId, { timer, at });
+    }
+  }
+
+  /** The tables whose deadline timers are armed, and when they ring (for tests and the dashboard). */
+  get armed(): Record<string, number> {
+    return Object.fromEntries([...this.timers].map(([id, t]) => [id, t.at]));
   }
 
   close(): void {
     this.closed = true;
-    this.timer?.cancel();
-    this.timer = null;
+    for (const t of this.timers.values()) t.timer.cancel();
+    this.timers.clear();
   }
 }
