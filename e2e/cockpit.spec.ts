@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { call, createAccount, expectNoSeriousViolation, expectNoSidewaysScroll, facilitator, godView, joinFromHome, newPage, pageErrors } from './helpers';
-import { socketStudent, type SocketStudent } from './socket-student';
+import { ok, socketStudent, type SocketStudent } from './socket-student';
 
 /**
  * A class run from the cockpit alone: sign in, a session of two tables, students arrive, deal,
@@ -26,7 +26,7 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 test('a facilitator runs a class of two tables from the cockpit', async ({ browser, baseURL }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(420_000);
   const email = `cockpit-${Date.now()}@example.org`;
   const password = 'correct horse battery staple';
   createAccount(email, password);
@@ -94,21 +94,22 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   await expectNoSeriousViolation(page, 'confirm dialog');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(page.getByText(/Briefing/).first()).toBeVisible();
+  await expect(page.getByText(/Briefing .*\(phase 1 of 4\)/)).toBeVisible();
   await page.getByRole('button', { name: 'End this phase now for all tables' }).click();
   await dialog.getByRole('button', { name: 'End phase now' }).click();
-  await expect(page.getByText(/Round 1/).first()).toBeVisible();
+  await expect(page.getByText(/Round 1 — Discovery \(phase 2 of 4\)/)).toBeVisible();
+  await expect.poll(() => god.view().session.phase?.id).toBe('round-1');
 
   // A back channel at Ana's table, between the two leaders (over their sockets).
   const byRole = (roleId: string, tableId: string) => students.find((s) => seatOf(s.name).roleId === roleId && seatOf(s.name).tableId === tableId)!;
   const usa = byRole('usa-leader', tableJ);
   const ussr = byRole('ussr-leader', tableJ);
-  expect((await usa.send({ type: 'OpenBackChannel', inviteeIds: [ussr.seatId], topic: 'Jupiters' })).ok).toBe(true);
+  await ok(usa.send({ type: 'OpenBackChannel', inviteeIds: [ussr.seatId], topic: 'Jupiters' }));
   await expect.poll(() => ussr.view().invitations.length).toBe(1);
   const channelId = ussr.view().invitations[0]!.channelId;
-  expect((await ussr.send({ type: 'AnswerInvitation', channelId, accept: true })).ok).toBe(true);
+  await ok(ussr.send({ type: 'AnswerInvitation', channelId, accept: true }));
   const secret = 'We could quietly take the Jupiter missiles out of Turkey.';
-  expect((await usa.send({ type: 'PostMessage', channelId, text: secret })).ok).toBe(true);
+  await ok(usa.send({ type: 'PostMessage', channelId, text: secret }));
 
   // The god view: every table at a glance, then Ana's table open on the back channel.
   await expect(page.getByRole('region', { name: /^Table \d \d+:\d\d/ })).toHaveCount(2);
@@ -124,7 +125,7 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   // Leak it as a quote: the tip reaches Ana, the journalist.
   await detail.getByRole('log').getByRole('button', { name: 'Leak as quote' }).click();
   await expect(page.getByText('Leaked as a quote.')).toBeVisible();
-  await expect(ana.getByText(/Jupiter missiles out of Turkey/)).toBeVisible();
+  await expect(ana.locator('.tip-text', { hasText: /Jupiter missiles out of Turkey/ })).toBeVisible();
 
   // An inject for Ana's table only.
   const injectTitle = god.view().scenario.injects.find((i) => !i.atPhase)!.title;
@@ -136,18 +137,35 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
 
   // Control posts into the front channel; Ana reads it.
   await detail.getByRole('button', { name: 'Front channel' }).click();
-  await detail.getByLabel('Channel').selectOption({ label: 'Front channel' });
-  await detail.getByLabel('Message', { exact: true }).first().fill('Control: the UN Security Council meets in ten minutes.');
-  await detail.getByRole('button', { name: 'Post', exact: true }).click();
+  const post = detail.getByRole('form', { name: 'Post as Control' });
+  await expect(post.getByLabel('Channel')).toHaveValue(`${tableJ}:front`);
+  await post.getByLabel('Message').fill('Control: the UN Security Council meets in ten minutes.');
+  await post.getByRole('button', { name: 'Post' }).click();
   await expect(detail.getByRole('log')).toContainText('the UN Security Council meets');
   await expect(ana.getByText('Control: the UN Security Council meets in ten minutes.').first()).toBeVisible();
 
   // A rumour for the journalists of that table.
-  await detail.getByLabel('Rumour').fill('Word is that Moscow has already ordered the ships home.');
-  await detail.getByRole('button', { name: 'Plant rumour' }).click();
+  const rumour = detail.getByRole('form', { name: 'Plant a rumour' });
+  await rumour.getByLabel('Rumour').fill('Word is that Moscow has already ordered the ships home.');
+  await rumour.getByRole('button', { name: 'Plant rumour' }).click();
   await expect(page.getByText('Rumour planted.')).toBeVisible();
-  await expect(ana.getByText(/Moscow has already ordered the ships home/)).toBeVisible();
+  await expect(ana.locator('.tip-text', { hasText: /Moscow has already ordered the ships home/ })).toBeVisible();
   await expect(detail.getByRole('button', { name: /Tips and stories/ })).toContainText(/\d/);
+
+  // Pause and extend one table only: the other table's clock runs on.
+  const n = tableJ.slice(1);
+  await page.getByRole('button', { name: `Pause table ${n}` }).click();
+  await expect(page.getByText(`Paused table ${n}.`)).toBeVisible();
+  await expect(page.getByRole('region', { name: new RegExp(`^Table ${n} `) })).toContainText('left (paused)');
+  await expect.poll(() => god.view().tables[tableJ]!.clock.pausedRemainingMs).not.toBeNull();
+  const before = god.view().tables[tableJ]!.clock.pausedRemainingMs!;
+  expect(god.view().tables[other]!.clock.pausedRemainingMs).toBeNull();
+  await page.getByRole('button', { name: `Add a minute for table ${n}` }).click();
+  await expect.poll(() => god.view().tables[tableJ]!.clock.pausedRemainingMs).toBe(before + 60_000);
+  expect(god.view().tables[other]!.clock.pausedRemainingMs).toBeNull();
+  await expect(page.getByRole('region', { name: new RegExp(`^Table ${other.slice(1)} `) })).not.toContainText('paused');
+  await page.getByRole('button', { name: `Resume table ${n}` }).click();
+  await expect.poll(() => god.view().tables[tableJ]!.clock.pausedRemainingMs).toBeNull();
 
   // A second facilitator sees nothing of it: not in the list, not over the API.
   const rival = await newPage(browser);

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { call, expectNoSeriousViolation, facilitator, newPage, pageErrors, SCENARIO } from './helpers';
-import { socketStudent, type SocketStudent } from './socket-student';
+import { ok, socketStudent, type SocketStudent } from './socket-student';
 
 /**
  * The room screen from the back row: the code and QR code while people join; in play a large
@@ -70,8 +70,8 @@ test('the projector is readable from the back row, from joining to the outcome',
   const journalist = students.find((s) => s.view().me.role?.kind === 'journalist')!;
   const leader = students.find((s) => s.view().me.role?.kind === 'leader' && s.view().me.tableId === journalist.view().me.tableId)!;
   const front = leader.view().channels.find((c) => c.kind === 'front')!;
-  expect((await leader.send({ type: 'PostMessage', channelId: front.id, text: 'We will not be the first to blink.' })).ok).toBe(true);
-  expect((await journalist.send({ type: 'PublishStory', headline: 'Quarantine holds as ships slow', body: 'Witnesses at sea say the Soviet ships have slowed.' })).ok).toBe(true);
+  await ok(leader.send({ type: 'PostMessage', channelId: front.id, text: 'We will not be the first to blink.' }));
+  await ok(journalist.send({ type: 'PublishStory', headline: 'Quarantine holds as ships slow', body: 'Witnesses at sea say the Soviet ships have slowed.' }));
   await call(api, 'session.broadcast', { sessionId, text: 'Ten minutes left in this round.' });
   await expect(projector.getByRole('region', { name: 'Latest headline' })).toContainText('Quarantine holds as ships slow');
   await expect(projector.getByRole('region', { name: 'Latest from Control' })).toContainText('Ten minutes left in this round.');

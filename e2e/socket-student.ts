@@ -41,3 +41,9 @@ export async function socketStudent(baseURL: string, code: string, name: string)
     close: () => socket.close(),
   };
 }
+
+/** Fails with the server's words when a command was refused. */
+export async function ok(ack: Promise<{ ok: boolean; code?: string; message?: string }>): Promise<void> {
+  const result = await ack;
+  if (!result.ok) throw new Error(`refused: ${result.code}: ${result.message}`);
+}

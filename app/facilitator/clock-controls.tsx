@@ -41,6 +41,7 @@ export function ClockControls({ sessionId, view, act, confirm, tableId }: Sessio
 }
 
 /** Whether the clock of one table (or, without a table, the session's) is stopped. */
-export function isPaused(view: SessionTools['view'], _tableId?: string): boolean {
-  return view.session.pausedRemainingMs !== null;
+export function isPaused(view: SessionTools['view'], tableId?: string): boolean {
+  const table = tableId ? view.tables[tableId] : undefined;
+  return table ? table.clock.pausedRemainingMs !== null : view.session.pausedRemainingMs !== null;
 }

@@ -21,16 +21,20 @@ interface DropProps {
 /** One seat at a table: its role, who holds it, and, while a player is picked, the button that puts them here. */
 export function SeatSlot({ slot, picked, chip, onPlace, dropProps }: { slot: Slot; picked: FacilitatorSeat | null; chip: (s: FacilitatorSeat) => ReactNode; onPlace: (seatId: string) => void; dropProps: DropProps }) {
   const canPlace = picked && picked.id !== slot.holder?.id;
-  const action = slot.holder ? `Swap ${picked?.name} with ${slot.holder.name}` : `Seat ${picked?.name} as ${slot.roleTitle}`;
+  const action = slot.holder ? `Swap ${picked?.name} with ${slot.holder.name} (${slot.roleTitle})` : `Seat ${picked?.name} as ${slot.roleTitle}`;
   return (
     <li className="seat-slot" {...dropProps}>
       <span>
-        <span className="role">
-          {slot.roleTitle}
-          {slot.holder ? '' : slot.required ? ' — needed' : ' — optional'}
+        <span className="role" title={slot.roleTitle}>
+          {shortTitle(slot.roleTitle)}
+          {slot.holder ? '' : slot.required ? ' — needed' : ' — optional, empty'}
         </span>
-        <br />
-        {slot.holder ? chip(slot.holder) : <span className="hint">Empty seat</span>}
+        {slot.holder && (
+          <>
+            <br />
+            {chip(slot.holder)}
+          </>
+        )}
       </span>
       {canPlace && (
         <button type="button" className="small-button" onClick={() => onPlace(picked.id)} aria-label={`${action} at table ${slot.tableId.replace(/^t/, '')}`}>
@@ -39,4 +43,9 @@ export function SeatSlot({ slot, picked, chip, onPlace, dropProps }: { slot: Slo
       )}
     </li>
   );
+}
+
+/** “John Scali, ABC News correspondent (go-between)” → “John Scali”: the seat list stays compact. */
+export function shortTitle(title: string): string {
+  return title.split(/[,(]/)[0]?.trim() || title;
 }

@@ -33,7 +33,7 @@ export function TableCard(tools: SessionTools & { tableId: string; open: boolean
       <h3 id={`card-${tableId}`}>
         <span>{tableName(tableId)}</span>
         <span className="clock-text">
-          <Countdown deadlineAt={view.session.deadlineAt} pausedRemainingMs={view.session.pausedRemainingMs} skewMs={skewMs} />
+          {table.clock.finished ? 'finished, waiting' : <Countdown deadlineAt={table.clock.deadlineAt} pausedRemainingMs={table.clock.pausedRemainingMs} skewMs={skewMs} />}
         </span>
       </h3>
       {Object.entries(table.support).map(([side, value]) => (
@@ -44,6 +44,8 @@ export function TableCard(tools: SessionTools & { tableId: string; open: boolean
         </div>
       ))}
       <dl className="facts">
+        <dt>Phase</dt>
+        <dd>{table.clock.phase?.title ?? '—'}</dd>
         <dt>Escalation</dt>
         <dd>{level ? `${level.level}/${view.scenario.escalation.length - 1} ${level.title}` : table.escalation}</dd>
         {view.scenario.precondition && (

@@ -61,7 +61,7 @@ export function TableDetail(tools: SessionTools & { tableId: string }) {
 
   return (
     <>
-      <ul className="channel-tabs" aria-label="Channels">
+      <ul className="god-tabs" aria-label="Channels">
         {channels.map((c) => tab(c.id, channelName(c.id)))}
         {tab(TIPS, 'Tips and stories')}
       </ul>
@@ -72,7 +72,8 @@ export function TableDetail(tools: SessionTools & { tableId: string }) {
           {messages.length === 0 ? (
             <p className="hint">No message in this channel yet.</p>
           ) : (
-            <ol className="message-list" role="log" aria-label={`Messages in ${channelName(current)}`}>
+            <div role="log" aria-label={`Messages in ${channelName(current)}`}>
+            <ol className="message-list">
               {messages.map((m) => (
                 <li key={m.id} data-control={m.author.kind === 'control'}>
                   <span className="message-meta">
@@ -94,6 +95,7 @@ export function TableDetail(tools: SessionTools & { tableId: string }) {
                 </li>
               ))}
             </ol>
+            </div>
           )}
         </section>
       )}

@@ -40,10 +40,11 @@ export function ProjectorLive({ view, code, joinUrl, qr, skewMs }: { view: Proje
       {broadcast && !ended && (
         <section className="projector-control" aria-label="Latest from Control" aria-live="polite">
           <span className="projector-label">{broadcast.kind === 'control' ? 'From Control' : broadcast.kind === 'escalation' ? 'Escalation' : 'News'}</span>{' '}
-          <strong>{broadcast.title}</strong> {broadcast.body !== broadcast.title && <span>{broadcast.body}</span>}
+          {broadcast.title !== 'Control' && <strong>{broadcast.title} </strong>}
+          {broadcast.body !== broadcast.title && <span>{broadcast.body}</span>}
         </section>
       )}
-      {ended ? <ProjectorOutcome view={view} /> : <ProjectorTables view={view} />}
+      {ended ? <ProjectorOutcome view={view} /> : <ProjectorTables view={view} skewMs={skewMs} />}
     </>
   );
 }

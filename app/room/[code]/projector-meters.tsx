@@ -13,8 +13,8 @@ export function ProjectorMeters({ view, table }: { view: ProjectorView; table: T
       {Object.entries(table.support).map(([side, value]) => (
         <div key={side} className="support">
           <span className="support-name">{sideName(side)}</span>
-          <div className="bar" role="meter" aria-label={`Public support, ${sideName(side)}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}>
-            <div className="bar-in" style={{ width: `${Math.max(0, Math.min(100, value))}%` }} />
+          <div className="p-bar" role="meter" aria-label={`Public support, ${sideName(side)}`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={value}>
+            <div className="p-bar-in" style={{ width: `${Math.max(0, Math.min(100, value))}%` }} />
           </div>
           <span className="support-value">{value}%</span>
         </div>
@@ -23,7 +23,7 @@ export function ProjectorMeters({ view, table }: { view: ProjectorView; table: T
         <span className="support-name">Escalation</span>
         <div className="ladder" role="img" aria-label={`Escalation level ${table.escalation} of ${top}${level ? `: ${level.title}` : ''}`}>
           {scenario.escalation.map((l) => (
-            <span key={l.level} className="step" data-on={l.level <= table.escalation} />
+            <span key={l.level} className="p-step" data-on={l.level <= table.escalation} />
           ))}
         </div>
         <span className="support-value">{level?.title ?? table.escalation}</span>

@@ -26,6 +26,7 @@ export function ProjectorOutcome({ view }: { view: ProjectorView }) {
                 Last headline: <strong>{story.headline}</strong>
               </p>
             )}
+            {scores.length > 0 && <h3>Best scores (share of the role&apos;s maximum)</h3>}
             {scores.length > 0 && (
               <ol className="projector-scores" aria-label={`Best scores at table ${table.id.slice(1)}`}>
                 {scores.map((s) => (
