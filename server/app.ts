@@ -19,7 +19,9 @@ import { assignRequestId } from './http/request-id';
 import { applySecurityHeaders, preparePageRequest } from './http/security-headers';
 import { consoleLogger, type Logger } from './log';
 import { projectRoot, readVersion } from './paths';
-import { attachRealtime, endLoginSockets, type RealtimeOptions } from './realtime';
+import { attachRealtime, connectedSeats, endLoginSockets, endStaleLoginSockets, type RealtimeOptions } from './realtime';
+import { facilitatorForToken, readCookie, SESSION_COOKIE } from './auth/accounts';
+import { BotPool } from './bots/pool';
 
 export interface ServerOptions {
   /** Serve the pages through Next (default true). Tests of the API and sockets turn it off. */
@@ -64,6 +66,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
   let api: ApiHandler | undefined;
   let pages: RequestListener | undefined;
   let runtime: Runtime | undefined;
+  let bots: BotPool | undefined;
   let stopping: Promise<void> | undefined;
 
   const dispatch = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
@@ -126,7 +129,15 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       const secureCookies = config.publicOrigin?.startsWith('https:') ?? false;
       const signInThrottle = new SignInThrottle(options.now ?? Date.now);
       // The API is built before the sockets; a sign-out ends that login's sockets once they exist.
-      api = createApiHandler({ db: database.db, log, runtime, secureCookies, signInThrottle, loginEnded: (hash) => void (io && endLoginSockets(io, hash)) });
+      const db = database.db;
+      bots = new BotPool(runtime, () => (state.ready ? url : null));
+      api = createApiHandler({
+        db, log, runtime, secureCookies, signInThrottle, bots,
+        loginEnded: (hash) => void (io && endLoginSockets(io, hash)),
+        facilitatorEnded: () => void (io && endStaleLoginSockets(io, (cookie) => facilitatorForToken(db, readCookie(cookie, SESSION_COOKIE)) !== null)),
+        connectedSeats: (sessionId) => (io ? connectedSeats(io, sessionId) : new Set()),
+        joinOrigin: () => config.publicOrigin ?? url,
+      });
       io = attachRealtime(httpServer, { ...options.realtime, config, db: database.db, log, runtime });
       if (options.next !== false) {
         // Loaded only when needed: importing Next installs require hooks the API tests do not want.
@@ -172,6 +183,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
   function stop(): Promise<void> {
     stopping ??= (async () => {
       state.ready = false;
+      bots?.closeAll();
       runtime?.close();
       // io.close() disconnects every socket and closes the HTTP server (idle keep-alives included).
       const closed = io ? io.close() : new Promise<void>((resolve) => httpServer.close(() => resolve()));

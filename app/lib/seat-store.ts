@@ -120,3 +120,18 @@ export function updateDesk(room: string, seatId: string, change: (desk: Desk) =>
   const drafts = Object.fromEntries(Object.entries(next.drafts).filter(([, text]) => text !== ''));
   set(deskKey(room, seatId), JSON.stringify({ ...next, drafts }));
 }
+
+/**
+ * A seat handed over by the facilitator (session.replace) arrives as /play/CODE#seat=TOKEN: the
+ * fragment never reaches a server or its logs. It is stored like a joined seat's token and
+ * removed from the address at once, so it stays out of the history and off a projected screen.
+ */
+export function claimSeatFromLink(room: string): string | null {
+  if (typeof window === 'undefined') return null;
+  const match = /^#seat=([^&]+)$/.exec(window.location.hash);
+  if (!match?.[1]) return null;
+  const token = decodeURIComponent(match[1]);
+  writeToken(room, token);
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  return token;
+}

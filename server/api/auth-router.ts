@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AccountError, clearedSessionCookie, completeSetup, createFacilitator, listFacilitators, login, logout, normaliseEmail, readCookie, SESSION_COOKIE, sessionCookie, setupStatus } from '../auth/accounts';
 import { hashToken } from '../runtime/codes';
-import { adminProcedure, AppError, publicProcedure, router } from './trpc';
+import { changePassword, ManageError, removeFacilitator, resetPassword } from '../auth/manage';
+import { adminProcedure, AppError, facilitatorProcedure, publicProcedure, router } from './trpc';
 
 const credentials = z.strictObject({ email: z.string().max(200), password: z.string().max(200) });
 
@@ -12,6 +13,22 @@ const credentials = z.strictObject({ email: z.string().max(200), password: z.str
 function loggableEmail(email: string): string {
   const normalised = normaliseEmail(email);
   return /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/.test(normalised) && normalised.length <= 200 ? normalised : '(not an email address)';
+}
+
+function manageError(error: unknown): never {
+  if (error instanceof ManageError) {
+    const status = error.code === 'UNKNOWN_FACILITATOR' ? 'NOT_FOUND' : error.code === 'CANNOT_REMOVE_SELF' ? 'FORBIDDEN' : 'BAD_REQUEST';
+    throw new AppError(error.code, error.message, status);
+  }
+  throw error;
+}
+
+function manage<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    return manageError(error);
+  }
 }
 
 function accountError(error: unknown): never {
@@ -71,4 +88,38 @@ export const authRouter = router({
   ),
 
   listFacilitators: adminProcedure.query(({ ctx }) => listFacilitators(ctx.db)),
+
+  /** Removes an account (not one's own); its sessions pass to this admin, its logins and sockets end. */
+  removeFacilitator: adminProcedure.input(z.strictObject({ facilitatorId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => {
+    const removed = manage(() => removeFacilitator(ctx.db, ctx.facilitator.id, input.facilitatorId));
+    ctx.facilitatorEnded(input.facilitatorId);
+    ctx.log.info('facilitator removed', { event: 'auth.facilitator-removed', requestId: ctx.requestId, facilitatorId: input.facilitatorId, by: ctx.facilitator.id, sessionsMoved: removed.sessionsMoved });
+    return { ok: true as const, sessionsMoved: removed.sessionsMoved };
+  }),
+
+  /** Sets a new password for another account; its logins and sockets end. */
+  resetPassword: adminProcedure.input(z.strictObject({ facilitatorId: z.string().min(1).max(64), password: z.string().max(200) })).mutation(async ({ ctx, input }) => {
+    await resetPassword(ctx.db, ctx.facilitator.id, input.facilitatorId, input.password).catch(manageError);
+    ctx.facilitatorEnded(input.facilitatorId);
+    ctx.log.info('password reset', { event: 'auth.password-reset', requestId: ctx.requestId, facilitatorId: input.facilitatorId, by: ctx.facilitator.id });
+    return { ok: true as const };
+  }),
+
+  /**
+   * Changes one's own password with the current one (throttled like a sign-in, since it checks a
+   * password); the other logins of the account and their sockets end, this one stays.
+   */
+  changePassword: facilitatorProcedure.input(z.strictObject({ currentPassword: z.string().max(200), newPassword: z.string().max(200) })).mutation(async ({ ctx, input }) => {
+    const attempt = ctx.signInThrottle.begin(ctx.facilitator.email, ctx.address);
+    if (!attempt.ok) {
+      ctx.res?.setHeader('retry-after', String(attempt.retryAfterSeconds));
+      throw new AppError('TOO_MANY_ATTEMPTS', `Too many wrong passwords. Wait ${attempt.retryAfterSeconds} seconds, then try again.`, 'TOO_MANY_REQUESTS', { retryAfterSeconds: attempt.retryAfterSeconds });
+    }
+    const token = readCookie(ctx.req?.headers.cookie, SESSION_COOKIE) ?? '';
+    await changePassword(ctx.db, ctx.facilitator.id, token, input.currentPassword, input.newPassword).catch(manageError);
+    ctx.signInThrottle.succeeded(attempt);
+    ctx.facilitatorEnded(ctx.facilitator.id);
+    ctx.log.info('password changed', { event: 'auth.password-changed', requestId: ctx.requestId, facilitatorId: ctx.facilitator.id });
+    return { ok: true as const };
+  }),
 });

@@ -68,6 +68,12 @@ function procedures(id: string): Record<string, (api: Api) => Promise<unknown>> 
     writeInject: (api) => api.session.writeInject.mutate({ sessionId: id, title: 'Flash', body: 'Something happened.', audience: 'all' }),
     leakMessage: (api) => api.session.leakMessage.mutate({ sessionId: id, messageId: 'm-whatever', form: 'quote' }),
     plantRumour: (api) => api.session.plantRumour.mutate({ sessionId: id, tableId: 't1', text: 'They say…', to: 'both' }),
+    pauseTable: (api) => api.session.pause.mutate({ sessionId: id, tableId: 't1' }),
+    replace: (api) => api.session.replace.mutate({ sessionId: id, seatId: 's1', newcomer: { name: 'Someone New' } }),
+    fillWithBots: (api) => api.session.fillWithBots.mutate({ sessionId: id, count: 1 }),
+    bots: (api) => api.session.bots.query({ sessionId: id }),
+    stopBots: (api) => api.session.stopBots.mutate({ sessionId: id }),
+    joinAddress: (api) => api.session.joinAddress.query(),
   };
 }
 
@@ -78,7 +84,7 @@ async function outcomes(api: Api, names?: string[]): Promise<Record<string, stri
   return Object.fromEntries(results);
 }
 
-const SESSION_SCOPED = Object.keys(procedures('x')).filter((n) => !['scenarios', 'create', 'list'].includes(n));
+const SESSION_SCOPED = Object.keys(procedures('x')).filter((n) => !['scenarios', 'create', 'list', 'joinAddress'].includes(n));
 const everyone = (value: string, names = Object.keys(procedures('x'))) => Object.fromEntries(names.map((n) => [n, value]));
 
 describe('the session router refuses', () => {

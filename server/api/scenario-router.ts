@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { findAvailable, listAvailable, saveUpload } from '../scenarios/library';
 import { MAX_SCENARIO_BYTES, parseScenarioText, summariseScenario } from '../scenarios/source';
 import { AppError, facilitatorProcedure, router } from './trpc';
+import { builtInScenarios } from '../scenarios';
+import { loadGuide } from '../scenarios/guide';
 
 /**
  * The largest request body `scenario.upload` accepts (every other procedure: 1 MB). The file travels
@@ -17,6 +19,17 @@ export const scenarioRouter = router({
     const scenario = findAvailable(ctx.db, ctx.facilitator.id, input.ref);
     if (!scenario) throw new AppError('UNKNOWN_SCENARIO', `There is no scenario “${input.ref}” you can use.`, 'NOT_FOUND');
     return scenario;
+  }),
+
+  /**
+   * The teacher's guide of a built-in scenario (docs/teaching/<id>.yaml; format in
+   * docs/scenarios.md), or null for scenarios without one (uploads).
+   */
+  guide: facilitatorProcedure.input(z.strictObject({ scenarioId: z.string().min(1).max(120) })).query(({ ctx, input }) => {
+    const scenario = findAvailable(ctx.db, ctx.facilitator.id, input.scenarioId);
+    if (!scenario) throw new AppError('UNKNOWN_SCENARIO', `There is no scenario “${input.scenarioId}” you can use.`, 'NOT_FOUND');
+    const builtIn = builtInScenarios().some((s) => s.id === input.scenarioId);
+    return builtIn ? loadGuide(scenario) : null;
   }),
 
   /**

@@ -3,6 +3,7 @@ import { CHANNEL_KINDS, type Command } from '../engine';
 import { builtInScenarios } from '../scenarios';
 import { findAvailable } from '../scenarios/library';
 import { AppError, facilitatorProcedure, router, type Context } from './trpc';
+import { joinAddress, summarise } from './cockpit';
 
 const id = z.string().min(1).max(64);
 const sessionInput = z.strictObject({ sessionId: id });
@@ -59,15 +60,63 @@ export const sessionRouter = router({
     return { sessionId: record.id, code: record.code, joinPath: `/play/${record.code}` };
   }),
 
+  /**
+   * The facilitator's sessions (an admin's: all), newest first, with what the dashboard lists:
+   * status, players and how many are connected, tables, phase, started and ended. Cheap after the
+   * first call (sessions stay in memory once read): the dashboard polls it every few seconds to
+   * stay live (docs/protocol.md).
+   */
   list: facilitatorProcedure.query(({ ctx }) =>
-    ctx.runtime.listSessions(ctx.facilitator.isAdmin ? null : ctx.facilitator.id).map((s) => ({ sessionId: s.id, code: s.code, scenarioId: s.scenarioId, status: s.status, createdAt: s.createdAt })),
+    ctx.runtime.listSessions(ctx.facilitator.isAdmin ? null : ctx.facilitator.id).map((s) => summarise(s, ctx.runtime.get(s.id)?.current, ctx.connectedSeats(s.id))),
   ),
+
+  /** The join address, and whether students' devices can reach it (with advice when they cannot). */
+  joinAddress: facilitatorProcedure.query(({ ctx }) => joinAddress(ctx.joinOrigin())),
 
   lock: command({ locked: z.boolean() }, (i) => ({ type: 'SetLocked', locked: i.locked })),
   deal: command({ tableCount: z.number().int().min(1).max(50).optional() }, (i) => ({ type: 'DealSeats', ...(i.tableCount ? { tableCount: i.tableCount } : {}) })),
   move: command({ seatId: id, tableId: id, roleId: id }, (i) => ({ type: 'MoveSeat', seatId: i.seatId, tableId: i.tableId, roleId: i.roleId })),
   swap: command({ seatA: id, seatB: id }, (i) => ({ type: 'SwapSeats', seatA: i.seatA, seatB: i.seatB })),
   kick: command({ seatId: id }, (i) => ({ type: 'Kick', seatId: i.seatId })),
+
+  /**
+   * Gives a dealt seat, with its role and everything it saw, to a waiting player (`{ seatId }`) or
+   * to a newcomer by name (`{ name }`). The old occupant's token stops working at once. For a
+   * newcomer, `joinPath` (with the new seat token in its #fragment, which browsers never send to
+   * a server) is the link to hand over, once.
+   */
+  replace: facilitatorProcedure
+    .input(z.strictObject({ sessionId: id, seatId: id, newcomer: z.union([z.strictObject({ seatId: id }), z.strictObject({ name: z.string().min(1).max(200) })]) }))
+    .mutation(async ({ ctx, input }) => {
+      const session = ownSession(ctx, input.sessionId);
+      const result = await ctx.runtime.replace(input.sessionId, input.seatId, input.newcomer);
+      if (!result.ok) throw new AppError(result.code, result.message, 'BAD_REQUEST');
+      const code = session.current.created ? session.current.code : '';
+      return { ok: true as const, seatId: result.seatId, joinPath: result.token ? `/play/${code}#seat=${result.token}` : null };
+    }),
+
+  /**
+   * Server-side bots for this session: `seatIds` hands those dealt seats (say, of students who
+   * left) to bots, `count` adds that many bots to the room by name. They play until the session
+   * ends or the server stops.
+   */
+  fillWithBots: facilitatorProcedure
+    .input(z.strictObject({ sessionId: id, seatIds: z.array(id).max(60).default([]), count: z.number().int().min(0).max(60).default(0) }))
+    .mutation(async ({ ctx, input }) => {
+      ownSession(ctx, input.sessionId);
+      if (input.seatIds.length === 0 && input.count === 0) throw new AppError('INVALID_INPUT', 'Choose the seats to give to bots, or how many bots to add.');
+      const result = await ctx.bots.fill(input.sessionId, { seatIds: input.seatIds, count: input.count });
+      if (!result.ok) throw new AppError(result.code, result.message, 'BAD_REQUEST');
+      return { bots: result.bots };
+    }),
+  bots: facilitatorProcedure.input(sessionInput).query(({ ctx, input }) => {
+    ownSession(ctx, input.sessionId);
+    return { bots: ctx.bots.list(input.sessionId) };
+  }),
+  stopBots: facilitatorProcedure.input(sessionInput).mutation(({ ctx, input }) => {
+    ownSession(ctx, input.sessionId);
+    return { stopped: ctx.bots.stop(input.sessionId) };
+  }),
   start: command({}, () => ({ type: 'StartSession' })),
   // The clock: one table with `tableId`, every table without it.
   pause: command({ tableId: id.optional() }, (i) => ({ type: 'Pause', ...table(i) })),

@@ -7,6 +7,7 @@ import type { SignInThrottle } from '../auth/throttle';
 import { requestIdOf } from '../http/request-id';
 import type { Logger } from '../log';
 import type { Runtime } from '../runtime/runtime';
+import type { BotPool } from '../bots/pool';
 
 /** What every procedure receives. The facilitator comes from the login cookie, never from input. */
 export interface Context {
@@ -24,6 +25,13 @@ export interface Context {
   address: string;
   /** Told when a login ends (its token's hash), so the live sockets opened with it end too. */
   loginEnded: (tokenHash: string) => void;
+  /** Told when a facilitator's account goes (removed, password reset): all their logins end with their sockets. */
+  facilitatorEnded: (facilitatorId: string) => void;
+  /** The seats of a session that have a socket open now. */
+  connectedSeats: (sessionId: string) => Set<string>;
+  /** The origin students join at (PUBLIC_ORIGIN, or the address the server listens on). */
+  joinOrigin: () => string;
+  bots: BotPool;
 }
 
 export interface ContextDeps {
@@ -33,6 +41,10 @@ export interface ContextDeps {
   log: Logger;
   signInThrottle: SignInThrottle;
   loginEnded?: (tokenHash: string) => void;
+  facilitatorEnded?: (facilitatorId: string) => void;
+  connectedSeats?: (sessionId: string) => Set<string>;
+  joinOrigin: () => string;
+  bots: BotPool;
 }
 
 export function createContextFactory(deps: ContextDeps) {
@@ -48,6 +60,10 @@ export function createContextFactory(deps: ContextDeps) {
     requestId: requestIdOf(req),
     address: req.socket.remoteAddress ?? 'unknown',
     loginEnded: deps.loginEnded ?? (() => undefined),
+    facilitatorEnded: deps.facilitatorEnded ?? (() => undefined),
+    connectedSeats: deps.connectedSeats ?? (() => new Set()),
+    joinOrigin: deps.joinOrigin,
+    bots: deps.bots,
   });
 }
 

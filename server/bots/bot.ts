@@ -26,6 +26,8 @@ export interface BotOptions {
   /** The clock the scripted strategies read the round's time from (default Date.now). */
   now?: () => number;
   log?: (line: string) => void;
+  /** A seat token: the bot plays that seat (one handed to it by the facilitator) instead of joining by name. */
+  token?: string;
 }
 
 export interface BotStats {
@@ -54,6 +56,7 @@ export class Bot {
   private scripted: Strategy | null = null;
 
   constructor(private readonly options: BotOptions) {
+    this.token = options.token ?? null;
     this.stats = { name: options.name, seatId: null, sent: 0, accepted: 0, rejected: {}, lastRejection: null, latencies: [] };
   }
 

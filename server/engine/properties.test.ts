@@ -5,6 +5,7 @@ import type { GameEvent } from './events';
 import { project } from './project';
 import { namesCollide } from './names';
 import { clamp } from './queries';
+import { sessionClock } from './table-clock';
 import { fold, active } from './testing/harness';
 import { playRandom, type Step } from './testing/random-play';
 import type { ActiveGame } from './state';
@@ -114,7 +115,10 @@ function checkInvariants(game: ActiveGame) {
   for (const s of activeSeats) {
     expect(s.tableId === null).toBe(s.roleId === null);
   }
+  // The session's clock is the summary of the tables' (table-clock.ts), kept by evolve.
+  if (game.status === 'running') expect({ phaseIndex: game.phaseIndex, deadlineAt: game.deadlineAt, pausedRemainingMs: game.pausedRemainingMs }).toEqual(sessionClock(Object.values(game.tables)));
   for (const table of Object.values(game.tables)) {
+    if (table.clock.finishedAt !== null) expect(table.clock.deadlineAt).toBeNull();
     for (const value of Object.values(table.support)) expect(value).toBe(clamp(value, 0, 100));
     expect(table.escalation).toBe(clamp(table.escalation, 0, game.scenario.escalation.length - 1));
     for (const role of game.scenario.roles) {
@@ -154,11 +158,14 @@ describe('engine properties over random play', () => {
       fc.property(sequence, ({ seed, players, steps }) => {
         playRandom(seed, players, steps, (played, g) => {
           checkInvariants(g.game);
-          const posted = played.accepted?.some((e) => e.type === 'MessagePosted' && e.author.kind === 'seat');
-          if (posted) {
-            expect(played.before.pausedRemainingMs).toBeNull();
+          const posted = played.accepted?.find((e) => e.type === 'MessagePosted' && e.author.kind === 'seat');
+          if (posted?.type === 'MessagePosted') {
+            // Each table keeps its own clock: the one that counts is the table's where it was said.
+            const clock = played.before.tables[posted.tableId]!.clock;
+            expect(clock.pausedRemainingMs).toBeNull();
+            expect(clock.finishedAt).toBeNull();
             expect(played.before.status).toBe('running');
-            if (played.before.deadlineAt !== null) expect(played.now).toBeLessThan(played.before.deadlineAt);
+            if (clock.deadlineAt !== null) expect(played.now).toBeLessThan(clock.deadlineAt);
           }
           if (played.accepted === null) {
             // a rejection changes nothing: the state is the very same object

@@ -6,6 +6,8 @@ import { diffViews, serialise } from './patch';
 import type { AnyView, ServerToClientEvents } from './protocol';
 import { describeViewer, roomOf, type GameSocket } from './sockets';
 
+const SEAT_HANDED_OVER = 'The facilitator has given your seat to another player. If this is a mistake, ask the facilitator.';
+
 type ViewCache = Map<string, { view: AnyView | null; serialised: Map<string, string> }>;
 
 export interface FanOutDeps {
@@ -24,6 +26,7 @@ export function createFanOut(io: Server, deps: FanOutDeps): (committed: Committe
   function fanOut(committed: Committed): void {
     const sockets = io.sockets.adapter.rooms.get(roomOf(committed.sessionId));
     if (!sockets) return;
+    for (const { event } of committed.events) if (event.type === 'SeatReplaced') handOver(sockets, event.seatId, event.fromSeatId);
     const cache: ViewCache = new Map();
     for (const socketId of sockets) {
       const socket = io.sockets.sockets.get(socketId) as GameSocket | undefined;
@@ -57,6 +60,24 @@ export function createFanOut(io: Server, deps: FanOutDeps): (committed: Committe
     data.seq = base + 1;
     deps.send(socket, 'patch', { seq: base + 1, base, ...diff, serverNow: deps.now() });
     if (next.view.kind === 'seat' && next.view.me.status === 'kicked') deps.removeSocket(socket);
+  }
+
+  /**
+   * A seat changed hands: the old occupant's sockets are told and closed (their token no longer
+   * opens anything), and a waiting player's sockets now show the seat they took over.
+   */
+  function handOver(sockets: Set<string>, seatId: string, fromSeatId: string | null): void {
+    for (const socketId of [...sockets]) {
+      const socket = io.sockets.sockets.get(socketId) as GameSocket | undefined;
+      const viewer = socket?.data.viewer;
+      if (!socket || viewer?.kind !== 'seat') continue;
+      if (viewer.seatId === seatId) {
+        deps.send(socket, 'removed', { message: SEAT_HANDED_OVER });
+        socket.disconnect(true);
+      } else if (fromSeatId !== null && viewer.seatId === fromSeatId) {
+        socket.data.viewer = { kind: 'seat', seatId };
+      }
+    }
   }
 
   return fanOut;

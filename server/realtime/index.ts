@@ -16,7 +16,7 @@ import { MAX_PAYLOAD_BYTES, parseCommandEnvelope, PROTOCOL_VERSION, type AnyView
 import { Buckets, TokenBucket } from './rate-limit';
 import { describeZodError } from './validation';
 
-export { endLoginSockets } from './sockets';
+export { connectedSeats, endLoginSockets, endStaleLoginSockets } from './sockets';
 
 export interface RealtimeDeps {
   config: Config;

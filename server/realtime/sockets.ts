@@ -45,6 +45,31 @@ export function endLogin(socket: GameSocket): void {
  * Ends every facilitator socket opened with this login (the hash of its cookie token): called when
  * the facilitator signs out, so no god view outlives the sign-in. Returns how many it ended.
  */
+/**
+ * Ends every facilitator socket whose sign-in no longer holds (an account removed, a password
+ * reset: their logins were deleted). Returns how many it ended.
+ */
+export function endStaleLoginSockets(io: Server, stillSignedIn: (cookieHeader: string | undefined) => boolean): number {
+  let ended = 0;
+  for (const socket of io.sockets.sockets.values() as Iterable<GameSocket>) {
+    if (socket.data.loginHash !== null && !stillSignedIn(socket.handshake.headers.cookie)) {
+      endLogin(socket);
+      ended++;
+    }
+  }
+  return ended;
+}
+
+/** The seats of a session with a socket open now. */
+export function connectedSeats(io: Server, sessionId: string): Set<string> {
+  const seats = new Set<string>();
+  for (const id of io.sockets.adapter.rooms.get(roomOf(sessionId)) ?? []) {
+    const viewer = (io.sockets.sockets.get(id) as GameSocket | undefined)?.data.viewer;
+    if (viewer?.kind === 'seat') seats.add(viewer.seatId);
+  }
+  return seats;
+}
+
 export function endLoginSockets(io: Server, loginHash: string): number {
   let ended = 0;
   for (const socket of io.sockets.sockets.values() as Iterable<GameSocket>) {

@@ -25,6 +25,14 @@ export class MemoryEventStore implements EventStore {
     const stored = events.map((event, i) => ({ seq: expectedSeq + i + 1, event: structuredClone(event) }));
     log.push(...stored);
     if (commandKey) this.commands.add(commandKey);
+    if (extra.handOver) {
+      const { seatId, fromSeatId } = extra.handOver;
+      for (const [hash, t] of this.tokens) {
+        if (t.sessionId !== sessionId) continue;
+        if (t.seatId === seatId) this.tokens.delete(hash);
+        else if (fromSeatId !== null && t.seatId === fromSeatId) this.tokens.set(hash, { ...t, seatId });
+      }
+    }
     for (const t of extra.seatTokens ?? []) this.tokens.set(t.tokenHash, { ...t, sessionId });
     const session = this.sessions.get(sessionId);
     if (session && extra.status) session.status = extra.status;

@@ -29,6 +29,11 @@ export interface AppendExtra {
   status?: SessionRecord['status'];
   /** The command's id (`seatId:commandId`), kept with its first event. */
   commandKey?: string;
+  /**
+   * A seat changes hands (ReplaceSeat): its tokens are revoked, then the waiting seat's tokens
+   * (if `fromSeatId`) now open it; `seatTokens` above may add the newcomer's. Applied before them.
+   */
+  handOver?: { seatId: string; fromSeatId: string | null };
 }
 
 export interface EventStore {

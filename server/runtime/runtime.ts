@@ -13,6 +13,7 @@ export interface RuntimeDeps {
   log?: Pick<Logger, 'error'>;
 }
 
+export type ReplaceResult = { ok: true; seatId: string; token: string | null } | Extract<CommandResult, { ok: false }>;
 export type JoinResult = { ok: true; seatId: string; token: string; sessionId: string } | Extract<CommandResult, { ok: false }>;
 
 /** All live sessions of this server, rebuilt from the event log at start. */
@@ -111,6 +112,26 @@ export class Runtime {
     });
     if (!result.ok) return result;
     return { ok: true, seatId, token, sessionId };
+  }
+
+  /**
+   * Gives a dealt seat to a waiting player (whose token now opens it) or to a newcomer by name (a
+   * new token, returned once, for the link the facilitator hands over). The old occupant's tokens
+   * are revoked in the same transaction as the event.
+   */
+  async replace(sessionId: string, seatId: string, newcomer: { seatId: string } | { name: string }): Promise<ReplaceResult> {
+    const session = this.get(sessionId);
+    if (!session) return { ok: false, code: 'SESSION_NOT_CREATED', message: 'There is no such session.' };
+    const token = 'name' in newcomer ? newToken() : null;
+    const result = await session.dispatch({ type: 'ReplaceSeat', seatId, newcomer }, { kind: 'facilitator' }, {
+      issue: (events) => {
+        const replaced = events.find((e) => e.type === 'SeatReplaced');
+        if (replaced?.type !== 'SeatReplaced') return {};
+        return { handOver: { seatId, fromSeatId: replaced.fromSeatId }, seatTokens: token ? [{ tokenHash: hashToken(token), seatId }] : [] };
+      },
+    });
+    if (!result.ok) return result;
+    return { ok: true, seatId, token };
   }
 
   seatForToken(sessionId: string, token: string): string | undefined {

@@ -1,5 +1,5 @@
 import { decide, evolve, initialState, isRejection, type Actor, type Command, type GameEvent, type GameState, type Rejection } from '../engine';
-import type { Clock, EventStore, Scheduler, SeatTokenRecord, StoredEvent, Timer } from './ports';
+import type { AppendExtra, Clock, EventStore, Scheduler, StoredEvent, Timer } from './ports';
 
 /** `repeated`: a command sent again with the id of one already decided, answered without deciding again. */
 export type CommandResult = { ok: true; events: StoredEvent[]; repeated?: true } | (Rejection & { repeated?: true });
@@ -19,7 +19,7 @@ export type Listener = (committed: Committed) => void;
 
 export interface DispatchOptions {
   /** Records written in the same transaction as the events (a Join's seat token). */
-  issue?: (events: GameEvent[]) => { seatTokens?: SeatTokenRecord[] };
+  issue?: (events: GameEvent[]) => Pick<AppendExtra, 'seatTokens' | 'handOver'>;
   /** The client's id for a seat's command, so that sending it again does not do it twice. */
   commandId?: string;
 }

@@ -34,6 +34,11 @@ export class SqliteEventStore implements EventStore {
         const commandId = i === 0 ? (extra.commandKey ?? null) : null;
         this.db.insert(events).values({ sessionId, seq, type: event.type, payload: JSON.stringify(event), at: eventAt(event), commandId }).run();
       }
+      if (extra.handOver) {
+        const { seatId, fromSeatId } = extra.handOver;
+        this.db.delete(seatTokens).where(and(eq(seatTokens.sessionId, sessionId), eq(seatTokens.seatId, seatId))).run();
+        if (fromSeatId !== null) this.db.update(seatTokens).set({ seatId }).where(and(eq(seatTokens.sessionId, sessionId), eq(seatTokens.seatId, fromSeatId))).run();
+      }
       for (const t of extra.seatTokens ?? []) {
         this.db.insert(seatTokens).values({ tokenHash: t.tokenHash, sessionId, seatId: t.seatId, createdAt: Date.now() }).run();
       }

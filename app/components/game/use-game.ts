@@ -7,7 +7,7 @@ import { CommandSender, type SendResult } from '../../../server/realtime/command
 import type { ClientToServerEvents, PlayerCommand, ServerToClientEvents } from '../../../server/realtime/protocol';
 import { ViewTracker } from '../../../server/realtime/view-tracker';
 import { clearJoinName, readJoinName, stashJoinName } from '../../lib/join-name';
-import { forgetRoom, readToken, writeToken } from '../../lib/seat-store';
+import { claimSeatFromLink, forgetRoom, readToken, writeToken } from '../../lib/seat-store';
 import { PROTOCOL_VERSION as PROTOCOL } from '../../../server/realtime/version';
 import { formatWait, retryAfterMs } from './retry-after';
 const COMMAND_TIMEOUT_MS = 10_000;
@@ -77,6 +77,8 @@ export function useGame(room: string, linkName: string | null): Game {
   const tokenRef = useRef<string | null>(null);
 
   useEffect(() => {
+    const handed = claimSeatFromLink(room);
+    if (handed) tokenRef.current = handed;
     const token = readToken(room) ?? tokenRef.current;
     if (!token && !name) {
       setConnection({ state: 'needs-name' });

@@ -67,6 +67,7 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
   }));
   const text = `msg-${k}-${step.a}`;
   const table = nth(Object.keys(g.tables), step.c) ?? 't1';
+  const waiting = nth(Object.values(g.seats).filter((s) => s.status === 'active' && !s.tableId).map((s) => s.id), step.a);
   const message = nth(g.messages, step.b)?.id ?? 'm-unknown';
   const leader = pickSeat(proposal ? ofKind('leader').filter((id) => tableOf(id) === proposal.tableId) : ofKind('leader'));
   const journalist = pickSeat(ofKind('journalist'));
@@ -120,6 +121,12 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
     { command: step.c % 5 === 0 ? { type: 'Kick', seatId: other } : { type: 'AnswerInvitation', channelId: invite?.channelId ?? channel, accept: true }, actor: step.c % 5 === 0 ? facilitator : seat(invite?.seatId ?? me) },
     { command: step.c % 3 === 0 ? { type: 'Skip' } : { type: 'AnswerInvitation', channelId: invite?.channelId ?? channel, accept: true }, actor: step.c % 3 === 0 ? facilitator : seat(invite?.seatId ?? me) },
     { command: { type: 'SetLocked', locked: step.flag }, actor: facilitator },
+    // per-table clocks: one table paused, resumed, extended, skipped or reached while the others run
+    { command: step.c % 2 === 0 ? { type: 'Pause', tableId: table } : { type: 'Resume', tableId: table }, actor: facilitator },
+    { command: { type: 'Extend', seconds: 1 + (step.b % 90), tableId: table }, actor: facilitator },
+    { command: step.c % 4 === 0 ? { type: 'Skip', tableId: table } : { type: 'DeadlineReached', tableId: table }, actor: step.c % 4 === 0 ? facilitator : system },
+    // a seat handed to a waiting player or a newcomer: the seat's history goes with it
+    { command: { type: 'ReplaceSeat', seatId: other, newcomer: waiting && step.flag ? { seatId: waiting } : { name: `Newcomer ${k}` } }, actor: facilitator },
     { command: { type: 'MoveSeat', seatId: nth(Object.keys(g.seats), step.b) ?? 's1', tableId: table, roleId: nth(g.scenario.roles, step.c)?.id ?? 'x' }, actor: facilitator },
     // hostile or confused inputs: wrong actor, made-up ids
     { command: { type: 'PostMessage', channelId: opaqueId(g, 'bc', 1 + (step.b % 5)), text }, actor: seat(`s${step.a % 20}`) },
