@@ -167,6 +167,24 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   await page.getByRole('button', { name: `Resume table ${n}` }).click();
   await expect.poll(() => god.view().tables[tableJ]!.clock.pausedRemainingMs).toBeNull();
 
+  // A student's device dies: their seat goes to a newcomer, who sees what the seat saw.
+  const leaving = seatOf(usa.name);
+  usa.close();
+  await expect.poll(async () => ((await (await page.request.get('/api/trpc/session.list')).json()) as { result: { data: { code: string; playersConnected: number }[] } }).result.data.find((s) => s.code === code)?.playersConnected).toBe(9);
+  const seats = page.getByRole('region', { name: 'Seats at this table' });
+  await seats.getByRole('button', { name: `Replace ${leaving.name}` }).click();
+  const replaceForm = seats.getByRole('form', { name: `Replace ${leaving.name}` });
+  await replaceForm.getByLabel("Or a newcomer's name").fill('Zoe');
+  await replaceForm.getByRole('button', { name: 'Give the seat' }).click();
+  await expect(page.getByText(`Zoe now holds ${leaving.name}'s seat.`)).toBeVisible();
+  const handOver = await seats.getByRole('status').getByRole('link').getAttribute('href');
+  expect(handOver).toMatch(/\/play\/[A-Z0-9]+#seat=/);
+  const zoe = await newPage(browser);
+  await zoe.goto(handOver!);
+  await expect(zoe.locator('.role-name').first()).toHaveText('President John F. Kennedy');
+  await expect(zoe.getByText('Control: the UN Security Council meets in ten minutes.').first()).toBeVisible();
+  await expect.poll(() => seatOf('Zoe').id).toBe(leaving.id);
+
   // A second facilitator sees nothing of it: not in the list, not over the API.
   const rival = await newPage(browser);
   const rivalAccount = await facilitator(baseURL!, 'rival');
@@ -190,5 +208,78 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   await shot(page, 'dashboard-ended', 1280, 900);
   god.close();
   for (const s of students) s.close();
+  expect(pageErrors).toEqual([]);
+});
+
+test('the scenario library and the accounts screens', async ({ browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const admin = await facilitator(baseURL!, 'librarian');
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await signIn(page, admin.email, admin.password);
+
+  // Library: browse, preview as a role, download, print, upload with errors beside their lines.
+  await page.getByRole('link', { name: 'Scenario library' }).click();
+  await expect(page.getByRole('heading', { name: 'Scenario library' })).toBeVisible();
+  await page.getByRole('button', { name: 'The Cuban Missile Crisis' }).click();
+  await expect(page.getByRole('heading', { name: 'The Cuban Missile Crisis', level: 2 })).toBeVisible();
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Chairman Nikita Khrushchev' });
+  await expect(page.getByRole('article', { name: 'Brief of Chairman Nikita Khrushchev' })).toContainText('What only you know');
+  await expect(page.getByRole('link', { name: 'Download as YAML' })).toHaveAttribute('download', 'cuban-missile-crisis.yaml');
+  await expectNoSeriousViolation(page, 'library');
+  await page.screenshot({ path: test.info().outputPath('library-1280.png'), fullPage: true });
+
+  const broken = ['id: broken-one', 'title: Broken', 'phases:', '  - id: p1', '    durationSec: -5', ''].join('\n');
+  await page.getByLabel('YAML or JSON file').setInputFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from(broken) });
+  await page.getByRole('button', { name: 'Upload' }).click();
+  const problems = page.getByRole('list', { name: 'Problems in the file' });
+  await expect(problems).toContainText('phases[0].durationSec — line 5');
+  await expect(problems).toContainText('5:     durationSec: -5');
+  await expectNoSeriousViolation(page, 'library, upload errors');
+
+  const print = await newPage(browser);
+  await print.context().addCookies(await page.context().cookies());
+  await print.goto('/facilitator/library/print?ref=cuban-missile-crisis');
+  await expect(print.locator('.print-role')).toHaveCount(10);
+  await print.emulateMedia({ media: 'print' });
+  expect(await print.locator('.print-role').first().evaluate((el) => getComputedStyle(el).breakAfter)).toBe('page');
+  await expect(print.getByRole('navigation')).toBeHidden();
+
+  // Accounts: add a facilitator, reset their password, remove them after confirming; change one's own.
+  await page.getByRole('link', { name: 'Accounts' }).click();
+  await expect(page.getByRole('heading', { name: 'Facilitators' })).toBeVisible();
+  const colleague = `colleague-${Date.now()}@example.org`;
+  await page.getByLabel('Email').fill(colleague);
+  await page.getByLabel('First password').fill('a first password');
+  await page.getByRole('button', { name: 'Add facilitator' }).click();
+  await expect(page.getByText(`${colleague} can now sign in.`)).toBeVisible();
+  const row = page.getByRole('listitem').filter({ hasText: colleague });
+  await row.getByRole('button', { name: 'Reset password' }).click();
+  await row.getByLabel(`New password for ${colleague}`).fill('a second password');
+  await row.getByRole('button', { name: 'Set password' }).click();
+  await expect(page.getByText(`${colleague} has a new password`)).toBeVisible();
+  await expectNoSeriousViolation(page, 'accounts');
+  await row.getByRole('button', { name: `Remove ${colleague}` }).click();
+  await page.getByRole('dialog', { name: `Remove ${colleague}?` }).getByRole('button', { name: 'Remove account' }).click();
+  await expect(page.getByText(`${colleague} was removed`)).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: colleague })).toHaveCount(0);
+
+  await page.getByLabel('Current password').fill(admin.password);
+  await page.getByLabel('New password', { exact: true }).fill('a brand new passphrase');
+  await page.getByLabel('New password again').fill('not the same one');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('The two new passwords differ')).toBeVisible();
+  await page.getByLabel('New password again').fill('a brand new passphrase');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('Your password has changed.')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('accounts-1280.png'), fullPage: true });
+
+  for (const path of ['/facilitator', '/facilitator/library', '/facilitator/accounts', '/facilitator/guide/cuban-missile-crisis']) {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(path);
+    await expect(page.getByRole('navigation', { name: 'Facilitator' })).toBeVisible();
+    await expectNoSidewaysScroll(page, `${path} at 360`);
+    await expectNoSeriousViolation(page, `${path} at 360`);
+  }
+  await expect(page.getByRole('heading', { name: /Teacher's guide: / })).toBeVisible();
   expect(pageErrors).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { maxScore, scoreShare } from '../../server/engine/score-share';
 import type { FacilitatorView } from '../../server/engine/view';
 import { labels } from './labels';
+import { shortTitle } from './seat-slot';
 
 /** After the end: each table's outcome and every role's score, and the way into the debrief. */
 export function EndScores({ view, sessionId }: { view: FacilitatorView; sessionId: string }) {
@@ -44,8 +45,8 @@ export function EndScores({ view, sessionId }: { view: FacilitatorView; sessionI
                       const max = r ? maxScore(r.objectives) : 0;
                       return (
                         <tr key={s.seatId}>
-                          <td>{seat?.name}</td>
-                          <td>{r?.title}</td>
+                          <td className="name">{seat?.name}</td>
+                          <td title={r?.title}>{r ? shortTitle(r.title) : ''}</td>
                           <td className="num">{max > 0 ? `${s.total} / ${max} (${scoreShare(s.total, max)}%)` : s.total}</td>
                         </tr>
                       );

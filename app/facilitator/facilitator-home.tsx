@@ -1,18 +1,16 @@
 'use client';
 
 import { useState } from 'react';
-import { JoinHintContext, type JoinHint } from './join-origin';
 import { NewSessionForm } from './new-session-form';
 import { SessionPanel } from './session-panel';
 import { SessionsList } from './sessions-list';
 import { SignedIn } from './signed-in';
 
 /** Sign-in, then the cockpit: the live list of sessions beside the one being run. */
-export function FacilitatorHome({ hint }: { hint: JoinHint }) {
+export function FacilitatorHome() {
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   return (
-    <JoinHintContext value={hint}>
     <SignedIn>
       {() => (
         <>
@@ -41,6 +39,5 @@ export function FacilitatorHome({ hint }: { hint: JoinHint }) {
         </>
       )}
     </SignedIn>
-    </JoinHintContext>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { InjectsPanel } from './injects-panel';
+import { SeatsPanel } from './seats-panel';
 import { labels } from './labels';
 import { TableCard } from './table-card';
 import { TableDetail } from './table-detail';
@@ -27,6 +28,7 @@ export function GodView(tools: SessionTools) {
         <section aria-labelledby="detail-title" className="card">
           <h3 id="detail-title">{tableName(open)}: every channel</h3>
           <TableDetail key={open} {...tools} tableId={open} />
+          <SeatsPanel {...tools} tableId={open} />
         </section>
       )}
       <InjectsPanel {...tools} tableId={open} />

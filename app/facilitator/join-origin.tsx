@@ -1,19 +1,26 @@
 'use client';
 
-import { createContext, useContext, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { api } from '../lib/api';
 
-/** What the server knows about the address students should use (PUBLIC_ORIGIN, this machine's LAN address). */
-export interface JoinHint {
-  publicOrigin: string | null;
-  lanAddress: string | null;
-}
+type JoinAddress = Awaited<ReturnType<typeof api.session.joinAddress.query>>;
 
-export const JoinHintContext = createContext<JoinHint>({ publicOrigin: null, lanAddress: null });
-
-/** The origin to give students: PUBLIC_ORIGIN when set, else the address this dashboard was opened at. */
-export function useJoinOrigin(): { origin: string; lanAddress: string | null } {
-  const hint = useContext(JoinHintContext);
-  const [here, setHere] = useState('');
-  useEffect(() => setHere(window.location.origin), []);
-  return { origin: hint.publicOrigin ?? here, lanAddress: hint.lanAddress };
+/**
+ * The address to give students, from the server (PUBLIC_ORIGIN, else the address it listens on),
+ * with whether phones can reach it and what to do when they cannot. Until it answers, the address
+ * this dashboard was opened at.
+ */
+export function useJoinAddress(): JoinAddress | null {
+  const [address, setAddress] = useState<JoinAddress | null>(null);
+  useEffect(() => {
+    let current = true;
+    api.session.joinAddress.query().then(
+      (a) => current && setAddress(a),
+      () => current && setAddress({ origin: window.location.origin, loopback: false, lanOrigins: [], advice: null }),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return address;
 }

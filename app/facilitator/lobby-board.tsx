@@ -85,6 +85,15 @@ export function LobbyBoard(tools: SessionTools) {
           ? `${pickedSeat.name} is picked: press a seat to put them there, or another player to swap. Escape or press ${pickedSeat.name} again to cancel.`
           : 'Drag a player onto a seat, or press a player to pick them and then press a seat.'}
       </p>
+      <form className="inline-bots" aria-label="Add bots" onSubmit={(e) => {
+        e.preventDefault();
+        const count = Number(new FormData(e.currentTarget).get('bots'));
+        void act(() => api.session.fillWithBots.mutate({ sessionId, count }), `${count} bot${count === 1 ? '' : 's'} joined the room.`);
+      }}>
+        <label htmlFor="bot-count">Bots to add to the room</label>
+        <input id="bot-count" name="bots" type="number" min={1} max={60} defaultValue={1} required />
+        <button type="submit" className="small-button secondary">Add bots</button>
+      </form>
       <h4>Waiting for a seat ({waiting.length})</h4>
       {waiting.length === 0 ? (
         <p className="hint">Nobody is waiting.</p>

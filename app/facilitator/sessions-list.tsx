@@ -5,6 +5,7 @@ import { api, errorMessage } from '../lib/api';
 
 type SessionRow = Awaited<ReturnType<typeof api.session.list.query>>[number];
 
+const time = (at: number) => new Date(at).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
 const STATUS_WORDS: Record<string, string> = { lobby: 'Lobby', running: 'Running', ended: 'Ended' };
 
 /** Every session of this facilitator, kept up to date by itself while the page is open. */
@@ -23,11 +24,16 @@ export function SessionsList({ selected, onSelect }: { selected: string | null; 
           {sessions.rows.map((s) => (
             <li key={s.sessionId} data-current={selected === s.sessionId}>
               <button type="button" className="link-button" aria-current={selected === s.sessionId} onClick={() => onSelect(s.sessionId)}>
-                <span className="code">{s.code}</span> {s.scenarioId}
+                <span className="code">{s.code}</span> {s.scenarioTitle}
               </button>
               <span className="hint">
                 <span className="status-badge" data-status={s.status}>{STATUS_WORDS[s.status] ?? s.status}</span>{' '}
-                created {new Date(s.createdAt).toLocaleString()}
+                {s.phase ? `${s.phase.title} · ` : ''}
+                {s.players} player{s.players === 1 ? '' : 's'} ({s.playersConnected} connected)
+                {s.tables > 0 ? ` · ${s.tables} table${s.tables === 1 ? '' : 's'}` : ''}
+              </span>
+              <span className="hint">
+                {s.endedAt ? `ended ${time(s.endedAt)}` : s.startedAt ? `started ${time(s.startedAt)}` : `created ${time(s.createdAt)}`}
               </span>
               {s.status === 'ended' && <a href={`/facilitator/debrief/${s.sessionId}`}>Debrief of {s.code}</a>}
             </li>
