@@ -213,8 +213,17 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
 
 test('the scenario library and the accounts screens', async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
-  const admin = await facilitator(baseURL!, 'librarian');
+  // A plain facilitator cannot manage accounts; an administrator can. (The first account of a
+  // database is always an administrator: make sure this one is not the first.)
+  const admin = { email: `librarian-${Date.now()}@example.org`, password: 'correct horse battery staple' };
+  createAccount(admin.email, admin.password, undefined, { admin: true });
+  const plain = await facilitator(baseURL!, 'plain');
   const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await signIn(page, plain.email, plain.password);
+  await page.getByRole('link', { name: 'Accounts' }).click();
+  await expect(page.getByText('Only an administrator can add or remove facilitators.')).toBeVisible();
+  await expect(call(plain.api, 'auth.removeFacilitator', { facilitatorId: 'fac_x' })).rejects.toThrow(/administrator/);
+  await page.getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, admin.email, admin.password);
 
   // Library: browse, preview as a role, download, print, upload with errors beside their lines.
@@ -255,7 +264,7 @@ test('the scenario library and the accounts screens', async ({ browser, baseURL 
   const row = page.getByRole('listitem').filter({ hasText: colleague });
   await row.getByRole('button', { name: 'Reset password' }).click();
   await row.getByLabel(`New password for ${colleague}`).fill('a second password');
-  await row.getByRole('button', { name: 'Set password' }).click();
+  await row.getByRole('button', { name: 'Set password', exact: true }).click();
   await expect(page.getByText(`${colleague} has a new password`)).toBeVisible();
   await expectNoSeriousViolation(page, 'accounts');
   await row.getByRole('button', { name: `Remove ${colleague}` }).click();

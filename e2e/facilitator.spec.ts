@@ -19,7 +19,7 @@ async function noSeriousViolations(page: Page, where: string) {
 
 test('a facilitator signs in, creates a session and runs its lobby from the dashboard', async ({ page, browser }) => {
   // Five browsers on two shared cores: the default 30 s is not enough on a busy machine.
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const tempDir = process.env[ENV.tempDir];
   if (!tempDir) throw new Error(`${ENV.tempDir} is not set`);
   const email = `teacher-${Date.now()}@example.org`;
@@ -41,6 +41,7 @@ test('a facilitator signs in, creates a session and runs its lobby from the dash
   await page.getByRole('button', { name: 'Sign in' }).click();
 
   await expect(page.getByRole('heading', { name: 'Your sessions' })).toBeVisible();
+  await page.getByRole('button', { name: 'New session' }).click();
   await expect(page.getByLabel('Scenario')).toContainText('The Cuban Missile Crisis');
   await expect(page.getByLabel('Scenario')).toContainText('Oslo');
   await page.getByLabel('Scenario').selectOption('cuban-missile-crisis');
