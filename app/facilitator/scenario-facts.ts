@@ -25,3 +25,13 @@ export function rolesBySize(scenario: Scenario): { size: number; roles: { title:
   }
   return rows;
 }
+
+/** Each size's roles as what it adds to the size below (the smallest lists them all): short enough to read at a glance. */
+export function rolesAddedBySize(scenario: Scenario): { size: number; added: string[]; all: boolean }[] {
+  const rows = rolesBySize(scenario);
+  return rows.map((row, i) => {
+    const before = new Map((rows[i - 1]?.roles ?? []).map((r) => [r.title, r.count]));
+    const added = row.roles.flatMap((r) => Array.from({ length: r.count - (before.get(r.title) ?? 0) }, () => r.title));
+    return { size: row.size, added, all: i === 0 };
+  });
+}

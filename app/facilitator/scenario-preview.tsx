@@ -1,5 +1,6 @@
 import type { Scenario } from '../../server/engine/scenario';
-import { readingMinutes, rolesBySize } from './scenario-facts';
+import { readingMinutes, rolesAddedBySize } from './scenario-facts';
+import { shortTitle } from './seat-slot';
 
 /** What a teacher checks before choosing a scenario: sides, tables, schedule, reading time. */
 export function ScenarioPreview({ scenario }: { scenario: Scenario }) {
@@ -18,9 +19,10 @@ export function ScenarioPreview({ scenario }: { scenario: Scenario }) {
       <div>
         <h4>Roles per table size</h4>
         <ul>
-          {rolesBySize(scenario).map((row) => (
+          {rolesAddedBySize(scenario).map((row) => (
             <li key={row.size}>
-              <strong>{row.size} players:</strong> {row.roles.map((r) => (r.count > 1 ? `${r.count}× ${r.title}` : r.title)).join(', ')}
+              <strong>{row.size} players:</strong> {row.all ? '' : '+ '}
+              {row.added.map(shortTitle).join(', ')}
             </li>
           ))}
         </ul>
@@ -41,7 +43,7 @@ export function ScenarioPreview({ scenario }: { scenario: Scenario }) {
         <ul>
           {scenario.roles.map((r) => (
             <li key={r.id}>
-              {r.title}: {readingMinutes(scenario, r)} min
+              <span title={r.title}>{shortTitle(r.title)}</span>: {readingMinutes(scenario, r)} min
             </li>
           ))}
         </ul>
