@@ -22,6 +22,7 @@ import { projectRoot, readVersion } from './paths';
 import { attachRealtime, connectedSeats, endLoginSockets, endStaleLoginSockets, type RealtimeOptions } from './realtime';
 import { facilitatorForToken, readCookie, SESSION_COOKIE } from './auth/accounts';
 import { BotPool } from './bots/pool';
+import { joinAddress } from './api/cockpit';
 
 export interface ServerOptions {
   /** Serve the pages through Next (default true). Tests of the API and sockets turn it off. */
@@ -49,6 +50,8 @@ export interface BackchannelServer {
   stop(): Promise<void>;
   /** The live sessions, once started (tests compare what clients received with the engine's projection). */
   readonly runtime: Runtime | undefined;
+  /** The bots facilitators started from the dashboard (tests check they stop with the server). */
+  readonly bots: BotPool | undefined;
 }
 
 interface NextApp {
@@ -160,6 +163,9 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
     state.ready = true;
     log.info('server started', { event: 'server.started', url, version: state.version, pages: options.next !== false });
     announce(`Backchannel listening on ${url}`);
+    // Students join from their phones: say so now if the join address only works on this machine.
+    const join = joinAddress(config.publicOrigin ?? url);
+    if (join.advice) announce(join.advice);
     if (config.publicOrigin === undefined && !/^(127\.|localhost$|::1$)/.test(config.host)) {
       log.info('PUBLIC_ORIGIN is not set: browsers that reach this server by a name rather than an IP address cannot sign in or change anything until it is', {
         event: 'config.public-origin-missing',
@@ -203,6 +209,9 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
     stop,
     get runtime() {
       return runtime;
+    },
+    get bots() {
+      return bots;
     },
   };
 }

@@ -1,6 +1,11 @@
 // The dashboard's data: the live session list, the join address (with advice when it is a
 // loopback address), and server-side bots that fill seats and stop with the session.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { createServer } from '../app';
+import { loadConfig } from '../config';
 import { joinAddress, lanAddresses } from './cockpit';
 import { startGame, type Game } from '../testing/game-setup';
 import { apiClient, signIn, startLiveServer, type LiveServer } from '../testing/live-server';
@@ -33,6 +38,30 @@ describe('joinAddress', () => {
   });
 });
 
+describe('the console banner at start', () => {
+  async function banner(env: Record<string, string>): Promise<string> {
+    const dir = mkdtempSync(path.join(tmpdir(), 'backchannel-banner-'));
+    const lines: string[] = [];
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: path.join(dir, 'db.sqlite'), NODE_ENV: 'test', ...env });
+    const server = createServer(config, { next: false, log: { info: () => undefined, error: () => undefined }, announce: (text) => lines.push(text) });
+    try {
+      await server.start();
+    } finally {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    return lines.join('\n');
+  }
+
+  it('warns that a loopback join address is unreachable from students’ phones, with what to set', async () => {
+    expect(await banner({})).toMatch(/only works on this computer[\s\S]*HOST=0\.0\.0\.0/);
+  });
+
+  it('says nothing of the kind when PUBLIC_ORIGIN is a reachable address', async () => {
+    expect(await banner({ PUBLIC_ORIGIN: 'https://backchannel.school.org' })).not.toMatch(/only works on this computer/);
+  });
+});
+
 describe('the live session list and bots', () => {
   let live: LiveServer;
   let game: Game;
@@ -60,6 +89,7 @@ describe('the live session list and bots', () => {
     await waitFor(() => leaving.disconnected, 'a player to disconnect');
     await expect.poll(async () => (await row()).playersConnected).toBe(3);
     expect((await row()).players).toBe(4);
+    expect(await game.api.session.presence.query({ sessionId: game.sessionId })).toEqual({ connected: game.players.slice(0, 3).map((p) => p.seatId).sort(), bots: [] });
     // Nothing of another facilitator's session shows.
     const other = apiClient(live.url, await signIn(live.url, live.dbPath, 'list-other@school.org'));
     expect((await other.session.list.query()).map((s) => s.sessionId)).not.toContain(game.sessionId);
@@ -71,6 +101,7 @@ describe('the live session list and bots', () => {
     expect(bots).toEqual([{ seatId: absent.seatId, name: 'Bot 1' }]);
     await expect.poll(async () => (await row()).playersConnected).toBe(4);
     expect(await game.api.session.bots.query({ sessionId: game.sessionId })).toEqual({ bots: [{ seatId: absent.seatId, name: 'Bot 1' }] });
+    expect((await game.api.session.presence.query({ sessionId: game.sessionId })).bots).toEqual([absent.seatId]);
     await settle(game.players.slice(0, 3));
     expect(game.players[0]!.view.table?.seats.find((s) => s.id === absent.seatId)?.name).toBe('Bot 1');
 
@@ -95,6 +126,18 @@ describe('the live session list and bots', () => {
     await expect.poll(async () => (await lobbyRow()).playersConnected).toBe(2);
     expect((await lobbyRow()).players).toBe(4); // their seats stay, to deal or hand over
     for (const p of lobby.players) p.close();
+  }, 30_000);
+
+  it('stops every bot when the server stops, and takes no more', async () => {
+    const own = await startLiveServer();
+    const lobby = await startGame(own, { players: 1, tableCount: 1, email: 'closing@school.org', prefix: 'Z' });
+    await lobby.api.session.fillWithBots.mutate({ sessionId: lobby.sessionId, count: 2 });
+    const pool = own.server.bots!;
+    expect(pool.running).toBe(2);
+    for (const p of lobby.players) p.close();
+    await own.stop();
+    expect(pool.running).toBe(0);
+    expect(await pool.fill(lobby.sessionId, { count: 1 })).toMatchObject({ ok: false, code: 'SESSION_NOT_CREATED' });
   }, 30_000);
 
   it('answers joinAddress from the server’s own origin (a loopback address in tests)', async () => {

@@ -72,6 +72,7 @@ function procedures(id: string): Record<string, (api: Api) => Promise<unknown>> 
     replace: (api) => api.session.replace.mutate({ sessionId: id, seatId: 's1', newcomer: { name: 'Someone New' } }),
     fillWithBots: (api) => api.session.fillWithBots.mutate({ sessionId: id, count: 1 }),
     bots: (api) => api.session.bots.query({ sessionId: id }),
+    presence: (api) => api.session.presence.query({ sessionId: id }),
     stopBots: (api) => api.session.stopBots.mutate({ sessionId: id }),
     joinAddress: (api) => api.session.joinAddress.query(),
   };

@@ -70,6 +70,15 @@ export const sessionRouter = router({
     ctx.runtime.listSessions(ctx.facilitator.isAdmin ? null : ctx.facilitator.id).map((s) => summarise(s, ctx.runtime.get(s.id)?.current, ctx.connectedSeats(s.id))),
   ),
 
+  /**
+   * Which seats have a socket open now, and which are the dashboard's bots: what the lobby and the
+   * god view need to offer "replace" for a disconnected student. Polled like `list`.
+   */
+  presence: facilitatorProcedure.input(sessionInput).query(({ ctx, input }) => {
+    ownSession(ctx, input.sessionId);
+    return { connected: [...ctx.connectedSeats(input.sessionId)].sort(), bots: ctx.bots.list(input.sessionId).map((b) => b.seatId) };
+  }),
+
   /** The join address, and whether students' devices can reach it (with advice when they cannot). */
   joinAddress: facilitatorProcedure.query(({ ctx }) => joinAddress(ctx.joinOrigin())),
 

@@ -34,7 +34,8 @@ export class BotPool {
    */
   async fill(sessionId: string, input: { seatIds?: string[]; count?: number }): Promise<FillResult> {
     const url = this.url();
-    const state = this.runtime.get(sessionId)?.current;
+    // Closed with the server: its runtime and database are gone too.
+    const state = this.closed ? undefined : this.runtime.get(sessionId)?.current;
     if (this.closed || !url || !state?.created) return { ok: false, code: 'SESSION_NOT_CREATED', message: 'There is no such session running on this server.' };
     if (state.status === 'ended') return { ok: false, code: 'SESSION_ENDED', message: 'The session has ended.' };
     const started: PoolBot[] = [];
@@ -64,6 +65,11 @@ export class BotPool {
     for (const { bot } of bots.values()) bot.stop();
     this.bySession.delete(sessionId);
     return bots.size;
+  }
+
+  /** How many bots run now, in every session. */
+  get running(): number {
+    return [...this.bySession.values()].reduce((n, bots) => n + bots.size, 0);
   }
 
   closeAll(): void {
