@@ -172,6 +172,7 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   usa.close();
   await expect.poll(async () => ((await (await page.request.get('/api/trpc/session.list')).json()) as { result: { data: { code: string; playersConnected: number }[] } }).result.data.find((s) => s.code === code)?.playersConnected).toBe(9);
   const seats = page.getByRole('region', { name: 'Seats at this table' });
+  await expect(seats.getByRole('listitem').filter({ hasText: leaving.name })).toContainText('disconnected');
   await seats.getByRole('button', { name: `Replace ${leaving.name}` }).click();
   const replaceForm = seats.getByRole('form', { name: `Replace ${leaving.name}` });
   await replaceForm.getByLabel("Or a newcomer's name").fill('Zoe');

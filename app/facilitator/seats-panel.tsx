@@ -51,7 +51,10 @@ export function SeatsPanel(tools: SessionTools & { tableId: string }) {
         {seats.map((seat) => (
           <li key={seat.id} className="seat-slot">
             <span>
-              <strong>{seat.name}</strong>
+              <strong>{seat.name}</strong>{' '}
+              <span className="presence" data-on={tools.presence?.connected.has(seat.id) ?? null}>
+                {tools.presence ? (tools.presence.bots.has(seat.id) ? 'bot' : tools.presence.connected.has(seat.id) ? 'connected' : 'disconnected') : ''}
+              </span>
               <br />
               <span className="role">{role(seat.roleId)?.title}</span>
             </span>

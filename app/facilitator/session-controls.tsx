@@ -6,7 +6,8 @@ import { Countdown } from './countdown';
 import type { SessionTools } from './tools';
 
 /** The session's own buttons: the room, the deal, the start, the clock for all tables, the end. */
-export function SessionControls({ sessionId, view, act, confirm, skewMs }: SessionTools) {
+export function SessionControls(tools: SessionTools) {
+  const { sessionId, view, act, confirm, skewMs } = tools;
   const phase = view.session.phase;
   async function end() {
     const ok = await confirm({
@@ -45,7 +46,7 @@ export function SessionControls({ sessionId, view, act, confirm, skewMs }: Sessi
             </button>
           </>
         )}
-        {view.status === 'running' && <ClockControls sessionId={sessionId} view={view} act={act} confirm={confirm} skewMs={skewMs} />}
+        {view.status === 'running' && <ClockControls {...tools} />}
         {view.status !== 'ended' && (
           <button type="button" className="danger" onClick={() => void end()}>
             End session

@@ -10,6 +10,7 @@ import { JoinInfo } from './join-info';
 import { LobbyBoard } from './lobby-board';
 import { SessionControls } from './session-controls';
 import { useAct } from './use-act';
+import { usePresence } from './use-presence';
 
 /** One session, live over the facilitator socket (the god view): lobby, play or results. */
 export function SessionPanel({ sessionId }: { sessionId: string }) {
@@ -17,9 +18,10 @@ export function SessionPanel({ sessionId }: { sessionId: string }) {
   const { act, error, notice } = useAct();
   const [dialog, confirm] = useConfirm();
   const [showJoin, setShowJoin] = useState(false);
+  const presence = usePresence(sessionId, view !== null && view.status !== 'ended');
 
   if (!view) return <p aria-live="polite">{status}</p>;
-  const tools = { sessionId, view, act, confirm, skewMs };
+  const tools = { sessionId, view, act, confirm, skewMs, presence };
 
   return (
     <section aria-labelledby="panel-title" className="card">

@@ -62,7 +62,8 @@ export function TableCard(tools: SessionTools & { tableId: string; open: boolean
         </dd>
         <dt>Players</dt>
         <dd>
-          {present.length} of {seats.length} in the room
+          {tools.presence ? `${present.filter((s) => tools.presence!.connected.has(s.id)).length} of ${present.length} connected` : `${present.length} seated`}
+          {tools.presence && present.some((s) => tools.presence!.bots.has(s.id)) ? `, ${present.filter((s) => tools.presence!.bots.has(s.id)).length} bot(s)` : ''}
         </dd>
         <dt>Activity</dt>
         <dd>{perMinute} message{perMinute === 1 ? '' : 's'} in the last minute</dd>
