@@ -81,6 +81,8 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   const tableJ = target.tableId!;
   const other = tableJ === 't1' ? 't2' : 't1';
   await expectNoSeriousViolation(page, 'lobby dealt');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expectNoSidewaysScroll(page, 'lobby at 360');
   await shot(page, 'dashboard-dealt', 1920, 1080);
   await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -118,6 +120,8 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   await detail.getByRole('button', { name: /^Back channel “Jupiters”/ }).click();
   await expect(detail.getByRole('log')).toContainText(secret);
   await expectNoSeriousViolation(page, 'god view');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expectNoSidewaysScroll(page, 'god view at 360');
   await shot(page, 'dashboard-live', 1280, 900);
   await shot(page, 'dashboard-live', 1920, 1080);
   await page.setViewportSize({ width: 1280, height: 900 });
