@@ -18,10 +18,10 @@ export const LEADER_USSR = 'Chairman Nikita Khrushchev';
 export const PHONE = { width: 360, height: 740 } as const;
 
 /** Creates an account straight in the test server's database (as the CLI does). */
-export function createAccount(email: string, password: string, databasePath?: string): void {
+export function createAccount(email: string, password: string, databasePath?: string, options: { admin?: boolean } = {}): void {
   const tempDir = process.env[ENV.tempDir];
   if (!databasePath && !tempDir) throw new Error(`${ENV.tempDir} is not set: did e2e/global-setup.ts run?`);
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/facilitator.ts', 'create', '--email', email, '--password', password], {
+  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/facilitator.ts', 'create', '--email', email, '--password', password, ...(options.admin ? ['--admin'] : [])], {
     cwd: projectRoot,
     env: { ...process.env, DATABASE_URL: databasePath ?? path.join(tempDir!, 'e2e.db') },
     stdio: 'pipe',

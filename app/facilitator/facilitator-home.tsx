@@ -1,73 +1,43 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
-import { api, errorMessage } from '../lib/api';
-import { LoginForm } from './login-form';
+import { useState } from 'react';
 import { NewSessionForm } from './new-session-form';
 import { SessionPanel } from './session-panel';
+import { SessionsList } from './sessions-list';
+import { SignedIn } from './signed-in';
 
-type Me = Awaited<ReturnType<typeof api.auth.me.query>>;
-type SessionRow = Awaited<ReturnType<typeof api.session.list.query>>[number];
-
-/** Sign-in, then the facilitator's sessions: create one, pick one to run. */
+/** Sign-in, then the cockpit: the live list of sessions beside the one being run. */
 export function FacilitatorHome() {
-  const [me, setMe] = useState<Me | undefined>(undefined);
-  const [sessions, setSessions] = useState<SessionRow[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const refresh = useCallback(async () => {
-    try {
-      const who = await api.auth.me.query();
-      setMe(who);
-      if (who) setSessions(await api.session.list.query());
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
-
-  if (me === undefined) return <p aria-live="polite">{error ?? 'Loading…'}</p>;
-  if (me === null) return <LoginForm onSignedIn={refresh} />;
-
+  const [creating, setCreating] = useState(false);
   return (
-    <>
-      <div className="toolbar">
-        <h1>Your sessions</h1>
-        <p className="hint">
-          Signed in as {me.email}
-          {me.isAdmin ? ' (administrator)' : ''}.{' '}
-          <button type="button" className="link-button" onClick={() => void api.auth.logout.mutate().then(refresh)}>
-            Sign out
-          </button>
-        </p>
-      </div>
-      <NewSessionForm
-        onCreated={(id) => {
-          setSelected(id);
-          void refresh();
-        }}
-      />
-      <section aria-labelledby="sessions-title" className="card">
-        <h2 id="sessions-title">Sessions</h2>
-        {sessions.length === 0 ? (
-          <p>No sessions yet: create one above.</p>
-        ) : (
-          <ul className="plain-list">
-            {sessions.map((s) => (
-              <li key={s.sessionId}>
-                <button type="button" className="link-button" aria-current={selected === s.sessionId} onClick={() => setSelected(s.sessionId)}>
-                  <span className="code">{s.code}</span> — {s.scenarioId}, {s.status}, {new Date(s.createdAt).toLocaleString()}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      {selected && <SessionPanel key={selected} sessionId={selected} />}
-    </>
+    <SignedIn>
+      {() => (
+        <>
+          <h1>Your sessions</h1>
+          <div className="cockpit-columns">
+            <div>
+              <button type="button" onClick={() => setCreating(true)} aria-expanded={creating} aria-controls="new-session">
+                New session
+              </button>
+              <SessionsList selected={selected} onSelect={(id) => { setSelected(id); setCreating(false); }} />
+            </div>
+            <div>
+              {creating && (
+                <NewSessionForm
+                  onCancel={() => setCreating(false)}
+                  onCreated={(id) => {
+                    setSelected(id);
+                    setCreating(false);
+                  }}
+                />
+              )}
+              {selected && !creating && <SessionPanel key={selected} sessionId={selected} />}
+              {!selected && !creating && <p className="card">Pick a session from the list, or create a new one.</p>}
+            </div>
+          </div>
+        </>
+      )}
+    </SignedIn>
   );
 }

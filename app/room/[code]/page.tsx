@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ProjectorScreen } from './projector-screen';
+import './projector.css';
 
 export const metadata: Metadata = { title: 'Room screen' };
 
