@@ -1,8 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import type { SeatView } from '../server/engine/view';
 import type { CommandEnvelope } from '../server/realtime/protocol';
-import { PROTOCOL_VERSION } from '../server/realtime/version';
-import { ViewTracker } from '../server/realtime/view-tracker';
+import { PROTOCOL_VERSION } from '../shared/version';
+import { ViewTracker } from '../shared/view-tracker';
 import { expect } from './fixtures';
 
 /**

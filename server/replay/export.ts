@@ -14,7 +14,7 @@ export const EVENT_TYPES = [
   'PhaseStarted', 'DeadlineSet', 'ClockPaused', 'ClockResumed', 'EscalationRaised', 'SessionEnded', 'MessagePosted', 'BackChannelOpened',
   'BackChannelInvited', 'InvitationAnswered', 'BackChannelLeft', 'LeakOccurred', 'InvestigationStarted', 'SurveillanceStarted', 'StoryPublished',
   'SpoilerMobilised', 'PreconditionFulfilled', 'ProposalMade', 'ProposalAccepted', 'ProposalSigned', 'AgreementConcluded', 'AgreementAnnounced',
-  'LegitimacyGained', 'AgreementReneged', 'BroadcastSent',
+  'LegitimacyGained', 'AgreementReneged', 'BroadcastSent', 'TableFinished', 'SeatReplaced',
 ] as const satisfies readonly GameEventType[];
 type Missing = Exclude<GameEventType, (typeof EVENT_TYPES)[number]>;
 const allTypesListed: [Missing] extends [never] ? true : false = true;
