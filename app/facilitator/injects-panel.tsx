@@ -53,11 +53,11 @@ export function InjectsPanel({ sessionId, view, act, tableId }: SessionTools & {
         <form onSubmit={write} className="join-form">
           <div className="field">
             <label htmlFor="inject-title">Headline</label>
-            <input id="inject-title" name="title" required maxLength={140} />
+            <input id="inject-title" name="title" required maxLength={view.limits.injectTitleLength} />
           </div>
           <div className="field">
             <label htmlFor="inject-body">Text</label>
-            <textarea id="inject-body" name="body" required maxLength={2000} rows={3} />
+            <textarea id="inject-body" name="body" required maxLength={view.limits.messageLength} rows={3} />
           </div>
           <div className="field">
             <label htmlFor="inject-audience">Who hears it</label>

@@ -81,7 +81,7 @@ export function SeatsPanel(tools: SessionTools & { tableId: string }) {
                   ))}
                 </select>
                 <label htmlFor={`name-${seat.id}`}>Or a newcomer&apos;s name</label>
-                <input id={`name-${seat.id}`} name="name" maxLength={40} />
+                <input id={`name-${seat.id}`} name="name" maxLength={view.limits.nameLength} />
                 <button type="submit" className="small-button">
                   Give the seat
                 </button>

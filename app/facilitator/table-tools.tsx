@@ -30,13 +30,13 @@ export function TableTools({ sessionId, view, act, tableId, channelId }: Session
           ))}
         </select>
         <label htmlFor={`post-text-${tableId}`}>Message</label>
-        <textarea id={`post-text-${tableId}`} name="text" rows={2} required maxLength={2000} />
+        <textarea id={`post-text-${tableId}`} name="text" rows={2} required maxLength={view.limits.messageLength} />
         <button type="submit">Post</button>
       </form>
       <form aria-label="Plant a rumour" onSubmit={submit((d) => api.session.plantRumour.mutate({ sessionId, tableId, text: get(d, 'text'), to: get(d, 'to') as 'journalists' | 'spoilers' | 'both' }), 'Rumour planted.')}>
         <h4>Plant a rumour</h4>
         <label htmlFor={`rumour-text-${tableId}`}>Rumour</label>
-        <textarea id={`rumour-text-${tableId}`} name="text" rows={2} required maxLength={2000} />
+        <textarea id={`rumour-text-${tableId}`} name="text" rows={2} required maxLength={view.limits.messageLength} />
         <label htmlFor={`rumour-to-${tableId}`}>Whisper it to</label>
         <select id={`rumour-to-${tableId}`} name="to" defaultValue="journalists">
           <option value="journalists">Journalists</option>
@@ -48,7 +48,7 @@ export function TableTools({ sessionId, view, act, tableId, channelId }: Session
       <form aria-label="Broadcast" onSubmit={submit((d) => api.session.broadcast.mutate({ sessionId, text: get(d, 'text'), ...(get(d, 'scope') === 'table' ? { tableId } : {}) }), 'Broadcast sent.')}>
         <h4>Broadcast from Control</h4>
         <label htmlFor={`bc-text-${tableId}`}>Message</label>
-        <textarea id={`bc-text-${tableId}`} name="text" rows={2} required maxLength={2000} />
+        <textarea id={`bc-text-${tableId}`} name="text" rows={2} required maxLength={view.limits.messageLength} />
         <label htmlFor={`bc-scope-${tableId}`}>To</label>
         <select id={`bc-scope-${tableId}`} name="scope" defaultValue="table">
           <option value="table">Everyone at {tableName(tableId)}</option>
