@@ -58,7 +58,7 @@ describe('Propose', () => {
   it('on the front channel, waits for the precondition and refuses secret terms', () => {
     const c = table9();
     const unmet = expectRejected(c.g, propose('t1:front'), seat(c.nL), 'PRECONDITION_UNMET');
-    expect(unmet.message).toContain('A back channel needs none');
+    expect(unmet.message).toContain('Back channels need no precondition');
     c.g.must({ type: 'FulfilPrecondition' }, seat(c.sL));
     expectRejected(c.g, propose('t1:front', [{ ...BORDER_OPEN, secret: true }]), seat(c.nL), 'SECRET_TERM_IN_PUBLIC');
     expect(c.g.must(propose('t1:front'), seat(c.nL))).toMatchObject([{ channelId: 't1:front', terms: [BORDER_OPEN] }]);
