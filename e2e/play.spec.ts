@@ -215,7 +215,7 @@ test('students join, get roles, talk in public and in a back channel, and surviv
   await call(api, 'session.end', { sessionId });
   const end = ussr!.getByRole('region', { name: 'The session has ended' });
   await expect(end).toBeVisible();
-  await expect(end.getByRole('table')).toContainText('(you)');
+  await expect(end.getByRole('table', { name: /^Scores at your table/ })).toContainText('(you)');
   // Roles have different maximums: scores are shown, and ranked, as a share of each role's own.
   await expect(end.getByRole('heading', { name: /^Your score: -?\d+ of \d+ points \(-?\d+%\)$/ })).toBeVisible();
   await expect(end.getByRole('columnheader', { name: 'Share of maximum' })).toBeVisible();

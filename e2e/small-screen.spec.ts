@@ -57,6 +57,7 @@ test('every screen fits a 360 px phone', async ({ browser, baseURL }) => {
   await teacher.getByLabel('Password').fill(password);
   await teacher.getByRole('button', { name: 'Sign in' }).click();
   await expect(teacher.getByRole('heading', { name: 'Your sessions' })).toBeVisible();
+  await teacher.getByRole('button', { name: 'New session' }).click();
   await teacher.getByLabel('Scenario').selectOption('cuban-missile-crisis');
   await teacher.getByRole('button', { name: 'Create session' }).click();
   const heading = teacher.getByRole('heading', { name: /^Room / });
@@ -98,7 +99,7 @@ test('every screen fits a 360 px phone', async ({ browser, baseURL }) => {
 
   // Deal and start from the dashboard.
   await teacher.getByRole('button', { name: 'Deal roles' }).click();
-  await expect(teacher.getByText(/Ana — table 1, /)).toBeVisible();
+  await expect(teacher.getByRole('heading', { name: 'Table 1' })).toBeVisible();
   await teacher.getByRole('button', { name: 'Start' }).click();
   const roleOf = new Map<string, Page>();
   for (const page of pages) {
@@ -119,7 +120,8 @@ test('every screen fits a 360 px phone', async ({ browser, baseURL }) => {
   await expectNoSeriousViolation(usa, 'briefing on a phone');
 
   // Round 1: a back channel, a proposal drafted with whole options.
-  await teacher.getByRole('button', { name: 'End this phase now' }).click();
+  await teacher.getByRole('button', { name: 'End this phase now for all tables' }).click();
+  await teacher.getByRole('dialog', { name: /End this phase now for all tables/ }).getByRole('button', { name: 'End phase now' }).click();
   await expect(usa.locator('.clock')).toContainText('Round 1');
   await phone(usa, 'game screen');
   const openBack = usa.locator('summary', { hasText: 'Open a back channel' });
@@ -169,8 +171,9 @@ test('every screen fits a 360 px phone', async ({ browser, baseURL }) => {
 
   // The end.
   await teacher.getByRole('button', { name: 'End session' }).click();
+  await teacher.getByRole('dialog', { name: 'End the session for everyone?' }).getByRole('button', { name: 'End session' }).click();
   const end = usa.getByRole('region', { name: 'The session has ended' });
-  await expect(end.getByRole('table')).toContainText('(you)');
+  await expect(end.getByRole('table', { name: /^Scores at your table/ })).toContainText('(you)');
   await phone(usa, 'end screen');
   await expectNoSeriousViolation(usa, 'end screen on a phone');
 

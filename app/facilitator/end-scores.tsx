@@ -28,7 +28,7 @@ export function EndScores({ view, sessionId }: { view: FacilitatorView; sessionI
                 {table.agreement ? (table.agreement.announcedAt !== null ? 'agreement announced' : 'secret agreement, never announced') : 'no agreement'}; escalation{' '}
                 {level ? `${level.title} (${level.level})` : table.escalation}; support {Object.entries(table.support).map(([s, v]) => `${sideName(s)} ${v}%`).join(', ')}
               </p>
-              <div className="table-scroll">
+              <div className="table-scroll" role="region" aria-label={`Scores at ${tableName(table.id)}`} tabIndex={0}>
                 <table className="score-table">
                   <caption className="hint">Score of each role, and its share of the most it could make</caption>
                   <thead>

@@ -67,7 +67,7 @@ export function GuideBody({ guide }: { guide: Guide }) {
       </section>
       <section aria-labelledby="g-balance" className="card">
         <h2 id="g-balance">What the balance harness found</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="The balance harness's table (scrolls sideways on a small screen)" tabIndex={0}>
           <table className="score-table">
             <thead>
               <tr>
