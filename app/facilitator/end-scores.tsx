@@ -1,4 +1,4 @@
-import { maxScore, scoreShare } from '../../server/engine/score-share';
+import { maxScore, scoreShare } from '../../shared/score-share';
 import type { FacilitatorView } from '../../server/engine/view';
 import { labels } from './labels';
 import { shortTitle } from './seat-slot';

@@ -33,4 +33,4 @@ export function clockText(ms: number): string {
 }
 
 /** The same words the players see for a back channel's risk. */
-export { riskLevel } from '../../server/engine/leak-risk';
+export { riskLevel } from '../../shared/risk-level';

@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useState, type FormEvent } from 'react';
-import { CHANNEL_KINDS, type Scenario } from '../../server/engine/scenario';
+import type { Scenario } from '../../server/engine/scenario';
+import { CHANNEL_KINDS } from '../../shared/channel-kinds';
 import { api, errorMessage } from '../lib/api';
 import { ScenarioPreview } from './scenario-preview';
 

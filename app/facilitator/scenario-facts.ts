@@ -1,4 +1,4 @@
-import { rolesForTable, tableSizeRange } from '../../server/engine/deal';
+import { rolesForTable, tableSizeRange } from '../../shared/deal';
 import type { RoleSlot, Scenario } from '../../server/engine/scenario';
 
 /** Words a reader reads in a minute: students reading a brief carefully, not skimming. */

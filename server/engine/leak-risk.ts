@@ -1,3 +1,4 @@
+import { riskLevel } from '../../shared/risk-level';
 import { clamp, isCurrentMember } from './queries';
 import type { LeakParameters } from './scenario';
 import type { ActiveGame, Channel } from './state';
@@ -113,8 +114,4 @@ export function riskNumbers(game: ActiveGame, channel: Channel): RiskNumbers | n
 }
 
 /** What players are told of their own channel's risk: a level, never the number or the rolls. */
-export function riskLevel(risk: number): 'low' | 'elevated' | 'high' {
-  if (risk < 0.05) return 'low';
-  if (risk < 0.12) return 'elevated';
-  return 'high';
-}
+export { riskLevel };

@@ -9,7 +9,8 @@ export type RoleKind = 'leader' | 'envoy' | 'spoiler' | 'journalist';
 export const ROLE_KINDS = ['leader', 'envoy', 'spoiler', 'journalist'] as const;
 
 export type ChannelKind = 'front' | 'team' | 'back' | 'press';
-export const CHANNEL_KINDS = ['front', 'team', 'back', 'press'] as const;
+import { CHANNEL_KINDS } from '../../shared/channel-kinds';
+export { CHANNEL_KINDS };
 
 export interface Side {
   id: string;

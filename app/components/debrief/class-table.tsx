@@ -1,7 +1,7 @@
 'use client';
 
 import type { ClassTable, ClassView } from '../../../server/replay/types';
-import { scoreShare } from '../../../server/engine/score-share';
+import { scoreShare } from '../../../shared/score-share';
 import { clockOf } from './format';
 import { ScrollBox } from './scroll-box';
 

@@ -2,7 +2,7 @@
 
 import { memo } from 'react';
 import type { ReplayComparison, TableComparison, Timeline } from '../../../server/replay/types';
-import { scoreShare } from '../../../server/engine/score-share';
+import { scoreShare } from '../../../shared/score-share';
 import { clockOf } from './format';
 import { ScrollBox } from './scroll-box';
 

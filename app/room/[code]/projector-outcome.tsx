@@ -1,4 +1,4 @@
-import { byShare, scoreShare } from '../../../server/engine/score-share';
+import { byShare, scoreShare } from '../../../shared/score-share';
 import type { ProjectorView } from '../../../server/engine/view';
 import { ProjectorMeters } from './projector-meters';
 
