@@ -2,7 +2,7 @@
 // Imported by the UI as types only. Every payload is built from the folded event log, so the
 // debrief shows exactly what the live game had. Times are ms since the epoch; `seq` is the
 // stored event number (1, 2, 3… per session) and names a moment of the replay.
-import type { ChannelKind, FacilitatorView, RoleKind, SeatView, SessionStatus, SupportCause, SupportChange, Term } from '../engine';
+import type { ChannelKind, FacilitatorView, RiskNumbers, RoleKind, SeatView, SessionStatus, SupportCause, SupportChange, Term } from '../engine';
 
 /** Whose eyes the replay looks through: everything, one table's everything, or one seat's screen. */
 export type Perspective = { kind: 'all' } | { kind: 'table'; tableId: string } | { kind: 'seat'; seatId: string };
@@ -85,25 +85,8 @@ export type ReplayMoment =
   | { seq: number; at: number; perspective: { kind: 'table'; tableId: string }; view: FacilitatorView }
   | { seq: number; at: number; perspective: { kind: 'seat'; seatId: string }; view: SeatView | null };
 
-/** The numbers that made a back channel's risk, as computed when the text was said. */
-export interface RiskBreakdown {
-  /** The scenario's base rate and the facilitator's leak sensitivity (a multiplier). */
-  baseRate: number;
-  sensitivity: number;
-  maxRisk: number;
-  members: number;
-  /** The channel's texts (messages and proposals) before this one. */
-  usage: number;
-  roundsOpen: number;
-  /** Members under a journalist's investigation / a spoiler's surveillance then. */
-  investigated: number;
-  surveilled: number;
-  /** Earlier back channels at the table (an exposed one counts twice). */
-  priorChannels: number;
-  distrust: boolean;
-  /** How much each factor multiplied the risk by (1 + step), by factor name. */
-  steps: Record<string, number>;
-}
+/** The numbers that made a back channel's risk, as computed when the text was said: the engine's own record. */
+export type RiskBreakdown = RiskNumbers;
 
 export type LeakSourceKind = 'message' | 'proposal' | 'secretTerm' | 'rumour';
 
