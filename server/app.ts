@@ -71,6 +71,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
   let api: ApiHandler | undefined;
   let pages: RequestListener | undefined;
   let runtime: Runtime | undefined;
+  let store: SqliteEventStore | undefined;
   let bots: BotPool | undefined;
   let stopping: Promise<void> | undefined;
   let stopSweep: (() => void) | undefined;
@@ -129,9 +130,10 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       migrateDatabase(database.db);
       // Every live session is rebuilt from its event log and its deadline re-armed before anyone connects.
       const clock = options.clock ?? systemClock;
-      runtime = new Runtime({ store: new SqliteEventStore(database), clock, scheduler: options.scheduler ?? realScheduler(clock), log });
+      store = new SqliteEventStore(database);
+      runtime = new Runtime({ store, clock, scheduler: options.scheduler ?? realScheduler(clock), log });
       logSessionLifecycle(runtime, log);
-      const resumed = runtime.start();
+      const resumed = await runtime.start();
       if (resumed > 0) log.info('live sessions resumed from the event log', { event: 'sessions.resumed', count: resumed });
       // Finished sessions older than the admin's retention period are deleted now and every hour.
       stopSweep = startRetentionSweep(database.db, runtime, clock, options.scheduler ?? realScheduler(clock), (deleted) =>
@@ -208,6 +210,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       await closed;
       clearTimeout(force);
       await nextApp?.close();
+      // Appends still waiting for their group commit are written before the file closes.
+      await store?.close();
       database?.sqlite.close();
     })();
     return stopping;

@@ -105,7 +105,7 @@ describe('an admin removing a facilitator', () => {
     await waitFor(() => socket.disconnected, 'the removed account’s socket to end');
     expect((await admin.auth.listFacilitators.query()).map((f) => f.email)).not.toContain('leaving@school.org');
     expect(await login('leaving@school.org', PASSWORD)).toBeNull();
-    expect(live.server.runtime!.ownerOf(game.sessionId)).toBe(adminId);
+    expect(await live.server.runtime!.ownerOf(game.sessionId)).toBe(adminId);
     // The class goes on: the players' sockets were not touched.
     expect(game.players.every((p) => p.socket.connected)).toBe(true);
     for (const p of game.players) p.close();

@@ -104,9 +104,9 @@ export const replayRouter = router({
     return answer(() => replay.classView(reveal, input.seq));
   }),
   /** Public: a student's own seat, once the class link is on; their seat token proves the seat. */
-  mySeat: publicProcedure.input(z.strictObject({ token, seatToken: token, seq: seq.optional() })).query(({ ctx, input }): MySeatReplay => {
+  mySeat: publicProcedure.input(z.strictObject({ token, seatToken: token, seq: seq.optional() })).query(async ({ ctx, input }): Promise<MySeatReplay> => {
     const { replay } = classSession(ctx, input.token);
-    const seatId = ctx.runtime.seatForToken(replay.sessionId, input.seatToken);
+    const seatId = await ctx.runtime.seatForToken(replay.sessionId, input.seatToken);
     if (!seatId) throw new AppError('UNKNOWN_SEAT_TOKEN', 'This device holds no seat in that session.', 'FORBIDDEN');
     return answer(() => replay.mySeat(seatId, input.seq));
   }),

@@ -13,10 +13,15 @@ export function logSessionLifecycle(runtime: Runtime, log: Logger): () => void {
       // Checked first: this runs on every commit, and almost none of them are lifecycle events.
       if (event.type !== 'SessionCreated' && event.type !== 'SessionStarted' && event.type !== 'SessionEnded') continue;
       const seats = Object.values(state.seats).filter((s) => s.status === 'active').length;
-      const fields = { sessionId, facilitatorId: runtime.ownerOf(sessionId), scenarioId: state.scenario.id };
-      if (event.type === 'SessionCreated') log.info('session created', { event: 'session.created', ...fields });
-      else if (event.type === 'SessionStarted') log.info('session started', { event: 'session.started', ...fields, seats, tables: Object.keys(state.tables).length });
-      else log.info('session ended', { event: 'session.ended', ...fields, seats });
+      const tables = Object.keys(state.tables).length;
+      const type = event.type;
+      // The owner is read from the store (an admin may have taken the session over).
+      void runtime.ownerOf(sessionId).then((facilitatorId) => {
+        const fields = { sessionId, facilitatorId, scenarioId: state.scenario.id };
+        if (type === 'SessionCreated') log.info('session created', { event: 'session.created', ...fields });
+        else if (type === 'SessionStarted') log.info('session started', { event: 'session.started', ...fields, seats, tables });
+        else log.info('session ended', { event: 'session.ended', ...fields, seats });
+      }, (error: unknown) => log.error('could not read the owner of a session for the log', error, { sessionId }));
     }
   });
 }

@@ -20,9 +20,9 @@ const optionsInput = z.strictObject({
 type FacilitatorCtx = Context & { facilitator: NonNullable<Context['facilitator']> };
 
 /** The session, if this facilitator runs it (admins run all); another's session looks like none. */
-function ownSession(ctx: FacilitatorCtx, sessionId: string) {
-  const owner = ctx.runtime.ownerOf(sessionId);
-  const session = ctx.runtime.get(sessionId);
+async function ownSession(ctx: FacilitatorCtx, sessionId: string) {
+  const session = await ctx.runtime.get(sessionId);
+  const owner = await ctx.runtime.ownerOf(sessionId);
   if (!owner || !session || (owner !== ctx.facilitator.id && !ctx.facilitator.isAdmin)) {
     throw new AppError('UNKNOWN_SESSION', 'You have no such session.', 'NOT_FOUND');
   }
@@ -30,7 +30,7 @@ function ownSession(ctx: FacilitatorCtx, sessionId: string) {
 }
 
 async function run(ctx: FacilitatorCtx, sessionId: string, command: Command) {
-  ownSession(ctx, sessionId);
+  await ownSession(ctx, sessionId);
   const result = await ctx.runtime.dispatch(sessionId, command, { kind: 'facilitator' });
   if (!result.ok) throw new AppError(result.code, result.message, result.code === 'NOT_ALLOWED' ? 'FORBIDDEN' : 'BAD_REQUEST');
   return { ok: true as const, events: result.events.length };
@@ -66,16 +66,17 @@ export const sessionRouter = router({
    * first call (sessions stay in memory once read): the dashboard polls it every few seconds to
    * stay live (docs/protocol.md).
    */
-  list: facilitatorProcedure.query(({ ctx }) =>
-    ctx.runtime.listSessions(ctx.facilitator.isAdmin ? null : ctx.facilitator.id).map((s) => summarise(s, ctx.runtime.get(s.id)?.current, ctx.connectedSeats(s.id))),
-  ),
+  list: facilitatorProcedure.query(async ({ ctx }) => {
+    const records = await ctx.runtime.listSessions(ctx.facilitator.isAdmin ? null : ctx.facilitator.id);
+    return Promise.all(records.map(async (s) => summarise(s, (await ctx.runtime.get(s.id))?.current, ctx.connectedSeats(s.id))));
+  }),
 
   /**
    * Which seats have a socket open now, and which are the dashboard's bots: what the lobby and the
    * god view need to offer "replace" for a disconnected student. Polled like `list`.
    */
-  presence: facilitatorProcedure.input(sessionInput).query(({ ctx, input }) => {
-    ownSession(ctx, input.sessionId);
+  presence: facilitatorProcedure.input(sessionInput).query(async ({ ctx, input }) => {
+    await ownSession(ctx, input.sessionId);
     return { connected: [...ctx.connectedSeats(input.sessionId)].sort(), bots: ctx.bots.list(input.sessionId).map((b) => b.seatId) };
   }),
 
@@ -97,7 +98,7 @@ export const sessionRouter = router({
   replace: facilitatorProcedure
     .input(z.strictObject({ sessionId: id, seatId: id, newcomer: z.union([z.strictObject({ seatId: id }), z.strictObject({ name: z.string().min(1).max(200) })]) }))
     .mutation(async ({ ctx, input }) => {
-      const session = ownSession(ctx, input.sessionId);
+      const session = await ownSession(ctx, input.sessionId);
       const result = await ctx.runtime.replace(input.sessionId, input.seatId, input.newcomer);
       if (!result.ok) throw new AppError(result.code, result.message, 'BAD_REQUEST');
       const code = session.current.created ? session.current.code : '';
@@ -112,18 +113,18 @@ export const sessionRouter = router({
   fillWithBots: facilitatorProcedure
     .input(z.strictObject({ sessionId: id, seatIds: z.array(id).max(60).default([]), count: z.number().int().min(0).max(60).default(0) }))
     .mutation(async ({ ctx, input }) => {
-      ownSession(ctx, input.sessionId);
+      await ownSession(ctx, input.sessionId);
       if (input.seatIds.length === 0 && input.count === 0) throw new AppError('INVALID_INPUT', 'Choose the seats to give to bots, or how many bots to add.');
       const result = await ctx.bots.fill(input.sessionId, { seatIds: input.seatIds, count: input.count });
       if (!result.ok) throw new AppError(result.code, result.message, 'BAD_REQUEST');
       return { bots: result.bots };
     }),
-  bots: facilitatorProcedure.input(sessionInput).query(({ ctx, input }) => {
-    ownSession(ctx, input.sessionId);
+  bots: facilitatorProcedure.input(sessionInput).query(async ({ ctx, input }) => {
+    await ownSession(ctx, input.sessionId);
     return { bots: ctx.bots.list(input.sessionId) };
   }),
-  stopBots: facilitatorProcedure.input(sessionInput).mutation(({ ctx, input }) => {
-    ownSession(ctx, input.sessionId);
+  stopBots: facilitatorProcedure.input(sessionInput).mutation(async ({ ctx, input }) => {
+    await ownSession(ctx, input.sessionId);
     return { stopped: ctx.bots.stop(input.sessionId) };
   }),
   start: command({}, () => ({ type: 'StartSession' })),
@@ -141,8 +142,8 @@ export const sessionRouter = router({
   plantRumour: command({ tableId: id, text: text(LIMITS.messageLength), to: z.enum(['journalists', 'spoilers', 'both']) }, (i) => ({ type: 'PlantRumour', tableId: i.tableId, text: i.text, to: i.to })),
 
   /** Marks the session in the listing; the live god view comes over the socket. */
-  get: facilitatorProcedure.input(sessionInput).query(({ ctx, input }) => {
-    const session = ownSession(ctx, input.sessionId);
+  get: facilitatorProcedure.input(sessionInput).query(async ({ ctx, input }) => {
+    const session = await ownSession(ctx, input.sessionId);
     const state = session.current;
     return state.created ? { sessionId: input.sessionId, code: state.code, status: state.status, scenarioId: state.scenario.id } : null;
   }),

@@ -35,7 +35,7 @@ export class BotPool {
   async fill(sessionId: string, input: { seatIds?: string[]; count?: number }): Promise<FillResult> {
     const url = this.url();
     // Closed with the server: its runtime and database are gone too.
-    const state = this.closed ? undefined : this.runtime.get(sessionId)?.current;
+    const state = this.closed ? undefined : (await this.runtime.get(sessionId))?.current;
     if (this.closed || !url || !state?.created) return { ok: false, code: 'SESSION_NOT_CREATED', message: 'There is no such session running on this server.' };
     if (state.status === 'ended') return { ok: false, code: 'SESSION_ENDED', message: 'The session has ended.' };
     const started: PoolBot[] = [];
@@ -78,7 +78,7 @@ export class BotPool {
   }
 
   private freeName(sessionId: string): string {
-    const state = this.runtime.get(sessionId)?.current;
+    const state = this.runtime.loaded(sessionId)?.current;
     const taken = new Set(state?.created ? Object.values(state.seats).filter((s) => s.status === 'active').map((s) => s.name.toLowerCase()) : []);
     for (let n = 1; n <= MAX_NAME_TRIES; n++) if (!taken.has(`bot ${n}`)) return `Bot ${n}`;
     return `Bot ${Date.now() % 100_000}`;

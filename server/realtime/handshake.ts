@@ -87,7 +87,7 @@ export class Gate {
     // A room code is what a guesser guesses. An address that got in with this code before is not
     // held back for it; any other try from an address that guessed wrong too often waits its turn.
     if (!this.guesses.isKnown(address, code, this.deps.now())) await this.admit(address, 'wrong room codes');
-    const found = this.deps.runtime.findByCode(code);
+    const found = await this.deps.runtime.findByCode(code);
     if (!found) {
       this.guesses.fail(address, this.deps.now());
       throw unknownRoom(code);
@@ -109,12 +109,12 @@ export class Gate {
     return { sessionId, viewer: { kind: 'seat', seatId: joined.seatId }, kind: 'join', token: joined.token, loginHash: null };
   }
 
-  private facilitator(socket: Socket, sessionId: string): SocketIdentity {
+  private async facilitator(socket: Socket, sessionId: string): Promise<SocketIdentity> {
     const login = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     const facilitator = facilitatorForToken(this.deps.db, login, this.deps.now());
     if (!facilitator || !login) throw new HandshakeError('NOT_SIGNED_IN', 'Sign in as a facilitator first.');
-    const session = this.deps.runtime.get(sessionId);
-    const owner = this.deps.runtime.ownerOf(sessionId);
+    const session = await this.deps.runtime.get(sessionId);
+    const owner = await this.deps.runtime.ownerOf(sessionId);
     if (!session || (owner !== facilitator.id && !facilitator.isAdmin)) throw new HandshakeError('NOT_ALLOWED', 'You do not run this session.');
     return { sessionId, viewer: { kind: 'facilitator' }, kind: 'facilitator', token: null, loginHash: hashToken(login) };
   }
@@ -125,8 +125,8 @@ export class Gate {
    * tokens in one room slow nothing else).
    */
   private async returning(address: string, code: string, token: string): Promise<SocketIdentity> {
-    const found = this.deps.runtime.findByCode(code);
-    const seatId = found ? this.deps.runtime.seatForToken(found.record.id, token) : undefined;
+    const found = await this.deps.runtime.findByCode(code);
+    const seatId = found ? await this.deps.runtime.seatForToken(found.record.id, token) : undefined;
     if (!found || !seatId) {
       await this.admit(address, 'wrong room codes');
       if (!found) {

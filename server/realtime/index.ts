@@ -216,7 +216,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   }
 
   function viewFor(sessionId: string, viewer: Viewer): AnyView | null {
-    const session = deps.runtime.get(sessionId);
+    // A socket's session is in memory: the handshake read it.
+    const session = deps.runtime.loaded(sessionId);
     return session ? (project(session.current, viewer) as AnyView | null) : null;
   }
 

@@ -86,7 +86,7 @@ export const handshakeSchema = z.discriminatedUnion('kind', [
 ]);
 export type Handshake = z.infer<typeof handshakeSchema>;
 
-export const EDGE_ERROR_CODES = ['INVALID_PAYLOAD', 'RATE_LIMITED', 'UNKNOWN_EVENT', 'UNKNOWN_ROOM', 'BAD_TOKEN', 'NOT_SIGNED_IN', 'CLIENT_TOO_OLD', 'SERVER_TOO_OLD', 'INTERNAL'] as const;
+export const EDGE_ERROR_CODES = ['INVALID_PAYLOAD', 'RATE_LIMITED', 'UNKNOWN_EVENT', 'UNKNOWN_ROOM', 'BAD_TOKEN', 'NOT_SIGNED_IN', 'CLIENT_TOO_OLD', 'SERVER_TOO_OLD', 'INTERNAL', 'BUSY'] as const;
 export type EdgeErrorCode = (typeof EDGE_ERROR_CODES)[number];
 export type ErrorCode = RejectionCode | EdgeErrorCode;
 

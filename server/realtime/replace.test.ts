@@ -97,7 +97,7 @@ describe('session.replace', () => {
   });
 
   it('refuses bad requests with a code and changes nothing', async () => {
-    const seq = live.server.runtime!.get(game.sessionId)!.lastSeq;
+    const seq = live.server.runtime!.loaded(game.sessionId)!.lastSeq;
     const seatId = role('ussr-envoy').seatId;
     expect(await appCode(game.api.session.replace.mutate({ sessionId: game.sessionId, seatId: 's404', newcomer: { name: 'Zed' } }))).toBe('UNKNOWN_SEAT');
     expect(await appCode(game.api.session.replace.mutate({ sessionId: game.sessionId, seatId, newcomer: { name: 'Newcomer Nia' } }))).toBe('NAME_TAKEN');
@@ -107,6 +107,6 @@ describe('session.replace', () => {
     const other = apiClient(live.url, await signIn(live.url, live.dbPath, 'someone-else@school.org'));
     expect(await appCode(other.session.replace.mutate({ sessionId: game.sessionId, seatId, newcomer: { name: 'Intruder' } }))).toBe('UNKNOWN_SESSION');
     expect(await appCode(apiClient(live.url).session.replace.mutate({ sessionId: game.sessionId, seatId, newcomer: { name: 'Anon' } }))).toBe('NOT_SIGNED_IN');
-    expect(live.server.runtime!.get(game.sessionId)!.lastSeq).toBe(seq);
+    expect(live.server.runtime!.loaded(game.sessionId)!.lastSeq).toBe(seq);
   });
 });

@@ -82,10 +82,10 @@ describe('the event log export', () => {
     }
   });
 
-  it('refuses a file that is not an export, a log that does not replay, and a session that has not finished, storing nothing', () => {
+  it('refuses a file that is not an export, a log that does not replay, and a session that has not finished, storing nothing', async () => {
     const db = bench.database.db;
-    const count = () => bench.runtime.listSessions(null).length;
-    const before = count();
+    const count = async () => (await bench.runtime.listSessions(null)).length;
+    const before = await count();
     const file = exported() as { events: { seq: number; event: Record<string, unknown> }[] };
     const attempt = (input: unknown) => {
       try {
@@ -101,7 +101,7 @@ describe('the event log export', () => {
     expect(attempt({ ...file, events: [file.events[1]!, file.events[0]!, ...file.events.slice(2)] })).toBe('INVALID_LOG');
     expect(attempt({ ...file, events: file.events.slice(0, -3) })).toBe('NOT_FINISHED');
     expect(attempt({ ...file, events: file.events.map((e, i) => (i === 4 ? { ...e, event: { ...e.event, type: 'Teleported' } } : e)) })).toBe('INVALID_EXPORT');
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
     expect(() => checkImport(exported())).not.toThrow();
   });
 });

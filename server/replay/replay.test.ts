@@ -31,11 +31,11 @@ const replayOf = (id: string) => new SessionReplay(bench.database.db, played.get
 describe.each(scenarios.map((s) => s.id))('the replay of a bot-played %s session', (scenarioId) => {
   it('folds the stored log to exactly the state the live game ended with', () => {
     const { sessionId } = played.get(scenarioId)!;
-    const live = bench.runtime.get(sessionId)!.current;
+    const live = bench.runtime.loaded(sessionId)!.current;
     expect(live.created && live.status).toBe('ended');
     const replay = replayOf(scenarioId);
     expect(replay.final()).toEqual(live);
-    expect(replay.timeline().lastSeq).toBe(bench.runtime.get(sessionId)!.lastSeq);
+    expect(replay.timeline().lastSeq).toBe(bench.runtime.loaded(sessionId)!.lastSeq);
   });
 
   it("shows a seat, at any moment, exactly project() of the state folded to that moment", () => {

@@ -36,22 +36,30 @@ export interface AppendExtra {
   handOver?: { seatId: string; fromSeatId: string | null };
 }
 
+/**
+ * Where events are kept. Every method is asynchronous, so the same runtime runs on an embedded
+ * SQLite file, on a database across the network, or on the in-memory twin.
+ */
 export interface EventStore {
-  createSession(record: SessionRecord): void;
+  createSession(record: SessionRecord): Promise<void>;
   /**
-   * Appends events after `expectedSeq` (the last stored seq) in one transaction, with any seat
-   * tokens the command issued, the session's status and the command's id. Throws if another
-   * writer got there first.
+   * Appends events after `expectedSeq` (the last stored seq) atomically, with any seat tokens the
+   * command issued, the session's status and the command's id. Rejects if the session's last stored
+   * seq is not `expectedSeq` (another writer got there first, or an earlier append it was decided
+   * on failed). Resolves only once the events are durable. Appends made in the same event-loop turn
+   * may be written together, but each succeeds or fails on its own.
    */
-  append(sessionId: string, expectedSeq: number, events: GameEvent[], extra?: AppendExtra): StoredEvent[];
+  append(sessionId: string, expectedSeq: number, events: GameEvent[], extra?: AppendExtra): Promise<StoredEvent[]>;
   /** Whether a command with this id (`seatId:commandId`) was stored in the session. */
-  hasCommand(sessionId: string, commandKey: string): boolean;
-  load(sessionId: string): StoredEvent[];
+  hasCommand(sessionId: string, commandKey: string): Promise<boolean>;
+  load(sessionId: string): Promise<StoredEvent[]>;
   /** Sessions that have not ended, to rebuild at start. */
-  liveSessions(): SessionRecord[];
-  findSession(idOrCode: { id?: string; code?: string }): SessionRecord | undefined;
-  listSessions(facilitatorId: string | null): SessionRecord[];
-  seatForToken(sessionId: string, tokenHash: string): string | undefined;
+  liveSessions(): Promise<SessionRecord[]>;
+  findSession(idOrCode: { id?: string; code?: string }): Promise<SessionRecord | undefined>;
+  listSessions(facilitatorId: string | null): Promise<SessionRecord[]>;
+  seatForToken(sessionId: string, tokenHash: string): Promise<string | undefined>;
+  /** Writes what is waiting and refuses further appends (before the database closes). */
+  close(): Promise<void>;
 }
 
 export interface Clock {

@@ -19,14 +19,16 @@ export type JoinResult = { ok: true; seatId: string; token: string; sessionId: s
 /** All live sessions of this server, rebuilt from the event log at start. */
 export class Runtime {
   private sessions = new Map<string, SessionRuntime>();
+  /** Sessions being rebuilt from their log on first use, so two callers share one rebuild. */
+  private loading = new Map<string, Promise<SessionRuntime | undefined>>();
   private listeners = new Set<Listener>();
 
   constructor(private readonly deps: RuntimeDeps) {}
 
   /** Rebuilds every live session; a deadline that passed while the server was down fires at once. */
-  start(): number {
-    const live = this.deps.store.liveSessions();
-    for (const record of live) this.open(record.id).load();
+  async start(): Promise<number> {
+    const live = await this.deps.store.liveSessions();
+    for (const record of live) await this.open(record).load();
     return live.length;
   }
 
@@ -35,8 +37,15 @@ export class Runtime {
     return () => this.listeners.delete(listener);
   }
 
-  private open(sessionId: string): SessionRuntime {
-    const runtime = new SessionRuntime(sessionId, this.deps.store, this.deps.clock, this.deps.scheduler, (c) => {
+  /** A session in memory from now on (created, or live at start). */
+  private open(record: Pick<SessionRecord, 'id'>): SessionRuntime {
+    const runtime = this.build(record.id);
+    this.sessions.set(record.id, runtime);
+    return runtime;
+  }
+
+  private build(sessionId: string): SessionRuntime {
+    return new SessionRuntime(sessionId, this.deps.store, this.deps.clock, this.deps.scheduler, (c) => {
       // The events are stored: the command succeeded whatever a listener does. Each listener runs,
       // and a failing one is logged, not reported to the player as "not applied".
       for (const l of this.listeners) {
@@ -49,8 +58,6 @@ export class Runtime {
         }
       }
     });
-    this.sessions.set(sessionId, runtime);
-    return runtime;
   }
 
   async createSession(input: { facilitatorId: string; scenario: Scenario; options?: Partial<SessionOptions> }): Promise<SessionRecord> {
@@ -58,12 +65,12 @@ export class Runtime {
     let record: SessionRecord | undefined;
     for (let attempt = 0; attempt < 20 && !record; attempt++) {
       const candidate: SessionRecord = { id, code: newRoomCode(), facilitatorId: input.facilitatorId, scenarioId: input.scenario.id, status: 'lobby', createdAt: this.deps.clock.now() };
-      if (this.deps.store.findSession({ code: candidate.code })) continue;
-      this.deps.store.createSession(candidate);
+      if (await this.deps.store.findSession({ code: candidate.code })) continue;
+      await this.deps.store.createSession(candidate);
       record = candidate;
     }
     if (!record) throw new Error('could not find a free room code');
-    const session = this.open(id);
+    const session = this.open(record);
     const options: SessionOptions = { ...DEFAULT_OPTIONS, ...input.options };
     // A secret random seed, recorded in the log (so replays are exact) and never sent to players:
     // anyone who knew it could replay the leak rolls.
@@ -73,33 +80,59 @@ export class Runtime {
     return record;
   }
 
-  ownerOf(sessionId: string): string | undefined {
-    return this.deps.store.findSession({ id: sessionId })?.facilitatorId;
+  /** The facilitator who runs a session (it changes hands when an admin removes an account). */
+  async ownerOf(sessionId: string): Promise<string | undefined> {
+    return (await this.deps.store.findSession({ id: sessionId }))?.facilitatorId;
   }
 
-  listSessions(facilitatorId: string | null): SessionRecord[] {
+  listSessions(facilitatorId: string | null): Promise<SessionRecord[]> {
     return this.deps.store.listSessions(facilitatorId);
   }
 
   /** A session by id; one not loaded at start (an ended session) is rebuilt from its log on first use. */
-  get(sessionId: string): SessionRuntime | undefined {
+  get(sessionId: string): Promise<SessionRuntime | undefined> {
     const loaded = this.sessions.get(sessionId);
-    if (loaded) return loaded;
-    if (!this.deps.store.findSession({ id: sessionId })) return undefined;
-    const session = this.open(sessionId);
-    session.load();
-    return session;
+    if (loaded) return Promise.resolve(loaded);
+    let loading = this.loading.get(sessionId);
+    if (!loading) {
+      loading = (async () => {
+        try {
+          const record = await this.deps.store.findSession({ id: sessionId });
+          if (!record) return undefined;
+          // Another caller may have created or loaded it meanwhile.
+          const existing = this.sessions.get(sessionId);
+          if (existing) return existing;
+          const session = this.build(sessionId);
+          await session.load();
+          if (this.sessions.has(sessionId)) {
+            session.close();
+            return this.sessions.get(sessionId);
+          }
+          this.sessions.set(sessionId, session);
+          return session;
+        } finally {
+          this.loading.delete(sessionId);
+        }
+      })();
+      this.loading.set(sessionId, loading);
+    }
+    return loading;
   }
 
-  findByCode(code: string): { record: SessionRecord; session: SessionRuntime } | undefined {
-    const record = this.deps.store.findSession({ code });
-    const session = record ? this.get(record.id) : undefined;
+  /** A session already in memory (live, or read since start): what code that holds a socket of it needs. */
+  loaded(sessionId: string): SessionRuntime | undefined {
+    return this.sessions.get(sessionId);
+  }
+
+  async findByCode(code: string): Promise<{ record: SessionRecord; session: SessionRuntime } | undefined> {
+    const record = await this.deps.store.findSession({ code });
+    const session = record ? await this.get(record.id) : undefined;
     return record && session ? { record, session } : undefined;
   }
 
   /** A student joins with a display name and receives the token that brings them back to the seat. */
   async join(sessionId: string, name: string): Promise<JoinResult> {
-    const session = this.get(sessionId);
+    const session = await this.get(sessionId);
     if (!session) return { ok: false, code: 'SESSION_NOT_CREATED', message: 'There is no such room.' };
     const token = newToken();
     let seatId = '';
@@ -120,7 +153,7 @@ export class Runtime {
    * are revoked in the same transaction as the event.
    */
   async replace(sessionId: string, seatId: string, newcomer: { seatId: string } | { name: string }): Promise<ReplaceResult> {
-    const session = this.get(sessionId);
+    const session = await this.get(sessionId);
     if (!session) return { ok: false, code: 'SESSION_NOT_CREATED', message: 'There is no such session.' };
     const token = 'name' in newcomer ? newToken() : null;
     const result = await session.dispatch({ type: 'ReplaceSeat', seatId, newcomer }, { kind: 'facilitator' }, {
@@ -134,14 +167,14 @@ export class Runtime {
     return { ok: true, seatId, token };
   }
 
-  seatForToken(sessionId: string, token: string): string | undefined {
+  seatForToken(sessionId: string, token: string): Promise<string | undefined> {
     return this.deps.store.seatForToken(sessionId, hashToken(token));
   }
 
   /** `commandId`: a seat's id for its command; sent again, the command is answered, not redone. */
-  dispatch(sessionId: string, command: Command, actor: Actor, commandId?: string): Promise<CommandResult> {
-    const session = this.get(sessionId);
-    if (!session) return Promise.resolve({ ok: false, code: 'SESSION_NOT_CREATED', message: 'There is no such session.' });
+  async dispatch(sessionId: string, command: Command, actor: Actor, commandId?: string): Promise<CommandResult> {
+    const session = this.sessions.get(sessionId) ?? (await this.get(sessionId));
+    if (!session) return { ok: false, code: 'SESSION_NOT_CREATED', message: 'There is no such session.' };
     return session.dispatch(command, actor, commandId !== undefined ? { commandId } : {});
   }
 

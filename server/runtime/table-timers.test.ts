@@ -20,7 +20,7 @@ async function twoTables() {
   for (const command of [{ type: 'DealSeats' } as const, { type: 'StartSession' } as const]) {
     expect(await runtime.dispatch(record.id, command, facilitator)).toMatchObject({ ok: true });
   }
-  const session = runtime.get(record.id)!;
+  const session = runtime.loaded(record.id)!;
   const game = () => session.current as ActiveGame;
   /** Resolves after the next commit (a deadline's timer dispatches asynchronously). */
   const committed = (n = 1) =>
@@ -90,8 +90,8 @@ describe('one deadline timer per table', () => {
 
     // Up again before either deadline: each table has its own timer.
     const again = new Runtime({ store, clock: time, scheduler: time });
-    again.start();
-    expect(again.get(sessionId)!.armed).toEqual({ t1: briefingEnd, t2: briefingEnd + 30_000 });
+    await again.start();
+    expect(again.loaded(sessionId)!.armed).toEqual({ t1: briefingEnd, t2: briefingEnd + 30_000 });
     again.close();
 
     // Up again after both deadlines passed: both tables move on by themselves.
@@ -105,9 +105,9 @@ describe('one deadline timer per table', () => {
         }
       });
     });
-    restarted.start();
+    await restarted.start();
     await moved;
-    const game = restarted.get(sessionId)!.current as ActiveGame;
+    const game = restarted.loaded(sessionId)!.current as ActiveGame;
     expect(game.tables.t1!.clock.deadlineAt).toBe(briefingEnd + 40_000 + 120_000);
     expect(game.tables.t2!.clock.deadlineAt).toBe(briefingEnd + 40_000 + 120_000);
     restarted.close();

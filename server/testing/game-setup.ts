@@ -69,13 +69,13 @@ export function sideOf(player: Player): string | null {
 }
 
 export function lastSeq(runtime: Runtime | undefined, sessionId: string): number {
-  const session = runtime?.get(sessionId);
+  const session = runtime?.loaded(sessionId);
   if (!session) throw new Error(`no live session ${sessionId}`);
   return session.lastSeq;
 }
 
 export function gameOf(runtime: Runtime | undefined, sessionId: string) {
-  const state = runtime?.get(sessionId)?.current;
+  const state = runtime?.loaded(sessionId)?.current;
   if (!state?.created) throw new Error(`no created session ${sessionId}`);
   return state;
 }

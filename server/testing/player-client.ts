@@ -163,7 +163,7 @@ export async function settle(clients: PlayerClient[]): Promise<void> {
 
 /** The projection the server holds for a client's viewer, as it travels (JSON). */
 export function expectedView(runtime: Runtime | undefined, sessionId: string, viewer: Viewer): unknown {
-  const session = runtime?.get(sessionId);
+  const session = runtime?.loaded(sessionId);
   if (!session) throw new Error(`no live session ${sessionId}`);
   return JSON.parse(JSON.stringify(project(session.current, viewer) ?? null)) as unknown;
 }

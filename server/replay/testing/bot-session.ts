@@ -70,7 +70,7 @@ export async function playBotSession(
   };
   await facilitate({ type: 'DealSeats' });
   await facilitate({ type: 'StartSession' });
-  const session = runtime.get(record.id)!;
+  const session = runtime.loaded(record.id)!;
   let rng = options.seed >>> 0;
   const random = () => ((rng = (Math.imul(rng, 1664525) + 1013904223) >>> 0) / 2 ** 32);
   let saidAwkward = false;
