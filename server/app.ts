@@ -6,7 +6,7 @@ import type { Server as SocketServer } from 'socket.io';
 import { migrateDatabase, openDatabase, type OpenedDatabase } from '../db/client';
 import { countFacilitators, issueSetupToken } from './auth/accounts';
 import { SignInThrottle } from './auth/throttle';
-import { realScheduler, systemClock, type Clock, type Scheduler } from './runtime/ports';
+import { realScheduler, systemClock, type Clock, type EventStore, type Scheduler } from './runtime/ports';
 import { Runtime } from './runtime/runtime';
 import { SqliteEventStore } from './runtime/sqlite-store';
 import { API_BASE_PATH, createApiHandler, type ApiHandler } from './api/handler';
@@ -43,6 +43,8 @@ export interface ServerOptions {
   now?: () => number;
   /** Tests inject a clock and tighter limits into the socket layer. */
   realtime?: RealtimeOptions;
+  /** The event store, built on the opened database (default: SqliteEventStore with group commit). */
+  eventStore?: (database: OpenedDatabase) => EventStore;
 }
 
 export interface BackchannelServer {
@@ -71,7 +73,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
   let api: ApiHandler | undefined;
   let pages: RequestListener | undefined;
   let runtime: Runtime | undefined;
-  let store: SqliteEventStore | undefined;
+  let store: EventStore | undefined;
   let bots: BotPool | undefined;
   let stopping: Promise<void> | undefined;
   let stopSweep: (() => void) | undefined;
@@ -130,7 +132,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       migrateDatabase(database.db);
       // Every live session is rebuilt from its event log and its deadline re-armed before anyone connects.
       const clock = options.clock ?? systemClock;
-      store = new SqliteEventStore(database);
+      store = options.eventStore ? options.eventStore(database) : new SqliteEventStore(database);
       runtime = new Runtime({ store, clock, scheduler: options.scheduler ?? realScheduler(clock), log });
       logSessionLifecycle(runtime, log);
       const resumed = await runtime.start();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { io, type Socket } from 'socket.io-client';
-import { createServer, type BackchannelServer } from '../app';
+import { createServer, type BackchannelServer, type ServerOptions } from '../app';
 import { createFacilitator } from '../auth/accounts';
 import { openDatabase } from '../../db/client';
 import { loadConfig } from '../config';
@@ -34,6 +34,8 @@ export interface LiveServerOptions {
   log?: Logger;
   /** The game's clock and timers: deadlines fire when the test moves it. */
   time?: ManualTime;
+  /** The event store the server runs on (a test may wrap the SQLite one). */
+  eventStore?: ServerOptions['eventStore'];
 }
 
 export async function startLiveServer(dbPath?: string, options: LiveServerOptions = {}): Promise<LiveServer> {
@@ -46,6 +48,7 @@ export async function startLiveServer(dbPath?: string, options: LiveServerOption
     log: options.log ?? quietLog,
     ...(options.realtime ? { realtime: options.realtime } : {}),
     ...(time ? { clock: time, scheduler: time } : {}),
+    ...(options.eventStore ? { eventStore: options.eventStore } : {}),
   });
   const url = await server.start();
   return {
