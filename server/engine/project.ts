@@ -200,17 +200,31 @@ function projectSeat(game: ActiveGame, seat: Seat, from: number): SeatView {
   };
 }
 
+/**
+ * Each table's last PROJECTOR_LINES front-channel messages, in order, found in one pass from the
+ * end of the log that stops once every table has its lines: the projector's view does not grow
+ * with the session, and building it does not read the history of busy tables.
+ */
+function lastFrontLines(game: ActiveGame): Map<string, Message[]> {
+  const lines = new Map<string, Message[]>();
+  for (const id of Object.keys(game.tables)) if (game.channels[`${id}:front`]) lines.set(`${id}:front`, []);
+  let missing = lines.size;
+  for (let i = game.messages.length - 1; i >= 0 && missing > 0; i--) {
+    const m = game.messages[i]!;
+    const list = lines.get(m.channelId);
+    if (!list || list.length >= PROJECTOR_LINES) continue;
+    list.push(m);
+    if (list.length === PROJECTOR_LINES) missing--;
+  }
+  for (const list of lines.values()) list.reverse();
+  return lines;
+}
+
 function projectProjector(game: ActiveGame): ProjectorView {
+  const lines = lastFrontLines(game);
   const tables = Object.keys(game.tables).map((id) => {
-    const front = game.channels[`${id}:front`];
     const view = tableView(game, id, null) as TableView;
-    // The last lines only, found from the end: the projector's view does not grow with the session.
-    const lines: Message[] = [];
-    for (let i = game.messages.length - 1; i >= 0 && lines.length < PROJECTOR_LINES; i--) {
-      const m = game.messages[i]!;
-      if (m.channelId === front?.id) lines.push(m);
-    }
-    return { ...view, frontMessages: lines.reverse().map(messageView) };
+    return { ...view, frontMessages: (lines.get(`${id}:front`) ?? []).map(messageView) };
   });
   return {
     kind: 'projector',
