@@ -60,7 +60,8 @@ export class CommitProjections {
     }
     if (!view) return null;
     const diff = advance(sync, view, this.messagesTail, this.unchanging);
-    sync.messagesSeen = this.state.created ? this.state.messages.length : 0;
+    // Never back: a snapshot taken from a later state than this commit's already holds more.
+    if (this.state.created) sync.messagesSeen = Math.max(sync.messagesSeen, this.state.messages.length);
     return { diff, view };
   }
 }
