@@ -43,7 +43,16 @@ class Clients {
   }
 }
 
+interface Count {
+  patches: number;
+  open: number;
+  reasons: Record<string, number>;
+}
+
 interface Result {
+  /** Sockets still connected after the measured commands, and why the others closed. */
+  open: number;
+  reasons: Record<string, number>;
   players: number;
   messages: number;
   meanMs: number;
@@ -95,7 +104,9 @@ async function run(live: LiveServer, api: ReturnType<typeof apiClient>, cookie: 
       await new Promise((r) => setImmediate(r));
     }
     times.sort((a, b) => a - b);
-    results.push({ players, messages: level, meanMs: times.reduce((a, b) => a + b, 0) / times.length, p50Ms: times[times.length >> 1]!, p99Ms: times[Math.floor(times.length * 0.99)]! });
+    const a = await clients.ask<Count>({ type: 'count' }, 'count');
+    const b = await watchers.ask<Count>({ type: 'count' }, 'count');
+    results.push({ open: a.open + b.open, reasons: { ...a.reasons, ...b.reasons }, players, messages: level, meanMs: times.reduce((a, b) => a + b, 0) / times.length, p50Ms: times[times.length >> 1]!, p99Ms: times[Math.floor(times.length * 0.99)]! });
   }
   // Every patch delivered (the clients' count stands still), every socket still connected.
   let count = -1;
@@ -127,7 +138,7 @@ async function main() {
   const cookie = await signIn(live.url, live.dbPath, 'bench@school.org');
   const api = apiClient(live.url, cookie);
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
-  const line = (r: Result) => `${String(r.players).padStart(4)} players ${String(r.messages).padStart(6)} messages: ${r.meanMs.toFixed(2)} ms per command (p50 ${r.p50Ms.toFixed(2)}, p99 ${r.p99Ms.toFixed(2)})`;
+  const line = (r: Result) => `${String(r.players).padStart(4)} players ${String(r.messages).padStart(6)} messages: ${r.meanMs.toFixed(2)} ms per command (p50 ${r.p50Ms.toFixed(2)}, p99 ${r.p99Ms.toFixed(2)}), ${r.open} of ${r.players + 2} sockets connected${Object.keys(r.reasons).length ? ` (closed: ${JSON.stringify(r.reasons)})` : ''}`;
   console.log(`Fan-out benchmark: time per front-channel message (decide + append + fan-out), ${MEASURED} measured at each size`);
   await run(live, api, cookie, 10, [200]); // warm-up: compiled code is heap too
   const thirty = await run(live, api, cookie, 30, [100, 1000, 5000]);

@@ -7,11 +7,13 @@ import { io } from 'socket.io-client';
 const { url, room, version } = workerData;
 const sockets = [];
 let patches = 0;
+const reasons = {};
 
 function open(kind, extra, cookie) {
   return new Promise((resolve, reject) => {
     const socket = io(url, { auth: { v: version, kind, ...extra }, transports: ['websocket'], reconnection: false, forceNew: true, ...(cookie ? { extraHeaders: { cookie } } : {}) });
     socket.on('patch', () => patches++);
+    socket.on('disconnect', (reason) => (reasons[reason] = (reasons[reason] ?? 0) + 1));
     socket.once('snapshot', () => resolve(socket));
     socket.once('connect_error', reject);
     sockets.push(socket);
@@ -29,7 +31,7 @@ parentPort.on('message', async (msg) => {
     await open('facilitator', { sessionId: msg.sessionId }, msg.cookie);
     parentPort.postMessage({ type: 'joined' });
   } else if (msg.type === 'count') {
-    parentPort.postMessage({ type: 'count', patches, open: sockets.filter((s) => s.connected).length });
+    parentPort.postMessage({ type: 'count', patches, open: sockets.filter((s) => s.connected).length, reasons });
   } else if (msg.type === 'close') {
     for (const s of sockets) s.close();
     parentPort.postMessage({ type: 'closed' });
