@@ -11,7 +11,8 @@ import type { FacilitatorChannel, FacilitatorProposal, FacilitatorSeat, Facilita
  * that nothing reaches the dashboard by accident (the generator's state, the secret seed, the
  * engine's counters and membership windows stay in the engine).
  */
-export function projectFacilitator(game: ActiveGame): FacilitatorView {
+/** `from`: the first message of the log to list (see ProjectOptions in project.ts). */
+export function projectFacilitator(game: ActiveGame, from = 0): FacilitatorView {
   const byId = <T extends { id: string }, V>(list: T[], view: (item: T) => V): Record<string, V> => Object.fromEntries(list.map((item) => [item.id, view(item)]));
   const back = Object.values(game.channels).filter((c) => c.kind === 'back');
   return {
@@ -38,7 +39,7 @@ export function projectFacilitator(game: ActiveGame): FacilitatorView {
         formerMembers: Object.keys(c.members).filter((id) => !members.includes(id)), invited: c.invited, messageCount: c.messageCount, exposed: c.exposed,
       };
     }),
-    messages: game.messages.map((m) => ({ id: m.id, tableId: m.tableId, channelId: m.channelId, author: m.author, text: m.text, at: m.at, leakRisk: m.leakRisk })),
+    messages: game.messages.slice(from).map((m) => ({ id: m.id, tableId: m.tableId, channelId: m.channelId, author: m.author, text: m.text, at: m.at, leakRisk: m.leakRisk })),
     tips: byId(Object.values(game.tips), (t): FacilitatorTip => ({ id: t.id, tableId: t.tableId, form: t.form, text: t.text, recipients: t.recipients, source: t.source, manual: t.manual, at: t.at })),
     stories: game.stories.map((s): FacilitatorStory => ({
       id: s.id, tableId: s.tableId, journalistId: s.journalistId, headline: s.headline, body: s.body, tipId: s.tipId, exposed: s.exposed, accurate: s.accurate, supportDelta: s.supportDelta, at: s.at,

@@ -13,27 +13,41 @@ import { LOBBY_NAMES_SHOWN, type AgreementView, type ChannelView, type Facilitat
 
 export { sessionHeader };
 
+/** Front-channel lines per table in the projector's view: a tile shows ten at most, and the view must not grow with the session. */
+export const PROJECTOR_LINES = 20;
+
+/**
+ * `messagesFrom`: only messages at this index of the session's log or later go into the view's
+ * message list (a seat's or the facilitator's `messages`). The fan-out asks for the messages a view
+ * has not had yet instead of projecting the whole history after every command; every other field
+ * is whole. Visibility is decided message by message, so the tail is exactly the end of the whole list.
+ */
+export interface ProjectOptions {
+  messagesFrom?: number;
+}
+
 /**
  * The one exit for data. Everything a browser receives is built here, field by field, from
  * what the viewer is entitled to: a seat sees its channels, its brief, its tips and what is
  * public; the projector only what is public; the facilitator everything.
  */
-export function project(state: GameState, viewer: { kind: 'seat'; seatId: string }): SeatView | null;
-export function project(state: GameState, viewer: { kind: 'projector' }): ProjectorView | null;
-export function project(state: GameState, viewer: { kind: 'facilitator' }): FacilitatorView | null;
-export function project(state: GameState, viewer: Viewer): View | null;
-export function project(state: GameState, viewer: Viewer): View | null {
+export function project(state: GameState, viewer: { kind: 'seat'; seatId: string }, options?: ProjectOptions): SeatView | null;
+export function project(state: GameState, viewer: { kind: 'projector' }, options?: ProjectOptions): ProjectorView | null;
+export function project(state: GameState, viewer: { kind: 'facilitator' }, options?: ProjectOptions): FacilitatorView | null;
+export function project(state: GameState, viewer: Viewer, options?: ProjectOptions): View | null;
+export function project(state: GameState, viewer: Viewer, options: ProjectOptions = {}): View | null {
   if (!state.created) return null;
+  const from = Math.max(0, options.messagesFrom ?? 0);
   switch (viewer.kind) {
     case 'seat': {
       const seat = state.seats[viewer.seatId];
       // A seat's header shows its own table's clock.
-      return seat ? projectSeat(atTable(state, seat.tableId), seat) : null;
+      return seat ? projectSeat(atTable(state, seat.tableId), seat, from) : null;
     }
     case 'projector':
       return projectProjector(state);
     case 'facilitator':
-      return projectFacilitator(state);
+      return projectFacilitator(state, from);
     default: {
       const unreachable: never = viewer;
       return unreachable;
@@ -119,7 +133,7 @@ function visibleBroadcasts(game: ActiveGame, tableId: string | null, side: strin
   return game.broadcasts.filter((b) => (b.tableId === null || b.tableId === tableId) && (b.audience === 'all' || (side !== 'public' && b.audience === side)));
 }
 
-function projectSeat(game: ActiveGame, seat: Seat): SeatView {
+function projectSeat(game: ActiveGame, seat: Seat, from: number): SeatView {
   const session = sessionHeader(game);
   const present = Object.values(game.seats).filter((s) => s.status === 'active');
   const lobby = present.slice(0, LOBBY_NAMES_SHOWN).map((s) => ({ id: s.id, name: s.name }));
@@ -136,10 +150,12 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
   const table = game.tables[tableId];
   const channels = Object.values(game.channels).filter((c) => canSeeChannel(game, seat, c));
   const visible = new Map(channels.map((c) => [c.id, c]));
-  const messages = game.messages.filter((m) => {
+  const messages: Message[] = [];
+  for (let i = from; i < game.messages.length; i++) {
+    const m = game.messages[i]!;
     const c = visible.get(m.channelId);
-    return c !== undefined && canSeeMessageAt(c, seat.id, m.n);
-  });
+    if (c !== undefined && canSeeMessageAt(c, seat.id, m.n)) messages.push(m);
+  }
   const proposals = Object.values(game.proposals).flatMap((p) => {
     const c = visible.get(p.channelId);
     if (c === undefined || !canSeeMessageAt(c, seat.id, p.atMessage)) return [];
@@ -184,11 +200,31 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
   };
 }
 
+/**
+ * Each table's last PROJECTOR_LINES front-channel messages, in order, found in one pass from the
+ * end of the log that stops once every table has its lines: the projector's view does not grow
+ * with the session, and building it does not read the history of busy tables.
+ */
+function lastFrontLines(game: ActiveGame): Map<string, Message[]> {
+  const lines = new Map<string, Message[]>();
+  for (const id of Object.keys(game.tables)) if (game.channels[`${id}:front`]) lines.set(`${id}:front`, []);
+  let missing = lines.size;
+  for (let i = game.messages.length - 1; i >= 0 && missing > 0; i--) {
+    const m = game.messages[i]!;
+    const list = lines.get(m.channelId);
+    if (!list || list.length >= PROJECTOR_LINES) continue;
+    list.push(m);
+    if (list.length === PROJECTOR_LINES) missing--;
+  }
+  for (const list of lines.values()) list.reverse();
+  return lines;
+}
+
 function projectProjector(game: ActiveGame): ProjectorView {
+  const lines = lastFrontLines(game);
   const tables = Object.keys(game.tables).map((id) => {
-    const front = game.channels[`${id}:front`];
     const view = tableView(game, id, null) as TableView;
-    return { ...view, frontMessages: game.messages.filter((m) => m.channelId === front?.id).map(messageView) };
+    return { ...view, frontMessages: (lines.get(`${id}:front`) ?? []).map(messageView) };
   });
   return {
     kind: 'projector',

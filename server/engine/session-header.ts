@@ -9,8 +9,32 @@ export function tableClockView(game: ActiveGame, tableId: string): TableClockVie
   return { phase, deadlineAt, pausedRemainingMs, finished: game.tables[tableId]?.clock.finishedAt != null };
 }
 
+/**
+ * Headers already built, by scenario (which never changes in a session) and by what else a header
+ * is made of: every viewer of a table, and every command that does not move its clock, gets the
+ * very same frozen object, so the fan-out can see it unchanged by reference instead of by its JSON.
+ */
+const built = new WeakMap<object, Map<string, SessionHeader>>();
+const HEADERS_KEPT = 64;
+
 /** What every viewer sees of the session: the public scenario, the phase and the clock. */
 export function sessionHeader(game: ActiveGame): SessionHeader {
+  let headers = built.get(game.scenario);
+  if (!headers) built.set(game.scenario, (headers = new Map()));
+  // Options never change once the session is created, but a new object would be a new session.
+  const key = `${game.code}|${game.status}|${game.locked}|${game.phaseIndex}|${game.deadlineAt}|${game.pausedRemainingMs}`;
+  const found = headers.get(key);
+  if (found && optionsOf.get(found) === game.options) return found;
+  const header = Object.freeze(buildHeader(game));
+  if (headers.size >= HEADERS_KEPT) headers.clear();
+  headers.set(key, header);
+  optionsOf.set(header, game.options);
+  return header;
+}
+
+const optionsOf = new WeakMap<SessionHeader, object>();
+
+function buildHeader(game: ActiveGame): SessionHeader {
   const phase = currentPhase(game);
   const s = game.scenario;
   return {

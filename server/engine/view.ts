@@ -235,6 +235,7 @@ export interface ProjectorView {
   kind: 'projector';
   session: SessionHeader;
   lobby: { id: string; name: string }[];
+  /** `frontMessages`: the front channel's last PROJECTOR_LINES lines (project.ts), not its whole history. */
   tables: (TableView & { frontMessages: MessageView[] })[];
   broadcasts: Broadcast[];
   /** Best share first (see SeatView.scores). */

@@ -2,16 +2,16 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Db } from '../../db/client';
 import { facilitatorForToken, readCookie, SESSION_COOKIE } from '../auth/accounts';
-import { project, type Viewer } from '../engine';
+import { project } from '../engine';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import type { Runtime } from '../runtime/runtime';
 import { Gate, HandshakeError } from './handshake';
-import { createFanOut } from './fanout';
+import { createFanOut, unchangingIn } from './fanout';
 import { describeViewer, endLogin, LOGIN_SWEEP_MS, roomOf, type GameSocket, type SocketData } from './sockets';
 import { withDefaults, type RealtimeLimits } from './limits';
 import { Outbox } from './outbox';
-import { serialise } from '../../shared/patch';
+import { syncFrom } from './view-sync';
 import { MAX_PAYLOAD_BYTES, parseCommandEnvelope, PROTOCOL_VERSION, type AnyView, type ClientToServerEvents, type CommandAck, type Result, type ServerToClientEvents } from './protocol';
 import { Buckets, TokenBucket } from './rate-limit';
 import { describeZodError } from './validation';
@@ -111,7 +111,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
       .identify(socket)
       .then((identity) => {
         const data: SocketData = {
-          ...identity, seq: 0, view: null, serialised: new Map(), outbox: new Outbox(socket),
+          ...identity, seq: 0, sync: null, outbox: new Outbox(socket),
           events: bucket(limits.events), strikes: bucket(limits.strikes), commands: bucket(limits.commands), refusals: 0,
         };
         Object.assign(socket.data, data);
@@ -215,11 +215,6 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     return { ok: true, data: { seq: socket.data.seq, ...(result.repeated ? { repeated: true as const } : {}) } };
   }
 
-  function viewFor(sessionId: string, viewer: Viewer): AnyView | null {
-    // A socket's session is in memory: the handshake read it.
-    const session = deps.runtime.loaded(sessionId);
-    return session ? (project(session.current, viewer) as AnyView | null) : null;
-  }
 
   /**
    * Sends unless the socket already holds more unsent output than the limit: then it is dropped,
@@ -243,11 +238,11 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   function sendSnapshot(socket: GameSocket): number {
     const data = socket.data;
     if (data.outbox.snapshotInFlight !== null) return data.outbox.snapshotInFlight;
-    const view = viewFor(data.sessionId, data.viewer);
+    const state = deps.runtime.loaded(data.sessionId)?.current;
+    const view = state ? (project(state, data.viewer) as AnyView | null) : null;
     const seq = ++data.seq;
-    if (!view) return seq;
-    data.view = view;
-    data.serialised = serialise(view);
+    if (!state?.created || !view) return seq;
+    data.sync = syncFrom(view, state.messages.length, unchangingIn(state));
     data.outbox.sentSnapshot(seq, () => send(socket, 'snapshot', { seq, view, serverNow: now() }));
     if (view.kind === 'seat' && view.me.status === 'kicked') removeSocket(socket);
     return seq;

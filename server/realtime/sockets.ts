@@ -1,7 +1,8 @@
 import type { Socket, Server } from 'socket.io';
 import type { SocketIdentity } from './handshake';
 import type { Outbox } from './outbox';
-import type { AnyView, ClientToServerEvents, ServerToClientEvents } from './protocol';
+import type { ViewSync } from './view-sync';
+import type { ClientToServerEvents, ServerToClientEvents } from './protocol';
 import type { TokenBucket } from './rate-limit';
 
 /** What the server keeps on each socket, beside who it is. */
@@ -11,8 +12,8 @@ export interface SocketData extends SocketIdentity {
    * player infer how busy the secret channels are.
    */
   seq: number;
-  view: AnyView | null;
-  serialised: Map<string, string>;
+  /** What the fan-out keeps of the view this socket holds (never the view): null before its first snapshot. */
+  sync: ViewSync | null;
   outbox: Outbox;
   /** Every event this socket sends, refusals it has earned, and its commands. */
   events: TokenBucket;
