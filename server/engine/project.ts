@@ -150,7 +150,7 @@ function projectSeat(game: ActiveGame, seat: Seat): SeatView {
   const invitations = Object.values(game.channels)
     .filter((c) => c.tableId === tableId && c.kind === 'back' && c.invited[seat.id])
     .map((c) => ({ channelId: c.id, topic: c.topic, by: c.invited[seat.id]!.by, members: currentMembers(c) }));
-  const tips = Object.values(game.tips)
+  const tips = game.tips.values()
     .filter((t) => t.recipients.includes(seat.id))
     .map((t) => ({ id: t.id, form: t.form, text: t.text, at: t.at, published: game.stories.some((s) => s.tipId === t.id) }));
   const ended = game.status === 'ended';
