@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evolve, initialState, project, tableSizeRange, type GameEvent, type GameState, type SeatView } from '../engine';
+import { eventAt, evolve, initialState, project, tableSizeRange, type GameEvent, type GameState, type SeatView } from '../engine';
 import { builtInScenarios } from '../scenarios';
 import { readEvents, ReplayCache, replayCacheFor } from './history';
 import { leakTraces } from './leaks';
@@ -36,6 +36,15 @@ describe.each(scenarios.map((s) => s.id))('the replay of a bot-played %s session
     const replay = replayOf(scenarioId);
     expect(replay.final()).toEqual(live);
     expect(replay.timeline().lastSeq).toBe(bench.runtime.get(sessionId)!.lastSeq);
+  });
+
+  it('gives every event its time, for playback at the game’s own pace', () => {
+    const replay = replayOf(scenarioId);
+    const { times, firstSeq } = replay.timeline();
+    const ats = replay.log.events.map((e) => eventAt(e.event));
+    expect(firstSeq).toBe(1);
+    expect(times.offsets.map((o) => times.from + o)).toEqual(ats);
+    expect(new Set(ats).size).toBeGreaterThan(10);
   });
 
   it("shows a seat, at any moment, exactly project() of the state folded to that moment", () => {

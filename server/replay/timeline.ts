@@ -140,6 +140,7 @@ export function timelineCollector(sessionId: string, log: ReplayLog, meta: { cre
       eventCount: events.length,
       firstSeq: events[0]?.seq ?? 0,
       lastSeq: events[events.length - 1]?.seq ?? 0,
+      times: timesOf(events.map((e) => eventAt(e.event))),
       sides: final.scenario.sides.map((s) => ({ id: s.id, name: s.name })),
       phases,
       markers,
@@ -148,4 +149,10 @@ export function timelineCollector(sessionId: string, log: ReplayLog, meta: { cre
       whatReallyHappened: final.scenario.whatReallyHappened,
     };
   }
+}
+
+/** Every event's time as offsets from the first: about 8 bytes an event instead of 14. */
+function timesOf(ats: number[]): Timeline['times'] {
+  const from = ats[0] ?? 0;
+  return { from, offsets: ats.map((at) => at - from) };
 }

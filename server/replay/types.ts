@@ -67,6 +67,12 @@ export interface Timeline {
   /** The first and last seq (the first is 1: the session's creation). */
   firstSeq: number;
   lastSeq: number;
+  /**
+   * When every event happened, for true-pace playback: event `firstSeq + i` at `from + offsets[i]`
+   * (ms). The facilitator's timeline only: the class link and a student's replay, which must not
+   * tell when hidden things were said, play between the moments they may see.
+   */
+  times: { from: number; offsets: number[] };
   sides: { id: string; name: string }[];
   phases: PhaseSpan[];
   markers: Marker[];

@@ -9,7 +9,7 @@ import { Comparison } from './comparison';
 import { ExportBar } from './export-bar';
 import { traceNames } from './screen';
 import { LeakTraceCard, type GoTo } from './leak-trace';
-import { anchorsOf } from './moments';
+import { anchorsFromTimes } from './moments';
 import { PrintReport } from './print-report';
 import { Questions } from './questions';
 import { ReplayPanel } from './replay-panel';
@@ -76,18 +76,8 @@ export function DebriefPage({ sessionId }: { sessionId: string }) {
       .catch((e: unknown) => setError(errorMessage(e)));
   }, [sessionId]);
 
-  const anchors = useMemo(() => {
-    if (!data) return [];
-    const { timeline, series, leaks } = data;
-    return anchorsOf([
-      { seq: timeline.firstSeq, at: timeline.createdAt },
-      ...timeline.markers,
-      ...series.support,
-      ...series.risk,
-      ...leaks.flatMap((l) => [l.tip, ...(l.story ? [l.story] : [])]),
-      { seq: timeline.lastSeq, at: timeline.endedAt ?? timeline.markers[timeline.markers.length - 1]?.at ?? timeline.createdAt },
-    ]);
-  }, [data]);
+  // Every event at its own time: the scrubber's clock and 1× playback follow the game's pace.
+  const anchors = useMemo(() => (data ? anchorsFromTimes(data.timeline.times, data.timeline.firstSeq) : []), [data]);
 
   const go = useCallback(
     (target: GoTo) => {
