@@ -6,6 +6,7 @@ import { api, errorMessage } from '../../lib/api';
 import { paragraphs } from '../game/labels';
 import { ClassLinkPanel } from './class-link-panel';
 import { Comparison } from './comparison';
+import { DeleteSession } from './delete-session';
 import { ExportBar } from './export-bar';
 import { traceNames } from './screen';
 import { LeakTraceCard, type GoTo } from './leak-trace';
@@ -154,9 +155,14 @@ export function DebriefPage({ sessionId }: { sessionId: string }) {
         </h1>
         <p className="meta">
           {timeline.status === 'ended' ? 'Finished' : timeline.status === 'running' ? 'Still running: the replay shows it so far' : 'Not started'} · {timeline.tables.length} {timeline.tables.length === 1 ? 'table' : 'tables'} · {timeline.eventCount} events ·{' '}
-          <a href="/facilitator">Back to your sessions</a>
+          <a href="/facilitator">Back to your sessions</a> · <a href="/facilitator/debriefs">All debriefs</a>
         </p>
         <ExportBar sessionId={sessionId} />
+        {timeline.status !== 'running' ? (
+          <div className="debrief-admin">
+            <DeleteSession sessionId={sessionId} code={timeline.code} label="Delete this session…" onDeleted={() => window.location.assign('/facilitator/debriefs')} />
+          </div>
+        ) : null}
         <nav aria-label="On this page" className="debrief-nav">
           <ul className="plain">
             {SECTIONS.map(([id, label]) => (
