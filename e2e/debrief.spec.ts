@@ -178,6 +178,9 @@ test('a facilitator debriefs a finished session and shares a class link', async 
   await expect(compare.getByRole('row', { name: /^Outcome/ })).toContainText('Deal announced');
   await expect(compare.getByRole('row', { name: /^Outcome/ })).toContainText('No deal');
   await expect(page.getByRole('table', { name: /The same role at each table/ })).toContainText('President');
+  // The balance harness's picture beside them, read from docs/balance.md.
+  const harness = page.getByRole('table', { name: /Mean core score per way of negotiating \(docs\/balance\.md\)/ });
+  await expect(harness.getByRole('row', { name: /seeds-path/ })).toContainText('(best)');
 
   await expectNoSeriousViolation(page, 'debrief page');
   for (const width of [1280, 1920]) await shoot(page, 'facilitator', width);

@@ -1,5 +1,6 @@
 import { eventAt, type ActiveGame, type GameEvent, type GameState } from '../engine';
 import { collect, type Collector, type ReplayLog } from './history';
+import { strategyPicture } from './strategy-picture';
 import type { Marker, PhaseSpan, ReplaySeat, ReplayTable, Timeline } from './types';
 
 /** "Table 1", "Table 2"… in the order the tables were dealt. */
@@ -147,6 +148,7 @@ export function timelineCollector(sessionId: string, log: ReplayLog, meta: { cre
       tables: replayTables(final, seating),
       debriefQuestions: final.scenario.debriefQuestions,
       whatReallyHappened: final.scenario.whatReallyHappened,
+      strategyPicture: strategyPicture(final.scenario.id),
     };
   }
 }

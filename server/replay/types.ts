@@ -79,6 +79,8 @@ export interface Timeline {
   tables: ReplayTable[];
   debriefQuestions: string[];
   whatReallyHappened: string;
+  /** The balance harness's strategy picture for this scenario (null for a scenario it does not cover). */
+  strategyPicture: StrategyPicture | null;
 }
 
 /**
@@ -291,3 +293,15 @@ export interface RetentionSetting {
 }
 
 export type { SupportCause, SupportChange, Term };
+
+/**
+ * How scripted ways of negotiating scored in the balance harness for this scenario (core score:
+ * both leaders and both main envoys, out of 400), by table size, as docs/balance.md records them.
+ */
+export interface StrategyPicture {
+  source: string;
+  sizes: number[];
+  strategies: { name: string; description: string; scores: Record<string, number> }[];
+  /** The best-scoring strategy at each size. */
+  best: Record<string, string>;
+}

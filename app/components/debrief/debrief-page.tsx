@@ -15,6 +15,7 @@ import { PrintReport } from './print-report';
 import { Questions } from './questions';
 import { ReplayPanel } from './replay-panel';
 import { ScrollBox } from './scroll-box';
+import { StrategyPicture } from './strategy-picture';
 import { SupportLedger } from './support-ledger';
 import { TableCharts } from './table-charts';
 import { timeOfSeq } from './moments';
@@ -225,6 +226,7 @@ export function DebriefPage({ sessionId }: { sessionId: string }) {
             </ScrollBox>
           </aside>
         </div>
+        {timeline.strategyPicture ? <StrategyPicture picture={timeline.strategyPicture} scenarioTitle={timeline.scenarioTitle} /> : null}
       </section>
 
       <section id="questions" aria-labelledby="questions-title" className="card debrief-section">
