@@ -20,6 +20,7 @@ function sharedPrefix(a: GameEvent[], b: GameEvent[]): number {
 
 describe('evolve shares history between states without letting one change another', () => {
   it('given one prefix folded once, when two different continuations are folded from it event by event in turn, then each ends where a fold from scratch does, and no earlier state changed', () => {
+    const forked = new Set<string>();
     for (const seed of [3, 7, 11]) {
       const common = steps(seed, 0, 120);
       const one = playRandom(seed, 9, [...common, ...steps(seed, 120, 120)]);
@@ -30,6 +31,7 @@ describe('evolve shares history between states without letting one change anothe
       const restB = two.events.slice(k);
       expect(restA.filter((e) => e.type === 'MessagePosted').length).toBeGreaterThan(5);
       expect(restB.filter((e) => e.type === 'MessagePosted').length).toBeGreaterThan(5);
+      for (const e of [...restA, ...restB]) forked.add(e.type);
 
       // Every state either branch passes through, with what it held when it was made.
       const seen: { state: GameState; json: string }[] = [{ state: prefix, json: JSON.stringify(prefix) }];
@@ -47,5 +49,7 @@ describe('evolve shares history between states without letting one change anothe
       expect(b).toEqual(fold(two.events));
       for (const { state, json } of seen) expect(JSON.stringify(state)).toBe(json);
     }
+    // Every append-only history was forked at least once: messages, tips, stories and support moves.
+    expect([...forked]).toEqual(expect.arrayContaining(['MessagePosted', 'LeakOccurred', 'StoryPublished']));
   });
 });
