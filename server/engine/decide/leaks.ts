@@ -10,7 +10,7 @@ import type { ActiveGame, Channel, Message, Proposal, Term, Tip } from '../state
 
 type Result = GameEvent[] | Rejection;
 
-const tipId = (game: ActiveGame, offset = 0) => opaqueId(game, 'tip', game.tips.ids().length + 1 + offset);
+const tipId = (game: ActiveGame, offset = 0) => opaqueId(game, 'tip', game.tips.count + 1 + offset);
 
 function titleOf(game: ActiveGame, seatId: string): string {
   const seat = game.seats[seatId];
