@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { request as apiRequest, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { call, expectNoSeriousViolation, expectNoSidewaysScroll, facilitator, newPage, pageErrors, PHONE, SCENARIO } from './helpers';
+import { call, createAccount, expectNoSeriousViolation, expectNoSidewaysScroll, facilitator, newPage, pageErrors, PHONE, SCENARIO } from './helpers';
 import { SocketPlayer, until as waitFor } from './socket-player';
 
 /**
@@ -178,6 +178,9 @@ test('a facilitator debriefs a finished session and shares a class link', async 
   await expect(compare.getByRole('row', { name: /^Outcome/ })).toContainText('Deal announced');
   await expect(compare.getByRole('row', { name: /^Outcome/ })).toContainText('No deal');
   await expect(page.getByRole('table', { name: /The same role at each table/ })).toContainText('President');
+  // The balance harness's picture beside them, read from docs/balance.md.
+  const harness = page.getByRole('table', { name: /Mean core score per way of negotiating \(docs\/balance\.md\)/ });
+  await expect(harness.getByRole('row', { name: /seeds-path/ })).toContainText('(best)');
 
   await expectNoSeriousViolation(page, 'debrief page');
   for (const width of [1280, 1920]) await shoot(page, 'facilitator', width);
@@ -242,7 +245,102 @@ test('a facilitator debriefs a finished session and shares a class link', async 
   await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, null, { timeout: 10_000 }).catch(() => undefined);
   await expectNoSidewaysScroll(page, 'debrief page at 360 px');
   await shoot(page, 'facilitator', PHONE.width);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const events = (await page.locator('.debrief-head .meta').textContent())!.match(/(\d+) events/)![1];
+
+  await importAndDelete(page, teacher.api, sessionId, events!);
+  await retention(browser, baseURL!);
 
   expect(pageErrors).toEqual([]);
   await teacher.api.dispose();
 });
+
+/**
+ * The archive: the session's exported log is imported back (after two bad files are refused with
+ * their reasons), its debrief replays the same events, and deleting it asks first.
+ */
+async function importAndDelete(page: Page, api: Awaited<ReturnType<typeof facilitator>>['api'], sessionId: string, events: string) {
+  const exported = await api.get(`/api/export/${sessionId}/events.json`);
+  expect(exported.ok()).toBe(true);
+  const log = await exported.body();
+
+  await page.goto('/facilitator/debriefs');
+  await expect(page.getByRole('heading', { level: 1, name: 'Debriefs' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'How long finished sessions are kept' })).toHaveCount(0); // not an administrator
+  const form = page.getByRole('region', { name: 'Import an event log' });
+  const file = form.getByLabel('Event log (JSON)');
+  const importButton = form.getByRole('button', { name: 'Import' });
+  await file.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('Minutes of the meeting') });
+  await importButton.click();
+  await expect(form.getByRole('alert')).toHaveText(/^notes\.json is not a JSON file\./);
+  await expect(file).toBeFocused();
+  await file.setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":"world"}') });
+  await importButton.click();
+  await expect(form.getByRole('alert')).toHaveText(/^other\.json was not imported: This is not an exported Backchannel log/);
+
+  await file.setInputFiles({ name: 'events.json', mimeType: 'application/json', buffer: log });
+  await importButton.click();
+  await expect(form.getByRole('status')).toContainText('events.json is imported as session', { timeout: 30_000 });
+  await expect(form.getByRole('alert')).toHaveText('');
+  const code = (await form.getByRole('status').locator('.code').textContent())!;
+  const list = page.getByRole('region', { name: 'Finished sessions' });
+  await expect(list.getByRole('link', { name: `Debrief of ${code}` })).toBeVisible();
+  await expectNoSeriousViolation(page, 'debriefs page');
+  for (const width of [1280, 1920]) await shoot(page, 'debriefs', width);
+  await page.setViewportSize(PHONE);
+  await expectNoSidewaysScroll(page, 'debriefs page at 360 px');
+  await shoot(page, 'debriefs', PHONE.width);
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The imported debrief replays the same log; deleting it asks first, and Cancel keeps it.
+  await form.getByRole('link', { name: 'open its debrief' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`Debrief: The Cuban Missile Crisis ${code}`) })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.debrief-head .meta')).toContainText(`${events} events`);
+  const deleteButton = page.getByRole('button', { name: 'Delete this session…' });
+  await deleteButton.click();
+  const dialog = page.getByRole('dialog', { name: `Delete session ${code}?` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expectNoSeriousViolation(page, 'delete dialog');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(deleteButton).toBeFocused();
+  await deleteButton.click();
+  await dialog.getByRole('button', { name: `Delete ${code}` }).click();
+  await expect(page).toHaveURL(/\/facilitator\/debriefs$/);
+  await expect(page.getByRole('region', { name: 'Finished sessions' })).toBeVisible();
+  await expect(page.getByRole('link', { name: `Debrief of ${code}` })).toHaveCount(0);
+  // The original is untouched.
+  await expect(page.getByRole('link', { name: /^Debrief of / }).first()).toBeVisible();
+}
+
+/** An administrator sets how long finished sessions are kept; a bad number is refused with its reason. */
+async function retention(browser: Parameters<Parameters<typeof test>[2]>[0]['browser'], baseURL: string) {
+  const email = `admin-${Date.now()}@example.org`;
+  const password = 'correct horse battery staple';
+  createAccount(email, password, undefined, { admin: true });
+  const admin = await apiRequest.newContext({ baseURL, extraHTTPHeaders: { origin: new URL(baseURL).origin } });
+  await call(admin, 'auth.login', { email, password });
+  const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  await page.context().addCookies((await admin.storageState()).cookies);
+  await page.goto('/facilitator/debriefs');
+  const card = page.getByRole('region', { name: 'How long finished sessions are kept' });
+  await expect(card).toContainText('Finished sessions are kept until someone deletes them.');
+  await card.getByLabel('for a number of days').check();
+  const days = card.getByLabel('Days after a session finishes');
+  await days.fill('0');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByRole('alert')).toContainText('from 1 to 3650 days');
+  await expect(days).toBeFocused();
+  await days.fill('30');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByRole('status')).toContainText('Saved. Finished sessions are deleted 30 days after their last event');
+  await page.reload();
+  await expect(card.getByLabel('Days after a session finishes')).toHaveValue('30');
+  await expectNoSeriousViolation(page, 'debriefs page (administrator)');
+  await shoot(page, 'debriefs-admin', 1280);
+  await card.getByLabel('until someone deletes them').check();
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByRole('status')).toContainText('Saved. Finished sessions are kept until someone deletes them.');
+  await admin.dispose();
+}

@@ -9,6 +9,7 @@ export type Me = NonNullable<Awaited<ReturnType<typeof api.auth.me.query>>>;
 
 const LINKS = [
   { href: '/facilitator', label: 'Sessions' },
+  { href: '/facilitator/debriefs', label: 'Debriefs' },
   { href: '/facilitator/library', label: 'Scenario library' },
   { href: '/facilitator/accounts', label: 'Accounts' },
 ];

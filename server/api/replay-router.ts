@@ -7,6 +7,7 @@ import { getClassLink, sessionForClassToken, setClassLink } from '../replay/clas
 import { exportLog, ImportError, importLog, type ExportFile } from '../replay/export';
 import { ReplayError } from '../replay/history';
 import { SessionReplay } from '../replay/service';
+import { normaliseRoomCode } from '../runtime/codes';
 import type { ClassLink, ClassReveal, ClassView, LeakTrace, MySeatReplay, ReplayComparison, ReplayMoment, ReplaySeries, ReplaySupportChange, RetentionSetting, Timeline } from '../replay/types';
 import { adminProcedure, AppError, facilitatorProcedure, publicProcedure, router, type Context } from './trpc';
 
@@ -109,6 +110,18 @@ export const replayRouter = router({
     const seatId = await ctx.runtime.seatForToken(replay.sessionId, input.seatToken);
     if (!seatId) throw new AppError('UNKNOWN_SEAT_TOKEN', 'This device holds no seat in that session.', 'FORBIDDEN');
     return answer(() => replay.mySeat(seatId, input.seq));
+  }),
+  /**
+   * Public: a student's way to the class replay from their end screen. The seat token their device
+   * holds proves the seat; the answer is the class link's token once the facilitator has turned it
+   * on (null before, or after it is turned off). Nothing else about the session is told.
+   */
+  seatClassLink: publicProcedure.input(z.strictObject({ room: z.string().min(1).max(16), seatToken: token })).query(async ({ ctx, input }): Promise<{ token: string | null }> => {
+    const found = await ctx.runtime.findByCode(normaliseRoomCode(input.room));
+    const seatId = found ? await ctx.runtime.seatForToken(found.record.id, input.seatToken) : undefined;
+    if (!found || !seatId) throw new AppError('UNKNOWN_SEAT_TOKEN', 'This device holds no seat in that room.', 'FORBIDDEN');
+    const link = getClassLink(ctx.db, found.record.id);
+    return { token: link.enabled ? link.token : null };
   }),
 
   /** The event log as a file (also served as a download: GET /api/export/SESSION/events.json). */

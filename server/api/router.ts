@@ -1,7 +1,6 @@
 import { authRouter } from './auth-router';
 import { replayRouter } from './replay-router';
 import { scenarioRouter } from './scenario-router';
-import { seatReplayRouter } from './seat-replay-router';
 import { sessionRouter } from './session-router';
 import { publicProcedure, router } from './trpc';
 
@@ -12,7 +11,6 @@ export const appRouter = router({
   session: sessionRouter,
   scenario: scenarioRouter,
   replay: replayRouter,
-  seatReplay: seatReplayRouter,
 });
 
 /** Imported by the client as a type only, so no server code reaches the browser. */

@@ -27,22 +27,22 @@ async function codeOf(call: Promise<unknown>): Promise<string | undefined> {
   }
 }
 
-describe('seatReplay.classLink', () => {
+describe('replay.seatClassLink', () => {
   it('tells a seat the class link only while it is on, and refuses a token that holds no seat there', async () => {
     const student = apiClient(live.url);
     const seatToken = game.players[0]!.welcome!.token!;
     const room = game.code.toLowerCase();
-    expect(await student.seatReplay.classLink.query({ room, seatToken })).toEqual({ token: null });
+    expect(await student.replay.seatClassLink.query({ room, seatToken })).toEqual({ token: null });
 
     const on = await game.api.replay.classLink.set.mutate({ sessionId: game.sessionId, enabled: true, reveal: { tables: 'all', backChannels: false, names: false } });
     expect(on.token).toBeTruthy();
-    expect(await student.seatReplay.classLink.query({ room, seatToken })).toEqual({ token: on.token });
+    expect(await student.replay.seatClassLink.query({ room, seatToken })).toEqual({ token: on.token });
 
     await game.api.replay.classLink.set.mutate({ sessionId: game.sessionId, enabled: false, reveal: on.reveal });
-    expect(await student.seatReplay.classLink.query({ room, seatToken })).toEqual({ token: null });
+    expect(await student.replay.seatClassLink.query({ room, seatToken })).toEqual({ token: null });
 
-    expect(await codeOf(student.seatReplay.classLink.query({ room, seatToken: 'x'.repeat(43) }))).toBe('UNKNOWN_SEAT_TOKEN');
-    expect(await codeOf(student.seatReplay.classLink.query({ room: 'ZZZZZZ', seatToken }))).toBe('UNKNOWN_SEAT_TOKEN');
-    expect(await codeOf(student.seatReplay.classLink.query({ room, seatToken: 'short' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(student.replay.seatClassLink.query({ room, seatToken: 'x'.repeat(43) }))).toBe('UNKNOWN_SEAT_TOKEN');
+    expect(await codeOf(student.replay.seatClassLink.query({ room: 'ZZZZZZ', seatToken }))).toBe('UNKNOWN_SEAT_TOKEN');
+    expect(await codeOf(student.replay.seatClassLink.query({ room, seatToken: 'short' }))).toBe('BAD_REQUEST');
   });
 });

@@ -192,7 +192,7 @@ function record(game: ActiveGame, run: Run): GameRecord {
     backMessages: game.messages.filter((m) => backIds.has(m.channelId)).length,
     backProposals: Object.values(game.proposals).filter((p) => backIds.has(p.channelId)).length,
     frontMessages: game.messages.filter((m) => m.channelId === `${table.id}:front` && m.author.kind === 'seat').length,
-    leaks: Object.keys(game.tips).length,
+    leaks: game.tips.count,
     stories: game.stories.length,
     exposed: back.filter((c) => c.exposed).length,
     firstExposureRound: run.notes.exposure,

@@ -1,3 +1,4 @@
+import { AppendList, AppendRecord } from './append-log';
 import type { GameEvent } from './events';
 import { enter as enterChannel, leave as leaveChannel } from './membership';
 import { supportEntries } from './support-ledger';
@@ -32,14 +33,14 @@ export function evolve(state: GameState, event: GameEvent): GameState {
       seats: {},
       tables: {},
       channels: {},
-      messages: [],
+      messages: AppendList.empty(),
       activity: 0,
-      tips: {},
-      stories: [],
+      tips: AppendRecord.empty(),
+      stories: AppendList.empty(),
       proposals: {},
-      broadcasts: [],
+      broadcasts: AppendList.empty(),
       scores: null,
-      supportLog: [],
+      supportLog: AppendList.empty(),
     };
   }
   if (!state.created) throw new EvolveError(event, 'no session has been created');
@@ -133,7 +134,7 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       if (event.author.kind === 'seat') known(game.seats[event.author.seatId], event, `seat ${event.author.seatId}`);
       const channels = { ...game.channels, [channel.id]: { ...channel, messageCount: channel.messageCount + 1 } };
       const message = { id: event.messageId, n, tableId: event.tableId, channelId: event.channelId, author: event.author, text: event.text, at: event.at, leakRisk: event.leakRisk };
-      return { ...game, channels, messages: [...game.messages, message], activity: n + 1, rng: event.rng ?? game.rng };
+      return { ...game, channels, messages: game.messages.append(message), activity: n + 1, rng: event.rng ?? game.rng };
     }
     case 'BackChannelOpened': {
       known(game.tables[event.tableId], event, `table ${event.tableId}`);
@@ -165,15 +166,16 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
     case 'LeakOccurred':
       known(game.tables[event.tip.tableId], event, `table ${event.tip.tableId}`);
       for (const id of event.tip.recipients) known(game.seats[id], event, `seat ${id}`);
-      return { ...game, tips: { ...game.tips, [event.tip.id]: event.tip }, rng: event.rng ?? game.rng };
+      if (game.tips.has(event.tip.id)) throw new EvolveError(event, `tip ${event.tip.id} already exists`);
+      return { ...game, tips: game.tips.add(event.tip), rng: event.rng ?? game.rng };
     case 'InvestigationStarted':
       return updateTable(game, event, event.tableId, (t) => ({ investigations: [...t.investigations.filter((w) => w.by !== event.by), { by: event.by, target: event.target, untilPhase: event.untilPhase }] }));
     case 'SurveillanceStarted':
       return updateTable(game, event, event.tableId, (t) => ({ surveillance: [...t.surveillance.filter((w) => w.by !== event.by), { by: event.by, target: event.target, untilPhase: event.untilPhase }] }));
     case 'StoryPublished': {
-      let next: ActiveGame = { ...game, stories: [...game.stories, event.story] };
+      let next: ActiveGame = { ...game, stories: game.stories.append(event.story) };
       next = moveSupport(next, event, event.story.tableId, event.story.supportDelta);
-      if (event.story.tipId !== null) known(game.tips[event.story.tipId], event, `tip ${event.story.tipId}`);
+      if (event.story.tipId !== null) known(game.tips.get(event.story.tipId), event, `tip ${event.story.tipId}`);
       if (event.exposedChannelId) next = updateChannel(next, event, event.exposedChannelId, () => ({ exposed: true }));
       if (event.exposedSecretIssue) {
         const issue = event.exposedSecretIssue;
@@ -246,7 +248,7 @@ function apply(game: ActiveGame, event: Exclude<GameEvent, { type: 'SessionCreat
       return moveSupport(next, event, event.tableId, event.supportDelta);
     }
     case 'BroadcastSent': {
-      let next: ActiveGame = { ...game, broadcasts: [...game.broadcasts, event.broadcast] };
+      let next: ActiveGame = { ...game, broadcasts: game.broadcasts.append(event.broadcast) };
       const tableIds = event.broadcast.tableId !== null ? [known(game.tables[event.broadcast.tableId], event, `table ${event.broadcast.tableId}`).id] : Object.keys(game.tables);
       for (const tableId of tableIds) {
         if (event.supportDelta) next = moveSupport(next, event, tableId, event.supportDelta);
@@ -337,5 +339,5 @@ function moveSupport(game: ActiveGame, event: GameEvent, tableId: string, delta:
     return { support };
   });
   const entries = supportEntries(event, tableId, delta, before, next.tables[tableId]!.support);
-  return entries.length > 0 ? { ...next, supportLog: [...game.supportLog, ...entries] } : next;
+  return entries.length > 0 ? { ...next, supportLog: game.supportLog.append(...entries) } : next;
 }

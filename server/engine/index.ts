@@ -3,6 +3,7 @@ export { decide } from './decide';
 export { evolve } from './evolve';
 export { project, sessionHeader } from './project';
 export { initialState, DEFAULT_OPTIONS } from './state';
+export { AppendList, AppendRecord } from './append-log';
 export { draw, seedFrom } from './random';
 export { REJECTION_CODES, isRejection, reject } from './rejection';
 export { LIMITS } from './commands';

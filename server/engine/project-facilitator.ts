@@ -40,7 +40,7 @@ export function projectFacilitator(game: ActiveGame, from = 0): FacilitatorView 
       };
     }),
     messages: game.messages.slice(from).map((m) => ({ id: m.id, tableId: m.tableId, channelId: m.channelId, author: m.author, text: m.text, at: m.at, leakRisk: m.leakRisk })),
-    tips: byId(Object.values(game.tips), (t): FacilitatorTip => ({ id: t.id, tableId: t.tableId, form: t.form, text: t.text, recipients: t.recipients, source: t.source, manual: t.manual, at: t.at })),
+    tips: byId(game.tips.values(), (t): FacilitatorTip => ({ id: t.id, tableId: t.tableId, form: t.form, text: t.text, recipients: t.recipients, source: t.source, manual: t.manual, at: t.at })),
     stories: game.stories.map((s): FacilitatorStory => ({
       id: s.id, tableId: s.tableId, journalistId: s.journalistId, headline: s.headline, body: s.body, tipId: s.tipId, exposed: s.exposed, accurate: s.accurate, supportDelta: s.supportDelta, at: s.at,
     })),
@@ -48,7 +48,7 @@ export function projectFacilitator(game: ActiveGame, from = 0): FacilitatorView 
       id: p.id, tableId: p.tableId, channelId: p.channelId, by: p.by, terms: p.terms, mode: p.mode, counterTo: p.counterTo, status: p.status,
       acceptedBySides: acceptingSides(game, p), signedBy: p.signedBy, at: p.at,
     })),
-    broadcasts: game.broadcasts,
+    broadcasts: game.broadcasts.toArray(),
     scores: game.scores,
     risks: Object.fromEntries(back.map((c) => [c.id, leakRisk(atTable(game, c.tableId), c)])),
     limits: LIMITS,

@@ -152,7 +152,7 @@ function projectSeat(game: ActiveGame, seat: Seat, from: number): SeatView {
   const visible = new Map(channels.map((c) => [c.id, c]));
   const messages: Message[] = [];
   for (let i = from; i < game.messages.length; i++) {
-    const m = game.messages[i]!;
+    const m = game.messages.at(i)!;
     const c = visible.get(m.channelId);
     if (c !== undefined && canSeeMessageAt(c, seat.id, m.n)) messages.push(m);
   }
@@ -166,7 +166,7 @@ function projectSeat(game: ActiveGame, seat: Seat, from: number): SeatView {
   const invitations = Object.values(game.channels)
     .filter((c) => c.tableId === tableId && c.kind === 'back' && c.invited[seat.id])
     .map((c) => ({ channelId: c.id, topic: c.topic, by: c.invited[seat.id]!.by, members: currentMembers(c) }));
-  const tips = Object.values(game.tips)
+  const tips = game.tips.values()
     .filter((t) => t.recipients.includes(seat.id))
     .map((t) => ({ id: t.id, form: t.form, text: t.text, at: t.at, published: game.stories.some((s) => s.tipId === t.id) }));
   const ended = game.status === 'ended';
@@ -210,7 +210,7 @@ function lastFrontLines(game: ActiveGame): Map<string, Message[]> {
   for (const id of Object.keys(game.tables)) if (game.channels[`${id}:front`]) lines.set(`${id}:front`, []);
   let missing = lines.size;
   for (let i = game.messages.length - 1; i >= 0 && missing > 0; i--) {
-    const m = game.messages[i]!;
+    const m = game.messages.at(i)!;
     const list = lines.get(m.channelId);
     if (!list || list.length >= PROJECTOR_LINES) continue;
     list.push(m);

@@ -1,4 +1,5 @@
 import type { ChannelKind, RoleKind, Scenario } from './scenario';
+import type { AppendList, AppendRecord } from './append-log';
 import type { SupportEntry } from './support-ledger';
 
 /** Options a facilitator sets when creating a session. */
@@ -238,16 +239,21 @@ export interface ActiveGame {
   seats: Record<string, Seat>;
   tables: Record<string, TableState>;
   channels: Record<string, Channel>;
-  messages: Message[];
+  /**
+   * The histories below are append-only lists (append-log.ts), not arrays, so that evolve adds to
+   * them in O(1) without changing older states. Read them with for…of, .length/.count, .at(),
+   * .filter/.map/.find/.some, .get(id) for tips, or .toArray()/.values() for a plain copy.
+   */
+  messages: AppendList<Message>;
   /** Counts messages and proposals together: membership windows are measured on it. */
   activity: number;
-  tips: Record<string, Tip>;
-  stories: Story[];
+  tips: AppendRecord<Tip>;
+  stories: AppendList<Story>;
   proposals: Record<string, Proposal>;
-  broadcasts: Broadcast[];
+  broadcasts: AppendList<Broadcast>;
   scores: RoleScore[] | null;
   /** Every move of public support and its cause, in order: the end screen's "why did my support move?". */
-  supportLog: SupportEntry[];
+  supportLog: AppendList<SupportEntry>;
 }
 
 export type GameState = { created: false } | ActiveGame;

@@ -50,7 +50,7 @@ function compareTables(final: ActiveGame, seating: Seating, deadlines: Map<strin
         deadlineAt: deadlines.get(t.tableId)?.concluded ?? null,
         announcedDeadlineAt: deadlines.get(t.tableId)?.announced ?? null,
       } : null,
-      leaks: Object.values(final.tips).filter((tip) => tip.tableId === t.tableId && tip.source.kind !== 'rumour').length,
+      leaks: final.tips.values().filter((tip) => tip.tableId === t.tableId && tip.source.kind !== 'rumour').length,
       stories: stories.length,
       accurateStories: stories.filter((s) => s.accurate === true).length,
       backChannels: back.length,

@@ -51,6 +51,8 @@ export class ReplayCache {
   private readonly every: number;
   private readonly capacity: number;
   private readonly entries = new Map<string, Entry>();
+  /** Events folded so far, all sessions together: lets a test see that a visit folds the log once. */
+  evolved = 0;
 
   constructor(options: ReplayCacheOptions = {}) {
     this.every = options.every ?? 50;
@@ -81,7 +83,15 @@ export class ReplayCache {
   /** The state after event `seq` (0: before anything), exactly as the live game held it. */
   stateAt(db: Db, sessionId: string, seq: number): { state: GameState; at: number } {
     const entry = this.entry(db, sessionId);
-    return foldTo(entry, seq, this.every);
+    const reached = foldTo(entry, seq, this.every);
+    this.evolved += reached.evolved;
+    return { state: reached.state, at: reached.at };
+  }
+
+  /** Whether reaching `seq` folds at most `every` events (a snapshot lies close before it). */
+  covers(db: Db, sessionId: string, seq: number): boolean {
+    const entry = this.entry(db, sessionId);
+    return (entry.snapshots.length - 1) * this.every + this.every > seq;
   }
 
   /**
@@ -94,6 +104,7 @@ export class ReplayCache {
       const every = this.every;
       const snapshotting: Walker = (log, visit) =>
         walk(log, (stored, before, after) => {
+          this.evolved++;
           visit(stored, before, after);
           if (stored.seq % every === 0 && stored.seq / every === entry.snapshots.length) entry.snapshots.push(after);
         });
@@ -107,21 +118,22 @@ export class ReplayCache {
   }
 }
 
-function foldTo(entry: Entry, seq: number, every: number): { state: GameState; at: number } {
+function foldTo(entry: Entry, seq: number, every: number): { state: GameState; at: number; evolved: number } {
   const { events } = entry.log;
   if (!Number.isInteger(seq) || seq < 0 || seq > events.length) {
     throw new ReplayError('SEQ_OUT_OF_RANGE', `This session has moments 1 to ${events.length}; there is no moment ${seq}.`);
   }
   let k = Math.min(Math.floor(seq / every), entry.snapshots.length - 1);
   let state = entry.snapshots[k]!;
-  for (let s = k * every + 1; s <= seq; s++) {
+  const from = k * every;
+  for (let s = from + 1; s <= seq; s++) {
     state = evolve(state, events[s - 1]!.event);
     if (s % every === 0 && s / every === entry.snapshots.length) {
       k = s / every;
       entry.snapshots.push(state);
     }
   }
-  return { state, at: seq > 0 ? eventAt(events[seq - 1]!.event) : 0 };
+  return { state, at: seq > 0 ? eventAt(events[seq - 1]!.event) : 0, evolved: Math.max(0, seq - from) };
 }
 
 /** Folds a whole log, calling `visit` with the state before and after each event. */
@@ -148,8 +160,8 @@ export function collect<T>(log: ReplayLog, collector: Collector<T>): T {
 }
 
 /**
- * Several collectors in one fold: a fold of a long log costs far more than the collectors do
- * (evolve copies the message list at every message), so the debrief folds once for all of them.
+ * Several collectors in one fold: the debrief folds the log once for all of them (and keeps the
+ * snapshots it passes, see ReplayCache.derive).
  */
 export type Walker = (log: ReplayLog, visit: Visit) => GameState;
 

@@ -18,6 +18,6 @@ export function ledgerCollector(): Collector<ReplaySupportChange[]> {
       const from = before.created ? before.supportLog.length : 0;
       for (let index = from; index < after.supportLog.length; index++) moves.push({ seq, index });
     },
-    finish: (final) => moves.map(({ seq, index }) => ({ seq, ...describeSupportEntry(final, final.supportLog[index]!, null) })),
+    finish: (final) => moves.map(({ seq, index }) => ({ seq, ...describeSupportEntry(final, final.supportLog.at(index)!, null) })),
   };
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evolve, initialState, project, tableSizeRange, type GameEvent, type GameState, type SeatView } from '../engine';
+import { eventAt, evolve, initialState, project, tableSizeRange, type GameEvent, type GameState, type SeatView } from '../engine';
 import { builtInScenarios } from '../scenarios';
-import { readEvents, ReplayCache } from './history';
+import { readEvents, ReplayCache, replayCacheFor } from './history';
 import { leakTraces } from './leaks';
 import { SessionReplay } from './service';
 import { openReplayBench, playBotSession, type PlayedSession, type ReplayBench } from './testing/bot-session';
@@ -36,6 +36,15 @@ describe.each(scenarios.map((s) => s.id))('the replay of a bot-played %s session
     const replay = replayOf(scenarioId);
     expect(replay.final()).toEqual(live);
     expect(replay.timeline().lastSeq).toBe(bench.runtime.loaded(sessionId)!.lastSeq);
+  });
+
+  it('gives every event its time, for playback at the game’s own pace', () => {
+    const replay = replayOf(scenarioId);
+    const { times, firstSeq } = replay.timeline();
+    const ats = replay.log.events.map((e) => eventAt(e.event));
+    expect(firstSeq).toBe(1);
+    expect(times.offsets.map((o) => times.from + o)).toEqual(ats);
+    expect(new Set(ats).size).toBeGreaterThan(10);
   });
 
   it("shows a seat, at any moment, exactly project() of the state folded to that moment", () => {
@@ -131,5 +140,27 @@ describe('the snapshot cache', () => {
       { numRuns: 25 },
     );
     expect(() => cache.stateAt(db, sessionId, events.length + 1)).toThrow(/no moment/);
+  });
+
+  it('folds the whole log once on a first visit of the debrief, whatever it asks first, and at most a snapshot interval per moment after', () => {
+    const { sessionId } = played.get(scenarios[0]!.id)!;
+    const db = bench.database.db;
+    const cache = replayCacheFor(db);
+    cache.forget(sessionId);
+    const replay = new SessionReplay(db, sessionId, 0);
+    const n = replay.lastSeq();
+    const seatId = Object.keys(replay.final().seats)[0]!;
+    cache.forget(sessionId);
+    const before = cache.evolved;
+    // A moment near the end first (the page opens on the final state), then what the page reads.
+    replay.at(n - 1, { kind: 'all' });
+    replay.timeline();
+    replay.leaks();
+    replay.at(n - 2, { kind: 'seat', seatId });
+    replay.final();
+    expect(cache.evolved - before).toBeLessThanOrEqual(n + 3 * 50);
+    const later = cache.evolved;
+    for (const seq of [1, Math.floor(n / 3), Math.floor(n / 2), n]) replay.at(seq, { kind: 'seat', seatId });
+    expect(cache.evolved - later).toBeLessThanOrEqual(4 * 50);
   });
 });

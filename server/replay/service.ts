@@ -76,8 +76,18 @@ export class SessionReplay {
     return all.filter((c) => c.tableId === tableId);
   }
 
+  /**
+   * The state after `seq`. When no snapshot lies close before it, the digest comes first: its one
+   * fold of the whole log lays down the snapshots too, so a first visit folds the log once, and
+   * every moment after that folds at most `every` events from the snapshot before it.
+   */
+  private stateAt(seq: number) {
+    if (!this.cache.covers(this.db, this.sessionId, seq)) this.digest();
+    return this.cache.stateAt(this.db, this.sessionId, seq);
+  }
+
   final(): ActiveGame {
-    const state = this.cache.stateAt(this.db, this.sessionId, this.lastSeq()).state;
+    const state = this.stateAt(this.lastSeq()).state;
     if (!state.created) throw new ReplayError('UNKNOWN_SESSION', 'This session has no events.');
     return state;
   }
@@ -85,14 +95,14 @@ export class SessionReplay {
   at(seq: number, perspective: Perspective): ReplayMoment {
     if (perspective.kind === 'seat' && !this.final().seats[perspective.seatId]) throw new ReplayError('UNKNOWN_SEAT', `There is no seat ${perspective.seatId} in this session.`);
     if (perspective.kind === 'table' && !this.final().tables[perspective.tableId]) throw new ReplayError('UNKNOWN_TABLE', `There is no table ${perspective.tableId} in this session.`);
-    const { state, at } = this.cache.stateAt(this.db, this.sessionId, seq);
+    const { state, at } = this.stateAt(seq);
     return momentView(state, seq, at, perspective);
   }
 
   classView(reveal: ClassReveal, seq: number | undefined): ClassView {
     const lastSeq = this.lastSeq();
     const moment = seq ?? lastSeq;
-    const { state, at } = this.cache.stateAt(this.db, this.sessionId, moment);
+    const { state, at } = this.stateAt(moment);
     if (!state.created) throw new ReplayError('SEQ_OUT_OF_RANGE', 'Nothing had happened yet at that moment.');
     const textSeq = this.derive('textSeq', (log) => new Map(log.events.flatMap((e) => (e.event.type === 'MessagePosted' ? [[e.event.messageId, e.seq] as const] : []))));
     return buildClassView({ state, seq: moment, at, lastSeq, reveal, markers: this.timeline().markers, traces: this.leaks(), textSeq, seating: this.derive('seating', seatingOf) });
@@ -104,7 +114,7 @@ export class SessionReplay {
     const firstSeq = this.log.events.find((e) => e.event.type === 'PlayerJoined' && e.event.seatId === seatId)?.seq;
     if (firstSeq === undefined) throw new ReplayError('UNKNOWN_SEAT', 'That seat is not in this session.');
     const moment = Math.max(firstSeq, seq ?? lastSeq);
-    const { state, at } = this.cache.stateAt(this.db, this.sessionId, moment);
+    const { state, at } = this.stateAt(moment);
     const view = project(state, { kind: 'seat', seatId });
     if (!view) throw new ReplayError('UNKNOWN_SEAT', 'That seat is not in this session.');
     const seat = this.derive('seating', seatingOf)[seatId];

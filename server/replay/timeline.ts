@@ -1,5 +1,6 @@
 import { eventAt, type ActiveGame, type GameEvent, type GameState } from '../engine';
 import { collect, type Collector, type ReplayLog } from './history';
+import { strategyPicture } from './strategy-picture';
 import type { Marker, PhaseSpan, ReplaySeat, ReplayTable, Timeline } from './types';
 
 /** "Table 1", "Table 2"… in the order the tables were dealt. */
@@ -140,12 +141,20 @@ export function timelineCollector(sessionId: string, log: ReplayLog, meta: { cre
       eventCount: events.length,
       firstSeq: events[0]?.seq ?? 0,
       lastSeq: events[events.length - 1]?.seq ?? 0,
+      times: timesOf(events.map((e) => eventAt(e.event))),
       sides: final.scenario.sides.map((s) => ({ id: s.id, name: s.name })),
       phases,
       markers,
       tables: replayTables(final, seating),
       debriefQuestions: final.scenario.debriefQuestions,
       whatReallyHappened: final.scenario.whatReallyHappened,
+      strategyPicture: strategyPicture(final.scenario.id),
     };
   }
+}
+
+/** Every event's time as offsets from the first: about 8 bytes an event instead of 14. */
+function timesOf(ats: number[]): Timeline['times'] {
+  const from = ats[0] ?? 0;
+  return { from, offsets: ats.map((at) => at - from) };
 }

@@ -67,12 +67,20 @@ export interface Timeline {
   /** The first and last seq (the first is 1: the session's creation). */
   firstSeq: number;
   lastSeq: number;
+  /**
+   * When every event happened, for true-pace playback: event `firstSeq + i` at `from + offsets[i]`
+   * (ms). The facilitator's timeline only: the class link and a student's replay, which must not
+   * tell when hidden things were said, play between the moments they may see.
+   */
+  times: { from: number; offsets: number[] };
   sides: { id: string; name: string }[];
   phases: PhaseSpan[];
   markers: Marker[];
   tables: ReplayTable[];
   debriefQuestions: string[];
   whatReallyHappened: string;
+  /** The balance harness's strategy picture for this scenario (null for a scenario it does not cover). */
+  strategyPicture: StrategyPicture | null;
 }
 
 /**
@@ -285,3 +293,15 @@ export interface RetentionSetting {
 }
 
 export type { SupportCause, SupportChange, Term };
+
+/**
+ * How scripted ways of negotiating scored in the balance harness for this scenario (core score:
+ * both leaders and both main envoys, out of 400), by table size, as docs/balance.md records them.
+ */
+export interface StrategyPicture {
+  source: string;
+  sizes: number[];
+  strategies: { name: string; description: string; scores: Record<string, number> }[];
+  /** The best-scoring strategy at each size. */
+  best: Record<string, string>;
+}

@@ -6,14 +6,16 @@ import { api, errorMessage } from '../../lib/api';
 import { paragraphs } from '../game/labels';
 import { ClassLinkPanel } from './class-link-panel';
 import { Comparison } from './comparison';
+import { DeleteSession } from './delete-session';
 import { ExportBar } from './export-bar';
 import { traceNames } from './screen';
 import { LeakTraceCard, type GoTo } from './leak-trace';
-import { anchorsOf } from './moments';
+import { anchorsFromTimes } from './moments';
 import { PrintReport } from './print-report';
 import { Questions } from './questions';
 import { ReplayPanel } from './replay-panel';
 import { ScrollBox } from './scroll-box';
+import { StrategyPicture } from './strategy-picture';
 import { SupportLedger } from './support-ledger';
 import { TableCharts } from './table-charts';
 import { timeOfSeq } from './moments';
@@ -76,18 +78,8 @@ export function DebriefPage({ sessionId }: { sessionId: string }) {
       .catch((e: unknown) => setError(errorMessage(e)));
   }, [sessionId]);
 
-  const anchors = useMemo(() => {
-    if (!data) return [];
-    const { timeline, series, leaks } = data;
-    return anchorsOf([
-      { seq: timeline.firstSeq, at: timeline.createdAt },
-      ...timeline.markers,
-      ...series.support,
-      ...series.risk,
-      ...leaks.flatMap((l) => [l.tip, ...(l.story ? [l.story] : [])]),
-      { seq: timeline.lastSeq, at: timeline.endedAt ?? timeline.markers[timeline.markers.length - 1]?.at ?? timeline.createdAt },
-    ]);
-  }, [data]);
+  // Every event at its own time: the scrubber's clock and 1× playback follow the game's pace.
+  const anchors = useMemo(() => (data ? anchorsFromTimes(data.timeline.times, data.timeline.firstSeq) : []), [data]);
 
   const go = useCallback(
     (target: GoTo) => {
@@ -164,9 +156,14 @@ export function DebriefPage({ sessionId }: { sessionId: string }) {
         </h1>
         <p className="meta">
           {timeline.status === 'ended' ? 'Finished' : timeline.status === 'running' ? 'Still running: the replay shows it so far' : 'Not started'} · {timeline.tables.length} {timeline.tables.length === 1 ? 'table' : 'tables'} · {timeline.eventCount} events ·{' '}
-          <a href="/facilitator">Back to your sessions</a>
+          <a href="/facilitator">Back to your sessions</a> · <a href="/facilitator/debriefs">All debriefs</a>
         </p>
         <ExportBar sessionId={sessionId} />
+        {timeline.status !== 'running' ? (
+          <div className="debrief-admin">
+            <DeleteSession sessionId={sessionId} code={timeline.code} label="Delete this session…" onDeleted={() => window.location.assign('/facilitator/debriefs')} />
+          </div>
+        ) : null}
         <nav aria-label="On this page" className="debrief-nav">
           <ul className="plain">
             {SECTIONS.map(([id, label]) => (
@@ -229,6 +226,7 @@ export function DebriefPage({ sessionId }: { sessionId: string }) {
             </ScrollBox>
           </aside>
         </div>
+        {timeline.strategyPicture ? <StrategyPicture picture={timeline.strategyPicture} scenarioTitle={timeline.scenarioTitle} /> : null}
       </section>
 
       <section id="questions" aria-labelledby="questions-title" className="card debrief-section">

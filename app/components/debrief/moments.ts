@@ -80,3 +80,26 @@ export function seqAtTime(anchors: readonly Anchor[], t: number): number {
   if (!b || b.at === a.at) return a.seq;
   return a.seq + Math.floor(((b.seq - a.seq) * (t - a.at)) / (b.at - a.at));
 }
+
+/** One anchor per event, from the timeline's `times` (already in seq order, one per seq). */
+export function anchorsFromTimes(times: { from: number; offsets: readonly number[] }, firstSeq: number): Anchor[] {
+  return times.offsets.map((offset, i) => ({ seq: firstSeq + i, at: times.from + offset }));
+}
+
+/** Where playback stands: the session time it has reached and the seq it showed for it. */
+export interface PlayClock {
+  t: number;
+  seq: number;
+}
+
+/**
+ * One step of playback: `elapsedMs` of real time at `speed` moves the session clock on by
+ * elapsed × speed, and the replay shows the last event that had happened by then (never going
+ * back, never past the end). When the scrubber moved since the last step (`seq` is not the
+ * clock's), playback carries on from the time of that seq.
+ */
+export function playbackStep(anchors: readonly Anchor[], clock: PlayClock | null, seq: number, elapsedMs: number, speed: number, lastSeq: number): PlayClock {
+  const from = clock === null || clock.seq !== seq ? { t: timeOfSeq(anchors, seq), seq } : clock;
+  const t = from.t + elapsedMs * speed;
+  return { t, seq: Math.min(lastSeq, Math.max(seq, seqAtTime(anchors, t))) };
+}

@@ -17,7 +17,7 @@ export function SeatReplayLink({ room }: { room: string }) {
       return;
     }
     try {
-      const { token } = await api.seatReplay.classLink.query({ room, seatToken });
+      const { token } = await api.replay.seatClassLink.query({ room, seatToken });
       setState({ token, error: null, checked: true });
     } catch (e) {
       setState({ token: null, error: errorMessage(e), checked: true });

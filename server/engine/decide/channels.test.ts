@@ -16,7 +16,7 @@ describe('PostMessage', () => {
     expect(post(g, nL, 't1:front', '  Hello  ')).toEqual([
       { type: 'MessagePosted', messageId: oid('m', 1), tableId: 't1', channelId: 't1:front', author: { kind: 'seat', seatId: nL }, text: 'Hello', leakRisk: null, rng: null, at: g.now },
     ]);
-    expect(g.game.messages).toMatchObject([{ id: oid('m', 1), n: 0, text: 'Hello' }]);
+    expect(g.game.messages.toArray()).toMatchObject([{ id: oid('m', 1), n: 0, text: 'Hello' }]);
     expect(g.game.channels['t1:front']?.messageCount).toBe(1);
     expect(texts(seatView(g, j))).toEqual(['Hello']);
   });

@@ -1,6 +1,7 @@
 import type { CommandOf, Meta } from '../commands';
 import { LIMITS } from '../commands';
 import type { GameEvent } from '../events';
+import { AppendRecord } from '../append-log';
 import { evolve } from '../evolve';
 import { isRejected, requireFacilitator, requireSystemOrFacilitator } from '../guards';
 import { clamp, maxEscalation, phaseDurationMs } from '../queries';
@@ -133,7 +134,7 @@ function only(game: ActiveGame, tableId: string): ActiveGame {
 }
 
 function tipsAt(game: ActiveGame, tableId: string): ActiveGame {
-  return { ...game, tips: Object.fromEntries(Object.entries(game.tips).filter(([, t]) => t.tableId === tableId)) };
+  return { ...game, tips: AppendRecord.from(game.tips.values().filter((t) => t.tableId === tableId)) };
 }
 
 export function pause(game: ActiveGame, cmd: CommandOf<'Pause'>, meta: Meta): Result {

@@ -15,9 +15,9 @@ const projected = (c: Cast) => project(c.g.state, { kind: 'projector' })?.broadc
 describe('scheduled injects', () => {
   it('fire when their phase starts, for everyone, projector included', () => {
     const c = briefing9();
-    expect(c.g.game.broadcasts).toEqual([]);
+    expect(c.g.game.broadcasts.toArray()).toEqual([]);
     c.g.passDeadline();
-    expect(c.g.game.broadcasts).toEqual([
+    expect(c.g.game.broadcasts.toArray()).toEqual([
       { id: oid('b', 1), tableId: null, audience: 'all', kind: 'news', title: 'Storm at the border', body: 'A storm closes the crossing.', at: T0 + 60_000 },
     ]);
     expect([c.nL, c.sL, c.j].map((id) => titles(c, id))).toEqual([['Storm at the border'], ['Storm at the border'], ['Storm at the border']]);

@@ -52,7 +52,7 @@ describe('leak risk of a back-channel message', () => {
     const bc = openBack(none.g, none.nE, [none.sE]);
     expect(riskOf(none, bc)).toBe(0);
     for (let i = 0; i < 40; i++) expect(types(post(none.g, i % 2 ? none.nE : none.sE, bc, `secret ${i}`))).toEqual(['MessagePosted']);
-    expect(none.g.game.tips).toEqual({});
+    expect(none.g.game.tips.values()).toEqual([]);
   });
 });
 
@@ -71,7 +71,7 @@ describe('a leak', () => {
     expect(leak.tip.recipients).toContain(c.j);
     expect(leak.tip.recipients).not.toContain(c.nE);
     expect(leak.tip.recipients).not.toContain(c.sE);
-    expect(c.g.game.tips[oid("tip", 1)]).toEqual(leak.tip);
+    expect(c.g.game.tips.get(oid("tip", 1))).toEqual(leak.tip);
     expect(seatView(c.g, c.j).tips).toMatchObject([{ id: oid('tip', 1), form: 'quote', published: false }]);
     expect([c.nE, c.sE, c.nL].map((id) => seatView(c.g, id).tips)).toEqual([[], [], []]);
   });
@@ -151,7 +151,7 @@ describe('PlantRumour', () => {
     });
     expect(sorted(rumour('spoilers').tip.recipients)).toEqual(sorted([c.nS, c.sS]));
     expect(sorted(rumour('both').tip.recipients)).toEqual(sorted([c.j, c.nS, c.sS]));
-    expect(Object.keys(c.g.game.tips)).toEqual([oid('tip', 1), oid('tip', 2), oid('tip', 3)]);
+    expect(c.g.game.tips.ids()).toEqual([oid('tip', 1), oid('tip', 2), oid('tip', 3)]);
   });
   it('refuses players, unknown tables, bad text, a table with nobody to tell and an ended session', () => {
     const c = table9();

@@ -10,7 +10,7 @@ import type { ActiveGame, Channel, Message, Proposal, Term, Tip } from '../state
 
 type Result = GameEvent[] | Rejection;
 
-const tipId = (game: ActiveGame, offset = 0) => opaqueId(game, 'tip', Object.keys(game.tips).length + 1 + offset);
+const tipId = (game: ActiveGame, offset = 0) => opaqueId(game, 'tip', game.tips.count + 1 + offset);
 
 function titleOf(game: ActiveGame, seatId: string): string {
   const seat = game.seats[seatId];
@@ -103,7 +103,7 @@ export function secretTermLeaks(game: ActiveGame, now: number): { events: GameEv
     if (!proposal) continue;
     const channel = game.channels[proposal.channelId];
     for (const term of proposal.terms.filter((t) => t.secret)) {
-      const already = Object.values(game.tips).some((t) => t.source.kind === 'secretTerm' && t.source.proposalId === proposal.id && t.source.issueId === term.issueId);
+      const already = game.tips.values().some((t) => t.source.kind === 'secretTerm' && t.source.proposalId === proposal.id && t.source.issueId === term.issueId);
       if (already || !channel) continue;
       const d = draw(rng);
       rng = d.rng;

@@ -91,7 +91,7 @@ function storyEffect(game: ActiveGame, tip: Tip | undefined): StoryEffect {
 function storiesAbout(game: ActiveGame, channelId: string): number {
   const tableId = game.channels[channelId]?.tableId;
   return game.stories.filter((s) => {
-    const source = s.tipId ? game.tips[s.tipId]?.source : undefined;
+    const source = s.tipId ? game.tips.get(s.tipId)?.source : undefined;
     if (source === undefined || source.kind === 'rumour' || source.kind === 'secretTerm') return false;
     const channel = game.channels[source.channelId];
     return source.channelId === channelId || (channel?.kind === 'back' && channel.tableId === tableId);
@@ -105,7 +105,7 @@ function storiesAbout(game: ActiveGame, channelId: string): number {
 export function pressDeskStories(game: ActiveGame, now: number): GameEvent[] {
   const events: GameEvent[] = [];
   let next = game;
-  for (const tip of Object.values(game.tips)) {
+  for (const tip of game.tips.values()) {
     if (!tip.pressDesk || next.stories.some((s) => s.tipId === tip.id)) continue;
     const effect = storyEffect(next, tip);
     const story: Story = {
@@ -131,7 +131,7 @@ export function publishStory(game: ActiveGame, cmd: CommandOf<'PublishStory'>, m
   if (isRejected(body)) return body;
   let tip: Tip | undefined;
   if (cmd.tipId !== undefined) {
-    tip = game.tips[cmd.tipId];
+    tip = game.tips.get(cmd.tipId);
     if (!tip || !tip.recipients.includes(player.seat.id)) return reject('UNKNOWN_TIP', 'You have no such tip.');
     if (game.stories.some((s) => s.tipId === tip!.id)) return reject('ALREADY_DONE', 'A story based on that tip has already been published.');
   }

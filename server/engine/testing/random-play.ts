@@ -60,7 +60,7 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
   const comeback = nth(formerMembers, step.b);
   const proposals = Object.values(g.proposals);
   const proposal = nth(proposals, step.c);
-  const tips = Object.values(g.tips);
+  const tips = g.tips.values();
   const issues = g.scenario.issues;
   const terms = issues.slice(0, 1 + (step.c % issues.length)).map((issue, i) => ({
     issueId: issue.id, optionId: nth(issue.options, step.a + i)?.id ?? 'x', secret: (step.b + i) % 3 === 0,
@@ -68,7 +68,7 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
   const text = `msg-${k}-${step.a}`;
   const table = nth(Object.keys(g.tables), step.c) ?? 't1';
   const waiting = nth(Object.values(g.seats).filter((s) => s.status === 'active' && !s.tableId).map((s) => s.id), step.a);
-  const message = nth(g.messages, step.b)?.id ?? 'm-unknown';
+  const message = nth(g.messages.toArray(), step.b)?.id ?? 'm-unknown';
   const leader = pickSeat(proposal ? ofKind('leader').filter((id) => tableOf(id) === proposal.tableId) : ofKind('leader'));
   const journalist = pickSeat(ofKind('journalist'));
   const spoiler = pickSeat(ofKind('spoiler'));

@@ -1,0 +1,80 @@
+// npm run bench:fold [-- --runs 5]
+// How long a server restart takes to rebuild a session: read its whole log from SQLite and fold
+// it (what SessionRuntime.load does), for sessions of 2,500, 10,000 and 20,000 events. Folding is
+// linear (evolve appends to shared histories, server/engine/append-log.ts), so the time per event
+// stays flat as sessions grow. Target (issue 11): 20,000 events read + fold ≤ 500 ms.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { migrateDatabase, openDatabase } from '../db/client';
+import { createFacilitator } from '../server/auth/accounts';
+import { events as eventsTable, sessions } from '../db/schema';
+import { eventAt, evolve, initialState, type GameState } from '../server/engine';
+import { SqliteEventStore } from '../server/runtime/sqlite-store';
+import { integerOption, parseCommandLine } from './lib/cli';
+import { longSession } from './lib/long-sessions';
+
+const cli = {
+  name: 'npm run bench:fold',
+  usage: `Usage: npm run bench:fold -- [options]
+
+Stores generated sessions of 2,500, 10,000 and 20,000 events in a temporary SQLite file, then
+reads and folds each --runs times and prints the median and best times. The sessions are
+generated once and cached in node_modules/.cache/backchannel-bench.
+
+Options:
+  --runs <n>   reads + folds per session, 1-50 (default 5)
+  -h, --help   show this help
+`,
+  options: { runs: { type: 'string', default: '5' } },
+} as const;
+
+const args = parseCommandLine(cli);
+const runs = integerOption(cli, 'runs', args.values.runs, 1, 50);
+const SIZES = [2_500, 10_000, 20_000];
+const TARGET_MS = 500;
+
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(7);
+
+async function main() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'backchannel-bench-fold-'));
+  const opened = openDatabase(path.join(dir, 'bench.db'));
+  try {
+    migrateDatabase(opened.db);
+    const store = new SqliteEventStore(opened);
+    const facilitator = await createFacilitator(opened.db, { email: 'bench@example.org', password: 'correct horse battery', isAdmin: false });
+    console.log(`Read + fold of a stored session (median and best of ${runs}):`);
+    console.log(`${'events'.padStart(7)}  ${'read'.padStart(7)}  ${'fold'.padStart(7)}  ${'total'.padStart(7)}  ${'best'.padStart(7)}  per event`);
+    let largest = 0;
+    for (const size of SIZES) {
+      const log = longSession(size, () => process.stdout.write(`(generating a ${size}-event session once; it is cached for the next runs…)\n`));
+      const id = `bench-${size}`;
+      opened.sqlite.transaction(() => {
+        opened.db.insert(sessions).values({ id, code: `B${size}`.slice(0, 6), facilitatorId: facilitator.id, scenarioId: 'bench', status: 'ended', createdAt: 0, updatedAt: 0 }).run();
+        for (const [i, event] of log.entries()) opened.db.insert(eventsTable).values({ sessionId: id, seq: i + 1, type: event.type, payload: JSON.stringify(event), at: eventAt(event), commandId: null }).run();
+      })();
+      const read: number[] = [];
+      const fold: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        let t = performance.now();
+        const stored = await store.load(id);
+        read.push(performance.now() - t);
+        t = performance.now();
+        let state: GameState = initialState();
+        for (const e of stored) state = evolve(state, e.event);
+        fold.push(performance.now() - t);
+        if (!state.created || state.status !== 'ended') throw new Error('the generated session did not fold to its end');
+      }
+      const total = read.map((r, i) => r + fold[i]!);
+      largest = median(total);
+      console.log(`${String(log.length).padStart(7)}  ${ms(median(read))}  ${ms(median(fold))}  ${ms(median(total))}  ${ms(Math.min(...total))}  ${((median(fold) / log.length) * 1000).toFixed(1)} µs`);
+    }
+    console.log(`\n20,000 events read + fold: ${largest.toFixed(0)} ms (target ≤ ${TARGET_MS} ms) ${largest <= TARGET_MS ? 'OK' : 'MISSED'}`);
+  } finally {
+    opened.sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();
