@@ -20,6 +20,8 @@ export interface LoadClient {
   /** Whether this player posts (in the game, journalists report on the front channel but do not speak in it). */
   readonly speaks: boolean;
   connect(): Promise<void>;
+  /** Whether its socket is open (false after the server or the network dropped it). */
+  readonly connected: boolean;
   /** Resolves once the player can post (game: dealt, round open) or is known to listen only. */
   ready(): Promise<void>;
   send(): void;
@@ -49,6 +51,10 @@ export class GamePlayer implements LoadClient {
     private readonly name: string,
     private readonly recorder: Recorder,
   ) {}
+
+  get connected(): boolean {
+    return this.socket?.connected ?? false;
+  }
 
   connect(): Promise<void> {
     // The first time a newcomer by name; after that the same seat by the token from `welcome`.
@@ -135,6 +141,10 @@ export class BarePlayer implements LoadClient {
     readonly speaks: boolean,
     private readonly recorder: Recorder,
   ) {}
+
+  get connected(): boolean {
+    return this.socket?.connected ?? false;
+  }
 
   connect(): Promise<void> {
     const socket = io(this.url, { ...socketOptions, auth: { room: this.table } });

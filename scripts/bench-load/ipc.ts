@@ -108,7 +108,7 @@ export interface ProcessStats {
   cpuMs: number;
   heapUsed: number;
   rss: number;
-  /** p99 of the event-loop delay since the last `reset`, ms. */
+  /** p99 of the event-loop delay since the last `reset`, ms (NaN if the loop never came round to sample it). */
   loopDelayP99Ms: number;
   /** Open TCP sockets (listening ones apart): how many connections this process still holds. */
   tcpSockets: number;
@@ -133,7 +133,7 @@ export function statsHandlers(): Record<string, Handler> {
         cpuMs: (cpu.user + cpu.system) / 1000,
         heapUsed: v8.getHeapStatistics().used_heap_size,
         rss: process.memoryUsage.rss(),
-        loopDelayP99Ms: loop.count === 0 ? 0 : loop.percentile(99) / 1e6,
+        loopDelayP99Ms: loop.count === 0 ? NaN : loop.percentile(99) / 1e6,
         tcpSockets: process.getActiveResourcesInfo().filter((kind) => kind === 'TCPSocketWrap').length,
         at: readClocks().monotonic,
       };

@@ -25,6 +25,7 @@ export interface LoadFigures {
   refusals: Record<string, number>;
   unanswered: number;
   disconnects: Record<string, number>;
+  /** CPU in % of one core (GC and I/O threads included, so a busy process may pass 100). Loop delay NaN when the loop never came round to sample it. */
   server: { cpuPercent: number; cpuUsPerDelivery: number; loopDelayP99Ms: number };
   generator: { cpuPercent: number; loopDelayP99Ms: number };
 }
@@ -80,9 +81,10 @@ export async function measure(fleet: Fleet, options: MeasureOptions): Promise<Lo
   const delivered = reports.reduce((n, r) => n + r.delivered, 0);
   const deliveryHistogram = mergeEncoded(reports.map((r) => r.delivery));
   const ackHistogram = mergeEncoded(reports.map((r) => r.ack));
-  const wallMs = after[0]!.at - before[0]!.at;
+  // Each process's CPU over its own interval between the two readings: an overloaded process
+  // answers late, so one process's interval says nothing about another's.
+  const cpuPercent = (i: number) => ((after[i]!.cpuMs - before[i]!.cpuMs) / (after[i]!.at - before[i]!.at)) * 100;
   const serverCpuMs = after[0]!.cpuMs - before[0]!.cpuMs;
-  const generatorCpuMs = after.slice(1).reduce((n, s, i) => n + s.cpuMs - before[i + 1]!.cpuMs, 0);
   const figures: LoadFigures = {
     periodMs: options.periodMs,
     players: fleet.players,
@@ -100,11 +102,11 @@ export async function measure(fleet: Fleet, options: MeasureOptions): Promise<Lo
     unanswered: reports.reduce((n, r) => n + r.unanswered, 0),
     disconnects: sumRecords(reports.map((r) => r.disconnects)),
     server: {
-      cpuPercent: (serverCpuMs / wallMs) * 100,
+      cpuPercent: cpuPercent(0),
       cpuUsPerDelivery: delivered === 0 ? NaN : (serverCpuMs * 1000) / delivered,
-      loopDelayP99Ms: after[0]!.loopDelayP99Ms,
+      loopDelayP99Ms: after[0]!.loopDelayP99Ms ?? NaN,
     },
-    generator: { cpuPercent: (generatorCpuMs / wallMs) * 100, loopDelayP99Ms: Math.max(...after.slice(1).map((s) => s.loopDelayP99Ms)) },
+    generator: { cpuPercent: after.slice(1).reduce((n, _, i) => n + cpuPercent(i + 1), 0), loopDelayP99Ms: Math.max(...after.slice(1).map((s) => s.loopDelayP99Ms)) },
   };
   deliveryHistogram.destroy();
   ackHistogram.destroy();

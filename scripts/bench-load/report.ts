@@ -71,7 +71,7 @@ function sweepLines(run: ServerRun): string[] {
   if (!run.sweep) return [];
   const lines = [`${run.kind} sweep (${count(run.players)} players; target: p99 ≤ 50 ms and every message delivered):`];
   for (const s of [...run.sweep.steps].sort((a, b) => b.periodMs - a.periodMs)) {
-    lines.push(`  period ${count(s.periodMs).padStart(6)} ms  ${count(s.deliveriesPerSec).padStart(7)} deliveries/s  p50 ${fixed(s.delivery.p50, 2).padStart(8)}  p99 ${fixed(s.delivery.p99, 2).padStart(9)}  p99.9 ${fixed(s.delivery.p999, 2).padStart(9)} ms  ratio ${percent(s.ratio).padStart(8)}  CPU ${fixed(s.server.cpuPercent, 0).padStart(3)} %  ${s.pass ? 'holds' : 'fails'}`);
+    lines.push(`  period ${count(s.periodMs).padStart(6)} ms  ${count(s.deliveriesPerSec).padStart(7)} deliveries/s  p50 ${fixed(s.delivery.p50, 2).padStart(8)}  p99 ${fixed(s.delivery.p99, 2).padStart(9)}  p99.9 ${fixed(s.delivery.p999, 2).padStart(9)} ms  ratio ${percent(s.ratio).padStart(8)}  CPU ${fixed(s.server.cpuPercent, 0).padStart(3)} % (workers ${fixed(s.generator.cpuPercent, 0)} %)  ${s.pass ? 'holds' : 'fails'}${Object.keys(s.disconnects).length ? `  dropped: ${codes(s.disconnects)}` : ''}`);
   }
   const best = run.sweep.best;
   lines.push(best ? `  best: ${count(best.deliveriesPerSec)} deliveries/s (period ${count(best.periodMs)} ms, p99 ${fixed(best.delivery.p99, 2)} ms)` : '  best: none (the target failed at every period tried)');

@@ -16,13 +16,13 @@ let clients: LoadClient[] = [];
 let timers: (ReturnType<typeof setTimeout> | undefined)[] = [];
 
 /** Runs `task` on every client, at most `limit` at a time; resolves with the errors (first few kept). */
-async function eachClient(task: (client: LoadClient) => Promise<void>, limit: number): Promise<{ failed: number; errors: string[] }> {
+async function eachClient(task: (client: LoadClient) => Promise<void>, limit: number, which: LoadClient[] = clients): Promise<{ failed: number; errors: string[] }> {
   let next = 0;
   let failed = 0;
   const errors: string[] = [];
   const lane = async () => {
-    while (next < clients.length) {
-      const client = clients[next++]!;
+    while (next < which.length) {
+      const client = which[next++]!;
       await task(client).catch((error: unknown) => {
         failed++;
         if (errors.length < 3) errors.push(error instanceof Error ? error.message : String(error));
@@ -80,6 +80,15 @@ serve({
       timers[i] = setTimeout(tick, due - start);
     });
     return null;
+  },
+  /** Reconnects the players whose sockets were dropped (a sweep's overloaded step must not spoil the next). */
+  heal: async () => {
+    const dropped = clients.filter((client) => !client.connected);
+    const result = await eachClient(async (client) => {
+      await client.connect();
+      await client.ready();
+    }, CONNECTING_AT_ONCE, dropped);
+    return { ...result, healed: dropped.length - result.failed };
   },
   counts: () => recorder.counts(),
   report: () => {
