@@ -4,7 +4,7 @@
 // No timing is asserted: this is a benchmark's plumbing test, not a performance test.
 import { describe, expect, it } from 'vitest';
 import { formatReport } from './report';
-import { runBench } from './run';
+import { runBench, searchPeriods } from './run';
 
 describe('npm run bench:load', () => {
   it('measures the game and bare Socket.IO on the same load and delivers every message', { timeout: 180_000 }, async () => {
@@ -43,5 +43,24 @@ describe('npm run bench:load', () => {
     }
     const text = formatReport(report);
     for (const line of ['delivery p99 (ms)', 'deliveries/s', 'delivery ratio', 'ack p99 (ms)', 'heap per connected player (KB)', 'game/bare', 'server CPU (% of a core)', 'wave 1: all back (MB)']) expect(text).toContain(line);
+  });
+});
+
+describe('the sweep', () => {
+  it('halves the period while the target holds, then narrows down to the shortest period that holds', async () => {
+    const tried: number[] = [];
+    const best = await searchPeriods(10_000, async (period) => (tried.push(period), period >= 700));
+    expect(tried.slice(0, 6)).toEqual([10_000, 5000, 2500, 1250, 625, expect.closeTo(Math.sqrt(1250 * 625), 6)]);
+    expect(tried).toHaveLength(8);
+    // 1,250 holds and 625 fails; the midpoints 884 and 743 hold, 682 fails: the best is 743.
+    expect(tried.slice(6).map(Math.round)).toEqual([743, 682]);
+    expect(Math.round(best!)).toBe(743);
+  });
+
+  it('doubles the period when the first fails, and reports none when nothing holds', async () => {
+    const tried: number[] = [];
+    expect(await searchPeriods(10_000, async (period) => (tried.push(period), false))).toBeNull();
+    expect(tried).toEqual([10_000, 20_000, 40_000, 80_000, 160_000]);
+    expect(await searchPeriods(10_000, async (period) => period >= 30_000)).toBeGreaterThanOrEqual(30_000);
   });
 });

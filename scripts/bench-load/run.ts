@@ -67,13 +67,40 @@ async function settle(fleet: Fleet): Promise<void> {
 }
 
 /**
- * Halves the period from `startMs` while the target holds, then narrows between the last period
- * that held and the first that did not (geometric midpoints, three times). If the first fails it
- * doubles instead, up to four times.
+ * Halves the period from `startMs` while `holds` says the target holds, then narrows between the
+ * last period that held and the first that did not (geometric midpoints, three times). If the first
+ * fails it doubles instead, up to four times. Returns the shortest period that held, or null.
  */
+export async function searchPeriods(startMs: number, holds: (periodMs: number) => Promise<boolean>): Promise<number | null> {
+  let pass: number | null = null;
+  let fail: number | null = null;
+  let period = startMs;
+  if (await holds(period)) {
+    pass = period;
+    while (fail === null && period / 2 >= 10) {
+      period /= 2;
+      if (await holds(period)) pass = period;
+      else fail = period;
+    }
+  } else {
+    fail = period;
+    for (let i = 0; i < 4 && pass === null; i++) {
+      period *= 2;
+      if (await holds(period)) pass = period;
+      else fail = period;
+    }
+  }
+  for (let i = 0; i < 3 && pass !== null && fail !== null; i++) {
+    const middle = Math.sqrt(pass * fail);
+    if (await holds(middle)) pass = middle;
+    else fail = middle;
+  }
+  return pass;
+}
+
 async function sweep(fleet: Fleet, startMs: number, step: Omit<MeasureOptions, 'periodMs'>, log: (line: string) => void) {
   const steps: SweepStep[] = [];
-  const tryPeriod = async (periodMs: number) => {
+  await searchPeriods(startMs, async (periodMs) => {
     await settle(fleet);
     const healed = await Promise.all(fleet.workers.map((w) => w.call<{ healed: number; failed: number; errors: string[] }>('heal')));
     const failed = healed.reduce((n, h) => n + h.failed, 0);
@@ -83,30 +110,7 @@ async function sweep(fleet: Fleet, startMs: number, step: Omit<MeasureOptions, '
     steps.push(result);
     log(`${fleet.kind} sweep: period ${result.periodMs} ms, ${Math.round(result.deliveriesPerSec)} deliveries/s, p99 ${result.delivery.p99.toFixed(1)} ms, ratio ${result.ratio.toFixed(4)}: ${result.pass ? 'holds' : 'fails'}${result.reconnected ? ` (${result.reconnected} dropped players reconnected first)` : ''}`);
     return result.pass;
-  };
-  let pass: number | null = null;
-  let fail: number | null = null;
-  let period = startMs;
-  if (await tryPeriod(period)) {
-    pass = period;
-    while (fail === null && period > 10) {
-      period /= 2;
-      if (await tryPeriod(period)) pass = period;
-      else fail = period;
-    }
-  } else {
-    fail = period;
-    for (let i = 0; i < 4 && pass === null; i++) {
-      period *= 2;
-      if (await tryPeriod(period)) pass = period;
-      else fail = period;
-    }
-  }
-  for (let i = 0; i < 3 && pass !== null && fail !== null; i++) {
-    const middle = Math.sqrt(pass * fail);
-    if (await tryPeriod(middle)) pass = middle;
-    else fail = middle;
-  }
+  });
   const passing = steps.filter((s) => s.pass);
   const best = passing.length === 0 ? null : passing.reduce((a, b) => (b.deliveriesPerSec > a.deliveriesPerSec ? b : a));
   return { steps, best };
