@@ -50,6 +50,7 @@ const CLIS = {
   facilitator: { script: 'facilitator.ts', usage: 'npm run facilitator -- create --email <email> --password <password> [--admin]' },
   scenario: { script: 'scenario.ts', usage: 'Usage: npm run scenario -- validate <file.json|file.yaml>' },
   bench: { script: 'bench.ts', usage: 'Usage: npm run bench -- [options]' },
+  'bench:load': { script: 'bench-load/main.ts', usage: 'Usage: npm run bench:load -- [options]' },
 } as const;
 
 /** A usage error: exit 2, nothing on stdout, the one-line reason first on stderr, then the usage. */
@@ -83,13 +84,15 @@ describe('the CLIs', { timeout: 120_000 }, () => {
   }
 
   it('checks the values, not only the names', async () => {
-    const [noRoom, badCount, badPace, badCommand, noFile, badPlayers] = await Promise.all([
+    const [noRoom, badCount, badPace, badCommand, noFile, badPlayers, oddPlayers, bothOnly] = await Promise.all([
       run('bots.ts', []),
       run('bots.ts', ['--room', 'ABC234', '--count', '0']),
       run('bots.ts', ['--room', 'ABC234', '--pace', 'slow']),
       run('facilitator.ts', ['create', '--email', 'a@school.org']),
       run('scenario.ts', ['validate']),
       run('bench.ts', ['--players', 'lots']),
+      run('bench-load/main.ts', ['--players', '25']),
+      run('bench-load/main.ts', ['--game-only', '--bare-only']),
     ]);
     expectUsageError(noRoom, 'bots', '--room is required');
     expectUsageError(badCount, 'bots', '--count must be a whole number from 1 to 200 (got "0")');
@@ -97,6 +100,8 @@ describe('the CLIs', { timeout: 120_000 }, () => {
     expectUsageError(badCommand, 'facilitator', 'create needs --email and --password');
     expectUsageError(noFile, 'scenario', 'validate needs a file');
     expectUsageError(badPlayers, 'bench', '--players must be a whole number from 4 to 200 (got "lots")');
+    expectUsageError(oddPlayers, 'bench:load', '--players must be a multiple of 10: players sit at tables of 10 (got 25)');
+    expectUsageError(bothOnly, 'bench:load', '--game-only and --bare-only exclude each other');
   });
 
   it('npm run bots -- --strategy takes the balance harness\'s strategies, and only those', async () => {
