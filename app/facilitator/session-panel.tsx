@@ -14,11 +14,11 @@ import { usePresence } from './use-presence';
 
 /** One session, live over the facilitator socket (the god view): lobby, play or results. */
 export function SessionPanel({ sessionId }: { sessionId: string }) {
-  const { view, skewMs, status } = useLiveView<FacilitatorView>({ kind: 'facilitator', sessionId });
+  const { view, skewMs, status, presence: pushed } = useLiveView<FacilitatorView>({ kind: 'facilitator', sessionId });
   const { act, error, notice } = useAct();
   const [dialog, confirm] = useConfirm();
   const [showJoin, setShowJoin] = useState(false);
-  const presence = usePresence(sessionId, view !== null && view.status !== 'ended');
+  const presence = usePresence(pushed);
 
   if (!view) return <p aria-live="polite">{status}</p>;
   const tools = { sessionId, view, act, confirm, skewMs, presence };

@@ -63,8 +63,8 @@ export const sessionRouter = router({
   /**
    * The facilitator's sessions (an admin's: all), newest first, with what the dashboard lists:
    * status, players and how many are connected, tables, phase, started and ended. Cheap after the
-   * first call (sessions stay in memory once read): the dashboard polls it every few seconds to
-   * stay live (docs/protocol.md).
+   * first call (sessions stay in memory once read). The dashboard gets the same rows pushed on its
+   * `sessions` socket (server/realtime/cockpit-push.ts) and does not poll this.
    */
   list: facilitatorProcedure.query(({ ctx }) =>
     ctx.runtime.listSessions(ctx.facilitator.isAdmin ? null : ctx.facilitator.id).map((s) => summarise(s, ctx.runtime.get(s.id)?.current, ctx.connectedSeats(s.id))),
@@ -72,7 +72,7 @@ export const sessionRouter = router({
 
   /**
    * Which seats have a socket open now, and which are the dashboard's bots: what the lobby and the
-   * god view need to offer "replace" for a disconnected student. Polled like `list`.
+   * god view need to offer "replace" for a disconnected student. The god view's socket pushes it too.
    */
   presence: facilitatorProcedure.input(sessionInput).query(({ ctx, input }) => {
     ownSession(ctx, input.sessionId);

@@ -1,0 +1,94 @@
+import type { Server } from 'socket.io';
+import { summarise, type SessionSummary } from '../api/cockpit';
+import type { SessionRecord } from '../runtime/ports';
+import type { Runtime } from '../runtime/runtime';
+import type { Committed } from '../runtime/session-runtime';
+import type { Presence, ServerToClientEvents } from './protocol';
+import { connectedSeats, roomOf, type GameSocket } from './sockets';
+
+/** The Socket.IO room of one facilitator's `sessions` sockets, and of every admin's. */
+export const listRoomOf = (facilitatorId: string) => `sessions:${facilitatorId}`;
+export const ADMIN_LIST_ROOM = 'sessions:admins';
+
+export interface CockpitPushDeps {
+  runtime: Runtime;
+  /** The seats the dashboard's bots play in this session (none when the server runs no bots). */
+  botsOf: (sessionId: string) => string[];
+  /** Sends with the socket layer's flow control and login check; false when it did not send. */
+  send: <E extends 'sessions' | 'session' | 'presence'>(socket: GameSocket, event: E, ...args: Parameters<ServerToClientEvents[E]>) => boolean;
+}
+
+/**
+ * What keeps the cockpit live without polling: the session list (one row pushed when a session's
+ * status, phase, players or connections change) and the presence of the session open in the god
+ * view (pushed when a seat's socket opens or closes). A (re)connecting socket gets the whole of
+ * either first, so a change missed while it was away is caught up then.
+ */
+export function createCockpitPush(io: Server, deps: CockpitPushDeps) {
+  /** The last row sent per session: a chat message commits too, and changes no row. */
+  const lastRow = new Map<string, string>();
+  /** A session's record (id, code, owner, creation) does not change: read from the store once. */
+  const records = new Map<string, SessionRecord>();
+
+  const socketsIn = (room: string): GameSocket[] =>
+    [...(io.sockets.adapter.rooms.get(room) ?? [])].map((id) => io.sockets.sockets.get(id) as GameSocket | undefined).filter((s): s is GameSocket => s !== undefined);
+
+  function row(sessionId: string): SessionSummary | null {
+    let record = records.get(sessionId);
+    if (!record) {
+      const owner = deps.runtime.ownerOf(sessionId);
+      record = owner ? deps.runtime.listSessions(owner).find((r) => r.id === sessionId) : undefined;
+      if (record) records.set(sessionId, record);
+    }
+    return record ? summarise(record, deps.runtime.get(sessionId)?.current, connectedSeats(io, sessionId)) : null;
+  }
+
+  /** Pushes the session's row to its owner's and the admins' lists, if it changed since last sent. */
+  function pushRow(sessionId: string): void {
+    const summary = row(sessionId);
+    if (!summary) return;
+    const json = JSON.stringify(summary);
+    if (lastRow.get(sessionId) === json) return;
+    lastRow.set(sessionId, json);
+    const owner = records.get(sessionId)?.facilitatorId;
+    const targets = new Set([...socketsIn(ADMIN_LIST_ROOM), ...(owner ? socketsIn(listRoomOf(owner)) : [])]);
+    for (const socket of targets) deps.send(socket, 'session', summary);
+  }
+
+  function presenceOf(sessionId: string): Presence {
+    return { connected: [...connectedSeats(io, sessionId)].sort(), bots: deps.botsOf(sessionId).sort() };
+  }
+
+  return {
+    /** A `sessions` socket has connected: it joins its list's room and gets the whole list. */
+    openList(socket: GameSocket): void {
+      const lister = socket.data.lister;
+      if (!lister) return;
+      void socket.join(lister.isAdmin ? ADMIN_LIST_ROOM : listRoomOf(lister.facilitatorId));
+      sendList(socket);
+    },
+    sendList,
+    /** A facilitator socket has connected to a session: it gets who is there now. */
+    openGodView(socket: GameSocket): void {
+      deps.send(socket, 'presence', presenceOf(socket.data.sessionId));
+    },
+    /** After a commit: the session's row, if it changed. */
+    committed(committed: Committed): void {
+      pushRow(committed.sessionId);
+    },
+    /** A seat's socket opened or closed: the god views of its session and the lists learn it. */
+    presenceChanged(sessionId: string): void {
+      const presence = presenceOf(sessionId);
+      for (const socket of socketsIn(roomOf(sessionId))) if (socket.data.kind === 'facilitator') deps.send(socket, 'presence', presence);
+      pushRow(sessionId);
+    },
+  };
+
+  function sendList(socket: GameSocket): void {
+    const lister = socket.data.lister;
+    if (!lister) return;
+    const records = deps.runtime.listSessions(lister.isAdmin ? null : lister.facilitatorId);
+    const rows = records.map((r) => summarise(r, deps.runtime.get(r.id)?.current, connectedSeats(io, r.id)));
+    deps.send(socket, 'sessions', { rows });
+  }
+}
