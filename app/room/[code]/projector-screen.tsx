@@ -5,12 +5,13 @@ import type { ProjectorView } from '../../../server/engine/view';
 import { useLiveView } from '../../lib/use-live-view';
 import { ProjectorLive } from './projector-live';
 import { ProjectorLobby } from './projector-lobby';
+import { useProjectorDebrief } from './projector-debrief';
 import { useQr } from './use-qr';
 
 /**
  * The public screen, for the back row: the room code and a QR code while people join; then a
  * large clock, the latest headline, Control's messages and each table's meters and front channel
- * as tiles; at the end every table's outcome. It connects as a projector, so the server sends
+ * as tiles; at the end every table's outcome, or the debrief once the facilitator puts it here. It connects as a projector, so the server sends
  * only what is public.
  */
 export function ProjectorScreen({ code, publicOrigin }: { code: string; publicOrigin: string | null }) {
@@ -21,6 +22,7 @@ export function ProjectorScreen({ code, publicOrigin }: { code: string; publicOr
   const origin = publicOrigin ?? here;
   const joinUrl = origin ? `${origin}/play/${code}` : '';
   const qr = useQr(joinUrl);
+  const debrief = useProjectorDebrief(code, view?.session.status === 'ended');
 
   if (!view) return <p aria-live="polite">{problem ?? 'Connecting…'}</p>;
   return (
@@ -33,7 +35,7 @@ export function ProjectorScreen({ code, publicOrigin }: { code: string; publicOr
       {view.session.status === 'lobby' ? (
         <ProjectorLobby view={view} code={code} joinUrl={joinUrl} qr={qr} />
       ) : (
-        <ProjectorLive view={view} code={code} joinUrl={joinUrl} qr={qr} skewMs={skewMs} />
+        <ProjectorLive view={view} code={code} joinUrl={joinUrl} qr={qr} skewMs={skewMs} debrief={debrief} />
       )}
     </div>
   );
