@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { call, createAccount, expectNoSeriousViolation, expectNoSidewaysScroll, facilitator, godView, joinFromHome, newPage, pageErrors } from './helpers';
-import { ok, socketStudent, type SocketStudent } from './socket-student';
+import { ok, SocketPlayer } from './socket-player';
 
 /**
  * A class run from the cockpit alone: sign in, a session of two tables, students arrive, deal,
@@ -60,8 +60,8 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
 
   // Ten students: one in a browser, nine over sockets.
   const ana = await joinFromHome(browser, code, 'Ana');
-  const students: SocketStudent[] = [];
-  for (const name of NAMES) students.push(await socketStudent(baseURL!, code, name));
+  const students: SocketPlayer[] = [];
+  for (const name of NAMES) students.push(await SocketPlayer.join(baseURL!, code, name));
   await expect(page.getByRole('heading', { name: /Players \(10\)/ })).toBeVisible();
   // The list updated by itself: the session is there, in the lobby, with everyone connected.
   const listed = page.getByRole('list').filter({ hasText: code });
@@ -124,8 +124,8 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   const usa = byRole('usa-leader', tableJ);
   const ussr = byRole('ussr-leader', tableJ);
   await ok(usa.send({ type: 'OpenBackChannel', inviteeIds: [ussr.seatId], topic: 'Jupiters' }));
-  await expect.poll(() => ussr.view().invitations.length).toBe(1);
-  const channelId = ussr.view().invitations[0]!.channelId;
+  await expect.poll(() => ussr.view.invitations.length).toBe(1);
+  const channelId = ussr.view.invitations[0]!.channelId;
   await ok(ussr.send({ type: 'AnswerInvitation', channelId, accept: true }));
   const secret = 'We could quietly take the Jupiter missiles out of Turkey.';
   await ok(usa.send({ type: 'PostMessage', channelId, text: secret }));
@@ -153,8 +153,8 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   await page.getByRole('listitem').filter({ hasText: injectTitle }).getByRole('button', { name: `Fire for Table ${tableJ.slice(1)}` }).click();
   await expect(page.getByRole('region', { name: 'Injects' })).toContainText(`fired for Table ${tableJ.slice(1)}`);
   const atOther = students.find((s) => seatOf(s.name).tableId === other)!;
-  await expect.poll(() => usa.view().broadcasts.some((b) => b.title === injectTitle)).toBe(true);
-  expect(atOther.view().broadcasts.some((b) => b.title === injectTitle && b.tableId !== null)).toBe(false);
+  await expect.poll(() => usa.view.broadcasts.some((b) => b.title === injectTitle)).toBe(true);
+  expect(atOther.view.broadcasts.some((b) => b.title === injectTitle && b.tableId !== null)).toBe(false);
 
   // Control posts into the front channel; Ana reads it.
   await detail.getByRole('button', { name: 'Front channel' }).click();

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { api } from '../lib/api';
+import { Feedback } from './feedback';
 import { useAct } from './use-act';
 
 /**
@@ -58,14 +59,7 @@ export function ProjectorShow({ sessionId, code }: { sessionId: string; code: st
           </button>
         )}
       </div>
-      <div aria-live="polite">
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        {notice && <p>{notice}</p>}
-      </div>
+      <Feedback error={error} notice={notice} />
     </fieldset>
   );
 }

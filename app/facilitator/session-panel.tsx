@@ -5,6 +5,7 @@ import type { FacilitatorView } from '../../server/engine/view';
 import { useLiveView } from '../lib/use-live-view';
 import { useConfirm } from './confirm-dialog';
 import { EndScores } from './end-scores';
+import { Feedback } from './feedback';
 import { GodView } from './god-view';
 import { JoinInfo } from './join-info';
 import { LobbyBoard } from './lobby-board';
@@ -40,14 +41,7 @@ export function SessionPanel({ sessionId }: { sessionId: string }) {
         </a>
       </div>
       <SessionControls {...tools} />
-      <div className="feedback" aria-live="polite">
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        {notice && <p>{notice}</p>}
-      </div>
+      <Feedback className="feedback" error={error} notice={notice} />
       {view.status === 'lobby' ? (
         <JoinInfo code={view.code} />
       ) : view.status === 'running' ? (

@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import { summarise, type SessionSummary } from '../api/cockpit';
+import { summarise } from '../api/cockpit';
 import type { SessionRecord } from '../runtime/ports';
 import type { Runtime } from '../runtime/runtime';
 import type { Committed } from '../runtime/session-runtime';
@@ -33,25 +33,31 @@ export function createCockpitPush(io: Server, deps: CockpitPushDeps) {
   const socketsIn = (room: string): GameSocket[] =>
     [...(io.sockets.adapter.rooms.get(room) ?? [])].map((id) => io.sockets.sockets.get(id) as GameSocket | undefined).filter((s): s is GameSocket => s !== undefined);
 
-  function row(sessionId: string): SessionSummary | null {
+  function recordOf(sessionId: string): SessionRecord | undefined {
     let record = records.get(sessionId);
     if (!record) {
       const owner = deps.runtime.ownerOf(sessionId);
       record = owner ? deps.runtime.listSessions(owner).find((r) => r.id === sessionId) : undefined;
       if (record) records.set(sessionId, record);
     }
-    return record ? summarise(record, deps.runtime.get(sessionId)?.current, connectedSeats(io, sessionId)) : null;
+    return record;
   }
 
   /** Pushes the session's row to its owner's and the admins' lists, if it changed since last sent. */
   function pushRow(sessionId: string): void {
-    const summary = row(sessionId);
-    if (!summary) return;
+    const record = recordOf(sessionId);
+    if (!record) return;
+    const targets = new Set([...socketsIn(ADMIN_LIST_ROOM), ...socketsIn(listRoomOf(record.facilitatorId))]);
+    // Nobody's list is open: nothing to compute. A list opened later starts with the whole of it,
+    // and the next change is pushed whatever was last sent.
+    if (targets.size === 0) {
+      lastRow.delete(sessionId);
+      return;
+    }
+    const summary = summarise(record, deps.runtime.get(sessionId)?.current, connectedSeats(io, sessionId));
     const json = JSON.stringify(summary);
     if (lastRow.get(sessionId) === json) return;
     lastRow.set(sessionId, json);
-    const owner = records.get(sessionId)?.facilitatorId;
-    const targets = new Set([...socketsIn(ADMIN_LIST_ROOM), ...(owner ? socketsIn(listRoomOf(owner)) : [])]);
     for (const socket of targets) deps.send(socket, 'session', summary);
   }
 

@@ -2,20 +2,23 @@
 
 import { useState } from 'react';
 import { api, errorMessage } from '../../lib/api';
+import { Feedback } from '../feedback';
 
 /** One's own upload: share it with every facilitator, or keep it private again. */
 export function Sharing({ scenarioRef, shared, onChanged }: { scenarioRef: string; shared: boolean; onChanged: () => void }) {
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const change = async (next: boolean) => {
     setBusy(true);
-    setMessage(null);
+    setError(null);
+    setNotice(null);
     try {
       await api.scenario.setSharing.mutate({ ref: scenarioRef, shared: next });
-      setMessage({ error: false, text: next ? 'Shared: every facilitator can now run it.' : 'Private: only you can run it now.' });
+      setNotice(next ? 'Shared: every facilitator can now run it.' : 'Private: only you can run it now.');
       onChanged();
     } catch (e) {
-      setMessage({ error: true, text: errorMessage(e) });
+      setError(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -30,7 +33,7 @@ export function Sharing({ scenarioRef, shared, onChanged }: { scenarioRef: strin
         <input type="radio" name={`sharing-${scenarioRef}`} checked={shared} disabled={busy} onChange={() => void change(true)} /> Every facilitator on this server (shared)
       </label>
       <p className="hint">Sessions already created keep their copy either way.</p>
-      <div aria-live="polite">{message && <p role={message.error ? 'alert' : undefined} className={message.error ? 'error' : undefined}>{message.text}</p>}</div>
+      <Feedback error={error} notice={notice} />
     </fieldset>
   );
 }
