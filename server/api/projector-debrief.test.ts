@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backChannelOf, seat, startGame, type Game } from '../testing/game-setup';
 import { apiClient, appCodeOf, signIn, startLiveServer, type LiveServer } from '../testing/live-server';
-import { settle } from '../testing/player-client';
+import { PlayerClient, settle, waitFor } from '../testing/player-client';
 
 let live: LiveServer;
 let game: Game;
@@ -77,5 +77,22 @@ describe('the debrief on the room screen', () => {
     await expect(other.session.showOnProjector.mutate({ sessionId: game.sessionId, show: true })).rejects.toSatisfy((e) => appCodeOf(e) === 'UNKNOWN_SESSION');
     await expect(other.session.projectorShow.query({ sessionId: game.sessionId })).rejects.toSatisfy((e) => appCodeOf(e) === 'UNKNOWN_SESSION');
     expect(await publicApi().session.projectorDebrief.query({ code: game.code })).toBeNull();
+  });
+
+  it("is pushed to the room's screens at once, and to nobody else", async () => {
+    const { api, sessionId, code } = game;
+    const screen = await PlayerClient.open(live.url, { kind: 'projector', room: code });
+    const debriefs = () => screen.received.filter((r) => r.event === 'debrief').map((r) => (JSON.parse(r.json) as [{ debrief: { tables: unknown[] } | null }])[0].debrief);
+    await waitFor(() => debriefs().length === 1, 'the debrief on connect');
+    expect(debriefs()[0]).toBeNull();
+    await api.session.showOnProjector.mutate({ sessionId, show: true });
+    await waitFor(() => debriefs().length === 2, 'the debrief put on the screen');
+    expect(debriefs()[1]?.tables).toHaveLength(1);
+    expect(JSON.stringify(debriefs()[1])).not.toContain(backText);
+    await api.session.showOnProjector.mutate({ sessionId, show: false });
+    await waitFor(() => debriefs().length === 3, 'the debrief taken off');
+    expect(debriefs()[2]).toBeNull();
+    expect(game.players.some((p) => p.received.some((r) => r.event === 'debrief'))).toBe(false);
+    screen.close();
   });
 });

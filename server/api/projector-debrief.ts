@@ -36,10 +36,18 @@ export interface ProjectorDebrief {
  * memory: after a restart the screen shows the plain outcome again until the facilitator asks.
  */
 const shown = new Map<string, ProjectorReveal>();
+/** Told which session's room screen changed: the socket layer pushes it to that room's screens. */
+const listeners = new Set<(sessionId: string) => void>();
+
+export function onProjectorDebriefChange(listener: (sessionId: string) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 export function setProjectorDebrief(sessionId: string, reveal: ProjectorReveal | null): void {
   if (reveal) shown.set(sessionId, reveal);
   else shown.delete(sessionId);
+  for (const listener of listeners) listener(sessionId);
 }
 
 export function projectorDebriefSetting(sessionId: string): ProjectorReveal | null {

@@ -1,5 +1,7 @@
 import type { Server } from 'socket.io';
+import type { Db } from '../../db/client';
 import { summarise } from '../api/cockpit';
+import { projectorDebrief, projectorDebriefSetting } from '../api/projector-debrief';
 import type { SessionRecord } from '../runtime/ports';
 import type { Runtime } from '../runtime/runtime';
 import type { Committed } from '../runtime/session-runtime';
@@ -12,10 +14,11 @@ export const ADMIN_LIST_ROOM = 'sessions:admins';
 
 export interface CockpitPushDeps {
   runtime: Runtime;
+  db: Db;
   /** The seats the dashboard's bots play in this session (none when the server runs no bots). */
   botsOf: (sessionId: string) => string[];
   /** Sends with the socket layer's flow control and login check; false when it did not send. */
-  send: <E extends 'sessions' | 'session' | 'presence'>(socket: GameSocket, event: E, ...args: Parameters<ServerToClientEvents[E]>) => boolean;
+  send: <E extends 'sessions' | 'session' | 'presence' | 'debrief'>(socket: GameSocket, event: E, ...args: Parameters<ServerToClientEvents[E]>) => boolean;
 }
 
 /**
@@ -82,6 +85,15 @@ export function createCockpitPush(io: Server, deps: CockpitPushDeps) {
     committed(committed: Committed): void {
       pushRow(committed.sessionId);
     },
+    /** A room screen has (re)connected: it gets the debrief the facilitator put there, or null. */
+    openProjector(socket: GameSocket): void {
+      sendDebrief(socket.data.sessionId, [socket]);
+    },
+    /** The facilitator put the debrief on the room screen, changed it or took it off. */
+    debriefChanged(sessionId: string): void {
+      const screens = socketsIn(roomOf(sessionId)).filter((s) => s.data.kind === 'projector');
+      if (screens.length > 0) sendDebrief(sessionId, screens);
+    },
     /** A seat's socket opened or closed: the god views of its session and the lists learn it. */
     presenceChanged(sessionId: string): void {
       const presence = presenceOf(sessionId);
@@ -89,6 +101,12 @@ export function createCockpitPush(io: Server, deps: CockpitPushDeps) {
       pushRow(sessionId);
     },
   };
+
+  function sendDebrief(sessionId: string, screens: GameSocket[]): void {
+    const record = recordOf(sessionId);
+    const debrief = record && projectorDebriefSetting(sessionId) ? projectorDebrief(deps.db, record) : null;
+    for (const socket of screens) deps.send(socket, 'debrief', { debrief });
+  }
 
   function sendList(socket: GameSocket): void {
     const lister = socket.data.lister;

@@ -9,6 +9,7 @@ import type { Runtime } from '../runtime/runtime';
 import { Gate, HandshakeError } from './handshake';
 import { createFanOut } from './fanout';
 import { createCockpitPush } from './cockpit-push';
+import { onProjectorDebriefChange } from '../api/projector-debrief';
 import { describeViewer, endLogin, LOGIN_SWEEP_MS, roomOf, type GameSocket, type SocketData } from './sockets';
 import { withDefaults, type RealtimeLimits } from './limits';
 import { Outbox } from './outbox';
@@ -148,6 +149,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     if (isList) push.openList(socket);
     else sendSnapshot(socket);
     if (data.kind === 'facilitator') push.openGodView(socket);
+    if (data.kind === 'projector') push.openProjector(socket);
     if (data.viewer.kind === 'seat') push.presenceChanged(data.sessionId);
     if (data.kind === 'join') deps.log.info(`joined: ${describeViewer(data)} in session ${data.sessionId}`);
     socket.on('disconnect', (reason) => {
@@ -269,13 +271,15 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   }
 
   const fanOut = createFanOut(io, { now, send, removeSocket, log: deps.log });
-  const push = createCockpitPush(io, { runtime: deps.runtime, botsOf: deps.botsOf ?? (() => []), send });
+  const push = createCockpitPush(io, { runtime: deps.runtime, db: deps.db, botsOf: deps.botsOf ?? (() => []), send });
+  const unsubscribeDebrief = onProjectorDebriefChange((sessionId) => push.debriefChanged(sessionId));
 
   const unsubscribe = deps.runtime.subscribe(fanOut);
   const unsubscribeList = deps.runtime.subscribe((committed) => push.committed(committed));
   io.engine.on('close', () => {
     unsubscribe();
     unsubscribeList();
+    unsubscribeDebrief();
     clearInterval(sweep);
   });
   return io;

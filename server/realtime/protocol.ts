@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { RejectionCode, SeatView, ProjectorView, FacilitatorView } from '../engine';
 import type { SessionSummary } from '../api/cockpit';
+import type { ProjectorDebrief } from '../api/projector-debrief';
 import { LIMITS } from '../engine/limits';
 import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../shared/version';
 
@@ -132,6 +133,8 @@ export interface ServerToClientEvents {
   session: (row: SessionSummary) => void;
   /** To a facilitator socket: the seats with a socket open now and the dashboard's bots, on connect and whenever either changes. */
   presence: (presence: Presence) => void;
+  /** To a projector socket: the debrief the facilitator put on the room screen (null: taken off), on connect and on change. */
+  debrief: (payload: { debrief: ProjectorDebrief | null }) => void;
 }
 
 export interface Presence {

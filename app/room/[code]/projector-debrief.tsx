@@ -1,38 +1,7 @@
-'use client';
-
-import { useEffect, useState } from 'react';
 import { byShare, scoreShare } from '../../../shared/score-share';
 import type { ProjectorView } from '../../../server/engine/view';
 import type { ProjectorDebrief } from '../../../server/api/projector-debrief';
-import { api } from '../../lib/api';
 import { ProjectorMeters } from './projector-meters';
-
-/** How often an ended session's screen asks whether the facilitator put the debrief on it. */
-const ASK_MS = 3000;
-
-/**
- * The debrief the facilitator put on the room screen, or null. Asked only once the session has
- * ended (a few small requests from one screen per room); the answer holds only what they revealed.
- */
-export function useProjectorDebrief(code: string, ended: boolean): ProjectorDebrief | null {
-  const [debrief, setDebrief] = useState<ProjectorDebrief | null>(null);
-  useEffect(() => {
-    if (!ended) return;
-    let stopped = false;
-    const ask = () =>
-      api.session.projectorDebrief.query({ code }).then(
-        (d) => !stopped && setDebrief(d),
-        () => undefined,
-      );
-    void ask();
-    const timer = setInterval(ask, ASK_MS);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [code, ended]);
-  return debrief;
-}
 
 const outcomeLine = (agreement: ProjectorDebrief['tables'][number]['agreement']) =>
   agreement ? (agreement.announced ? 'Agreement announced' : 'A secret deal, never announced') : 'No agreement';

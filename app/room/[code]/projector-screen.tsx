@@ -5,7 +5,6 @@ import type { ProjectorView } from '../../../server/engine/view';
 import { useLiveView } from '../../lib/use-live-view';
 import { ProjectorLive } from './projector-live';
 import { ProjectorLobby } from './projector-lobby';
-import { useProjectorDebrief } from './projector-debrief';
 import { useQr } from './use-qr';
 
 /**
@@ -15,14 +14,13 @@ import { useQr } from './use-qr';
  * only what is public.
  */
 export function ProjectorScreen({ code, publicOrigin }: { code: string; publicOrigin: string | null }) {
-  const { view, skewMs, status, connected } = useLiveView<ProjectorView>({ kind: 'projector', room: code });
+  const { view, skewMs, status, connected, debrief } = useLiveView<ProjectorView>({ kind: 'projector', room: code });
   const problem = connected ? null : status;
   const [here, setHere] = useState('');
   useEffect(() => setHere(window.location.origin), []);
   const origin = publicOrigin ?? here;
   const joinUrl = origin ? `${origin}/play/${code}` : '';
   const qr = useQr(joinUrl);
-  const debrief = useProjectorDebrief(code, view?.session.status === 'ended');
 
   if (!view) return <p aria-live="polite">{problem ?? 'Connecting…'}</p>;
   return (
