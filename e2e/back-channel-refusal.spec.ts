@@ -7,7 +7,7 @@ test('the inviter is told when an invitation to a back channel is refused', asyn
   pageErrors.length = 0;
   const { api } = await facilitator(baseURL!);
   const names = ['Ana', 'Ben', 'Chloe', 'Dev'];
-  const game = await startGame(browser, api, names);
+  const game = await startGame(browser, api, names, { inBrowser: [LEADER_USA, LEADER_USSR] });
   await call(api, 'session.skip', { sessionId: game.sessionId });
   const usa = rolePage(game, LEADER_USA);
   const ussr = rolePage(game, LEADER_USSR);
@@ -40,7 +40,7 @@ test('the inviter is told when an invitation to a back channel is refused', asyn
   await expect(usa.getByRole('tabpanel')).toContainText(new RegExp(`refused: .*${LEADER_USSR}`, 'i'));
 
   // Invited again, the refusal is no longer shown.
-  const ussrName = names[game.pages.indexOf(ussr)];
+  const ussrName = game.nameOf.get(ussr);
   await usa.getByLabel('Bring someone in').selectOption({ label: `${ussrName} — ${LEADER_USSR}` });
   await usa.getByRole('button', { name: 'Invite', exact: true }).click();
   await expect(usa.getByRole('tabpanel')).toContainText('Invited, not answered yet');
@@ -49,4 +49,5 @@ test('the inviter is told when an invitation to a back channel is refused', asyn
   expect(pageErrors).toEqual([]);
   await api.dispose();
   for (const page of game.pages) await page.context().close();
+  for (const s of game.sockets) s.close();
 });

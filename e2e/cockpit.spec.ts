@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { call, createAccount, expectNoSeriousViolation, expectNoSidewaysScroll, facilitator, godView, joinFromHome, newPage, pageErrors } from './helpers';
-import { ok, socketStudent, type SocketStudent } from './socket-student';
+import { ok, SocketPlayer } from './socket-player';
 
 /**
  * A class run from the cockpit alone: sign in, a session of two tables, students arrive, deal,
@@ -31,6 +33,9 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   const password = 'correct horse battery staple';
   createAccount(email, password);
   const page = await newPage(browser, { viewport: { width: 1280, height: 900 } });
+  // The session list is pushed on the facilitator's socket, never asked for: with the API's list
+  // blocked for this page, it still fills and follows the session by itself.
+  await page.route('**/api/trpc/session.list**', (route) => route.abort());
   await signIn(page, email, password);
   await expectNoSeriousViolation(page, 'sessions, empty');
 
@@ -49,17 +54,19 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   // The test server listens on loopback: the cockpit says phones cannot reach it, and what to do.
   await expect(page.getByRole('note', { name: 'Join address warning' })).toContainText('HOST=0.0.0.0');
   await expect(page.getByRole('img', { name: /QR code for .*\/play\// })).toBeVisible();
-  const listed = (await (await page.request.get('/api/trpc/session.list')).json()) as { result: { data: { sessionId: string; code: string }[] } };
-  const sessionId = listed.result.data.find((s) => s.code === code)?.sessionId;
+  const all = (await (await page.request.get('/api/trpc/session.list')).json()) as { result: { data: { sessionId: string; code: string }[] } };
+  const sessionId = all.result.data.find((s) => s.code === code)?.sessionId;
   expect(sessionId).toBeTruthy();
 
   // Ten students: one in a browser, nine over sockets.
   const ana = await joinFromHome(browser, code, 'Ana');
-  const students: SocketStudent[] = [];
-  for (const name of NAMES) students.push(await socketStudent(baseURL!, code, name));
+  const students: SocketPlayer[] = [];
+  for (const name of NAMES) students.push(await SocketPlayer.join(baseURL!, code, name));
   await expect(page.getByRole('heading', { name: /Players \(10\)/ })).toBeVisible();
-  // The list updated by itself: the session is there, in the lobby.
-  await expect(page.getByRole('list').filter({ hasText: code })).toContainText('Lobby');
+  // The list updated by itself: the session is there, in the lobby, with everyone connected.
+  const listed = page.getByRole('list').filter({ hasText: code });
+  await expect(listed).toContainText('Lobby');
+  await expect(listed).toContainText('10 players (10 connected)');
   await shot(page, 'dashboard-lobby', 1280, 900);
 
   await page.getByRole('button', { name: 'Deal roles' }).click();
@@ -80,6 +87,14 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   await expect.poll(() => seatOf('Ana').tableId).toBe(target.tableId);
   const tableJ = target.tableId!;
   const other = tableJ === 't1' ? 't2' : 't1';
+  // By drag and drop: two players whose roles the rest of the class does not need swap tables.
+  const bystanders = ['washington-correspondent', 'usa-leader', 'ussr-leader'];
+  const dragged = Object.values(god.view().seats).find((s) => s.tableId === other && !bystanders.includes(s.roleId ?? ''))!;
+  const dropOn = Object.values(god.view().seats).find((s) => s.tableId === tableJ && !bystanders.includes(s.roleId ?? '') && s.roleId !== dragged.roleId)!;
+  await page.getByRole('button', { name: dragged.name, exact: true }).dragTo(page.locator('.seat-slot').filter({ has: page.getByRole('button', { name: dropOn.name, exact: true }) }));
+  await expect(page.getByText(`Swapped ${dragged.name} and ${dropOn.name}.`)).toBeVisible();
+  await expect.poll(() => seatOf(dragged.name).tableId).toBe(tableJ);
+  expect(seatOf(dropOn.name).tableId).toBe(other);
   await expectNoSeriousViolation(page, 'lobby dealt');
   await page.setViewportSize({ width: 360, height: 740 });
   await expectNoSidewaysScroll(page, 'lobby at 360');
@@ -88,6 +103,7 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
 
   await page.getByRole('button', { name: 'Start' }).click();
   await expect(page.getByText('The session has started.')).toBeVisible();
+  await expect(listed).toContainText('Running');
   // Ending the briefing asks first; Cancel leaves it running.
   await page.getByRole('button', { name: 'End this phase now for all tables' }).click();
   const dialog = page.getByRole('dialog', { name: /End this phase now for all tables/ });
@@ -100,6 +116,7 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   await page.getByRole('button', { name: 'End this phase now for all tables' }).click();
   await dialog.getByRole('button', { name: 'End phase now' }).click();
   await expect(page.getByText(/Round 1 — Discovery \(phase 2 of 4\)/)).toBeVisible();
+  await expect(listed).toContainText('Round 1');
   await expect.poll(() => god.view().session.phase?.id).toBe('round-1');
 
   // A back channel at Ana's table, between the two leaders (over their sockets).
@@ -107,8 +124,8 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   const usa = byRole('usa-leader', tableJ);
   const ussr = byRole('ussr-leader', tableJ);
   await ok(usa.send({ type: 'OpenBackChannel', inviteeIds: [ussr.seatId], topic: 'Jupiters' }));
-  await expect.poll(() => ussr.view().invitations.length).toBe(1);
-  const channelId = ussr.view().invitations[0]!.channelId;
+  await expect.poll(() => ussr.view.invitations.length).toBe(1);
+  const channelId = ussr.view.invitations[0]!.channelId;
   await ok(ussr.send({ type: 'AnswerInvitation', channelId, accept: true }));
   const secret = 'We could quietly take the Jupiter missiles out of Turkey.';
   await ok(usa.send({ type: 'PostMessage', channelId, text: secret }));
@@ -136,8 +153,8 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   await page.getByRole('listitem').filter({ hasText: injectTitle }).getByRole('button', { name: `Fire for Table ${tableJ.slice(1)}` }).click();
   await expect(page.getByRole('region', { name: 'Injects' })).toContainText(`fired for Table ${tableJ.slice(1)}`);
   const atOther = students.find((s) => seatOf(s.name).tableId === other)!;
-  await expect.poll(() => usa.view().broadcasts.some((b) => b.title === injectTitle)).toBe(true);
-  expect(atOther.view().broadcasts.some((b) => b.title === injectTitle && b.tableId !== null)).toBe(false);
+  await expect.poll(() => usa.view.broadcasts.some((b) => b.title === injectTitle)).toBe(true);
+  expect(atOther.view.broadcasts.some((b) => b.title === injectTitle && b.tableId !== null)).toBe(false);
 
   // Control posts into the front channel; Ana reads it.
   await detail.getByRole('button', { name: 'Front channel' }).click();
@@ -174,7 +191,7 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   // A student's device dies: their seat goes to a newcomer, who sees what the seat saw.
   const leaving = seatOf(usa.name);
   usa.close();
-  await expect.poll(async () => ((await (await page.request.get('/api/trpc/session.list')).json()) as { result: { data: { code: string; playersConnected: number }[] } }).result.data.find((s) => s.code === code)?.playersConnected).toBe(9);
+  await expect(listed).toContainText('10 players (9 connected)');
   const seats = page.getByRole('region', { name: 'Seats at this table' });
   await expect(seats.getByRole('listitem').filter({ hasText: leaving.name })).toContainText('disconnected');
   await seats.getByRole('button', { name: `Replace ${leaving.name}` }).click();
@@ -208,6 +225,26 @@ test('a facilitator runs a class of two tables from the cockpit', async ({ brows
   await expect(page.getByRole('table')).toHaveCount(2);
   await expect(page.getByRole('link', { name: 'Open the debrief' })).toHaveAttribute('href', `/facilitator/debrief/${sessionId}`);
   await expectNoSeriousViolation(page, 'scores');
+  await expect(listed).toContainText('Ended');
+
+  // The debrief on the room screen: the public outcome first; the back channel only once ticked.
+  const room = await newPage(browser, { viewport: { width: 1920, height: 1080 } });
+  await room.goto(`/room/${code}`);
+  await expect(room.getByText('The session has ended')).toBeVisible();
+  await page.getByRole('button', { name: 'Show on projector' }).click();
+  await expect(page.getByText('The debrief is on the room screen.')).toBeVisible();
+  await expect(room.getByText('Debrief', { exact: true })).toBeVisible();
+  await expect(room.getByRole('list', { name: /^Scores at Table \d$/ })).toHaveCount(2);
+  await expect(room.locator('.projector')).not.toContainText('Jupiter');
+  await expect(room.locator('.projector')).not.toContainText(/\bAna\b/);
+  await page.getByLabel('Include back channels and their leaks').check();
+  await page.getByRole('button', { name: 'Update the room screen' }).click();
+  await expect(room.getByRole('region', { name: `Table ${n}` })).toContainText('A quote from the back channel “Jupiters”');
+  await expectNoSeriousViolation(room, 'projector, debrief');
+  for (const size of [{ width: 1280, height: 720 }, { width: 1920, height: 1080 }]) {
+    await room.setViewportSize(size);
+    await room.screenshot({ path: test.info().outputPath(`projector-debrief-${size.width}x${size.height}.png`), fullPage: true });
+  }
   await page.setViewportSize({ width: 360, height: 740 });
   await expectNoSidewaysScroll(page, 'dashboard at 360');
   await shot(page, 'dashboard-ended', 1280, 900);
@@ -249,6 +286,20 @@ test('the scenario library and the accounts screens', async ({ browser, baseURL 
   await expect(problems).toContainText('phases[0].durationSec — line 5');
   await expect(problems).toContainText('5:     durationSec: -5');
   await expectNoSeriousViolation(page, 'library, upload errors');
+
+  // A valid upload, private at first, then shared from the library.
+  const example = readFileSync(path.join(process.cwd(), 'server/scenarios/fixtures/valid-example.yaml'));
+  await page.getByLabel('YAML or JSON file').setInputFiles({ name: 'ferry.yaml', mimeType: 'application/yaml', buffer: example });
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await expect(page.getByRole('heading', { name: 'The Harbour Ferry Strike', level: 2 })).toBeVisible();
+  const ferry = page.getByRole('listitem').filter({ hasText: 'The Harbour Ferry Strike' });
+  await expect(ferry).toContainText('Your upload, private');
+  const sharing = page.getByRole('group', { name: 'Who may run this scenario' });
+  await expect(sharing.getByLabel('Only me (private)')).toBeChecked();
+  await sharing.getByLabel('Every facilitator on this server (shared)').check();
+  await expect(sharing).toContainText('Shared: every facilitator can now run it.');
+  await expect(ferry).toContainText('Your upload, shared');
+  await expectNoSeriousViolation(page, 'library, sharing');
 
   const print = await newPage(browser);
   await print.context().addCookies(await page.context().cookies());

@@ -9,6 +9,7 @@ import { PROTOCOL_VERSION } from '../shared/version';
 import { ViewTracker } from '../shared/view-tracker';
 import { expect } from './fixtures';
 import { ENV } from './server';
+import { SocketPlayer, until } from './socket-player';
 
 /** Shared steps of the browser tests: a signed-in facilitator over HTTP, students in their own contexts, and the checks every screen gets. */
 
@@ -85,29 +86,68 @@ export async function joinFromHome(browser: Browser, code: string, name: string,
 export interface StartedGame {
   sessionId: string;
   code: string;
+  /** The students in a browser, in the order of `names` (those in `inBrowser` only, when given). */
   pages: Page[];
   /** Page by the role title shown on its card. */
   roleOf: Map<string, Page>;
+  /** Display name by page. */
+  nameOf: Map<Page, string>;
+  /** The students played over sockets (none unless `inBrowser` was given). */
+  sockets: SocketPlayer[];
+}
+
+export interface GameOptions extends BrowserContextOptions {
+  leakSensitivity?: number;
+  /**
+   * The roles (titles or patterns) whose screens the spec looks at. Every student then joins over
+   * a socket, which is far cheaper than a browser; after the deal, a browser takes over only these
+   * seats, with the hand-over link a facilitator gives (/play/CODE#seat=TOKEN). Without it every
+   * student joins in a browser through the home page.
+   */
+  inBrowser?: (string | RegExp)[];
 }
 
 /**
- * A session with one table: the students join from the home page, the facilitator deals and
- * starts (the briefing), and each page shows its role card.
+ * A session with one table: the students join, the facilitator deals and starts (the briefing),
+ * and each page shows its role card.
  */
-export async function startGame(browser: Browser, api: APIRequestContext, names: string[], options: BrowserContextOptions & { leakSensitivity?: number } = {}): Promise<StartedGame> {
-  const { leakSensitivity, ...contextOptions } = options;
+export async function startGame(browser: Browser, api: APIRequestContext, names: string[], options: GameOptions = {}): Promise<StartedGame> {
+  const { leakSensitivity, inBrowser, ...contextOptions } = options;
   const { sessionId, code } = await createSession(api, leakSensitivity === undefined ? {} : { leakSensitivity });
-  const pages: Page[] = [];
-  for (const name of names) pages.push(await joinFromHome(browser, code, name, contextOptions));
-  await expect(pages[0]!.getByRole('heading', { name: `In the room (${names.length} players)` })).toBeVisible();
+  const game: StartedGame = { sessionId, code, pages: [], roleOf: new Map(), nameOf: new Map(), sockets: [] };
+  if (inBrowser) {
+    const baseURL = process.env[ENV.baseUrl]!;
+    for (const name of names) game.sockets.push(await SocketPlayer.join(baseURL, code, name));
+    await call(api, 'session.deal', { sessionId });
+    await call(api, 'session.start', { sessionId });
+    await until(() => game.sockets.every((s) => s.view.me.role !== null && s.view.session.status === 'running'), 'every seat dealt and playing');
+    for (const role of inBrowser) {
+      const holder = game.sockets.find((s) => (typeof role === 'string' ? s.view.me.role?.title === role : role.test(s.view.me.role?.title ?? '')));
+      if (!holder) throw new Error(`nobody holds ${String(role)}; roles: ${game.sockets.map((s) => s.view.me.role?.title).join(', ')}`);
+      game.sockets.splice(game.sockets.indexOf(holder), 1);
+      holder.close();
+      const page = await newPage(browser, contextOptions);
+      await page.goto(`/play/${code}#seat=${encodeURIComponent(holder.token)}`);
+      await expect(page.locator('.clock')).toContainText('Briefing');
+      game.pages.push(page);
+      game.roleOf.set(holder.view.me.role!.title, page);
+      game.nameOf.set(page, holder.name);
+    }
+    return game;
+  }
+  for (const name of names) {
+    const page = await joinFromHome(browser, code, name, contextOptions);
+    game.pages.push(page);
+    game.nameOf.set(page, name);
+  }
+  await expect(game.pages[0]!.getByRole('heading', { name: `In the room (${names.length} players)` })).toBeVisible();
   await call(api, 'session.deal', { sessionId });
   await call(api, 'session.start', { sessionId });
-  const roleOf = new Map<string, Page>();
-  for (const page of pages) {
+  for (const page of game.pages) {
     await expect(page.locator('.clock')).toContainText('Briefing');
-    roleOf.set((await page.locator('.role-name').first().textContent()) ?? '', page);
+    game.roleOf.set((await page.locator('.role-name').first().textContent()) ?? '', page);
   }
-  return { sessionId, code, pages, roleOf };
+  return game;
 }
 
 export function rolePage(game: StartedGame, title: string | RegExp): Page {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { call, expectNoSeriousViolation, facilitator, newPage, pageErrors, SCENARIO } from './helpers';
-import { ok, socketStudent, type SocketStudent } from './socket-student';
+import { ok, SocketPlayer } from './socket-player';
 
 /**
  * The room screen from the back row: the code and QR code while people join; in play a large
@@ -50,8 +50,8 @@ test('the projector is readable from the back row, from joining to the outcome',
   await expect(projector.getByLabel(`Room code ${code.split('').join(' ')}`)).toHaveText(code);
   await expect(projector.getByRole('img', { name: /QR code for .*\/play\// })).toBeVisible();
 
-  const students: SocketStudent[] = [];
-  for (const name of ['Ana', 'Ben', 'Chen', 'Dara', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jo']) students.push(await socketStudent(baseURL!, code, name));
+  const students: SocketPlayer[] = [];
+  for (const name of ['Ana', 'Ben', 'Chen', 'Dara', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jo']) students.push(await SocketPlayer.join(baseURL!, code, name));
   await expect(projector.getByText(/10 people are in the room/)).toBeVisible();
   await expectNoSeriousViolation(projector, 'projector, lobby');
   await shots(projector, 'lobby');
@@ -67,15 +67,15 @@ test('the projector is readable from the back row, from joining to the outcome',
   await expect(projector.locator('.projector-clock .countdown')).toHaveAttribute('data-urgent', 'false');
 
   // A journalist publishes; a leader speaks in the front channel; Control broadcasts.
-  const journalist = students.find((s) => s.view().me.role?.kind === 'journalist')!;
-  const leader = students.find((s) => s.view().me.role?.kind === 'leader' && s.view().me.tableId === journalist.view().me.tableId)!;
-  const front = leader.view().channels.find((c) => c.kind === 'front')!;
+  const journalist = students.find((s) => s.view.me.role?.kind === 'journalist')!;
+  const leader = students.find((s) => s.view.me.role?.kind === 'leader' && s.view.me.tableId === journalist.view.me.tableId)!;
+  const front = leader.view.channels.find((c) => c.kind === 'front')!;
   await ok(leader.send({ type: 'PostMessage', channelId: front.id, text: 'We will not be the first to blink.' }));
   await ok(journalist.send({ type: 'PublishStory', headline: 'Quarantine holds as ships slow', body: 'Witnesses at sea say the Soviet ships have slowed.' }));
   await call(api, 'session.broadcast', { sessionId, text: 'Ten minutes left in this round.' });
   await expect(projector.getByRole('region', { name: 'Latest headline' })).toContainText('Quarantine holds as ships slow');
   await expect(projector.getByRole('region', { name: 'Latest from Control' })).toContainText('Ten minutes left in this round.');
-  await expect(projector.getByRole('log', { name: `Front channel of table ${journalist.view().me.tableId!.slice(1)}` })).toContainText('We will not be the first to blink.');
+  await expect(projector.getByRole('log', { name: `Front channel of table ${journalist.view.me.tableId!.slice(1)}` })).toContainText('We will not be the first to blink.');
   await expect(projector.getByRole('meter', { name: /Public support/ })).toHaveCount(4);
   await expectNoSeriousViolation(projector, 'projector, play');
   await shots(projector, 'play');

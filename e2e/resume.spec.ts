@@ -1,12 +1,12 @@
 import { expect, test } from './fixtures';
-import { call, expectNoSeriousViolation, facilitator, pageErrors, startGame } from './helpers';
+import { call, expectNoSeriousViolation, facilitator, LEADER_USA, pageErrors, startGame } from './helpers';
 
 /** Issue 7, item 22: closing the browser and coming back finds the game, the open channel and unsent drafts. */
 test('after closing the browser, home offers the game back, with drafts and the open channel', async ({ browser, baseURL }) => {
   test.setTimeout(300_000);
   pageErrors.length = 0;
   const { api } = await facilitator(baseURL!);
-  const game = await startGame(browser, api, ['Ana', 'Ben', 'Chloe', 'Dev']);
+  const game = await startGame(browser, api, ['Ana', 'Ben', 'Chloe', 'Dev'], { inBrowser: [LEADER_USA] });
   await call(api, 'session.skip', { sessionId: game.sessionId });
   const ana = game.pages[0]!;
   await expect(ana.locator('.clock')).toContainText('Round 1');
@@ -54,5 +54,6 @@ test('after closing the browser, home offers the game back, with drafts and the 
 
   expect(pageErrors).toEqual([]);
   await api.dispose();
-  for (const page of [again, ...game.pages.slice(1)]) await page.context().close();
+  await again.context().close();
+  for (const s of game.sockets) s.close();
 });

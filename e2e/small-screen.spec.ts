@@ -12,6 +12,7 @@ import {
   pageErrors,
   PHONE,
 } from './helpers';
+import { SocketPlayer, until } from './socket-player';
 
 /**
  * Every screen on a 360 px phone: nothing scrolls sideways, collapsed sections show that they
@@ -73,10 +74,10 @@ test('every screen fits a 360 px phone', async ({ browser, baseURL }) => {
   await expect(projector.getByText(code, { exact: true })).toBeVisible();
   await phone(projector, 'room screen, lobby');
 
-  // Students: the first one through the room's own join form, the others from the home page.
-  const names = ['Ana', 'Ben', 'Chloe', 'Dev', 'Eve'];
+  // Students: the first through the room's own join form, the second from the home page, three
+  // more over sockets (their screens are looked at only if they are dealt a role this test needs).
   const pages: Page[] = [];
-  for (const [i, name] of names.entries()) {
+  for (const [i, name] of ['Ana', 'Ben'].entries()) {
     const page = await newPage(browser, { viewport: PHONE });
     if (i === 0) {
       await page.goto(`/play/${code}`);
@@ -93,6 +94,8 @@ test('every screen fits a 360 px phone', async ({ browser, baseURL }) => {
     await expect(page.getByRole('heading', { name: /In the room/ })).toBeVisible();
     pages.push(page);
   }
+  const sockets: SocketPlayer[] = [];
+  for (const name of ['Chloe', 'Dev', 'Eve']) sockets.push(await SocketPlayer.join(baseURL!, code, name));
   await expect(pages[0]!.getByRole('heading', { name: 'In the room (5 players)' })).toBeVisible();
   await phone(pages[0]!, 'lobby');
   await expectDisclosureMarker(pages[0]!.locator('summary', { hasText: 'Public background' }), 'lobby: Public background');
@@ -105,6 +108,18 @@ test('every screen fits a 360 px phone', async ({ browser, baseURL }) => {
   for (const page of pages) {
     await expect(page.locator('.clock')).toContainText('Briefing');
     roleOf.set((await page.locator('.role-name').first().textContent()) ?? '', page);
+  }
+  // A role this test needs that a socket holds: a phone takes the seat over by the hand-over link.
+  await until(() => sockets.every((s) => s.view.session.status === 'running'), 'the socket seats to start');
+  for (const needed of [LEADER_USA, LEADER_USSR, /correspondent/i]) {
+    const holder = sockets.find((s) => (typeof needed === 'string' ? s.view.me.role?.title === needed : needed.test(s.view.me.role?.title ?? '')));
+    if (!holder) continue;
+    holder.close();
+    const page = await newPage(browser, { viewport: PHONE });
+    await page.goto(`/play/${code}#seat=${encodeURIComponent(holder.token)}`);
+    await expect(page.locator('.clock')).toContainText('Briefing');
+    roleOf.set(holder.view.me.role!.title, page);
+    pages.push(page);
   }
   const usa = roleOf.get(LEADER_USA)!;
   const ussr = roleOf.get(LEADER_USSR)!;
@@ -181,4 +196,5 @@ test('every screen fits a 360 px phone', async ({ browser, baseURL }) => {
 
   expect(pageErrors).toEqual([]);
   for (const page of [home, teacher, projector, ...pages]) await page.context().close();
+  for (const s of sockets) s.close();
 });

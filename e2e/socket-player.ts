@@ -6,9 +6,10 @@ import { ViewTracker } from '../shared/view-tracker';
 
 /**
  * A student played by the test over a real socket (the public protocol, as the bots play):
- * joins a room, keeps its view from snapshots and patches, and sends commands with an ack.
- * Light on purpose: server/testing's client pulls in the whole server, which Playwright's
- * loader cannot import.
+ * joins a room, keeps its view from snapshots and patches, and sends commands with an ack. For
+ * the seats whose screen a spec does not test: ten browsers would starve two cores. Light on
+ * purpose: server/testing's client pulls in the whole server, which Playwright's loader cannot
+ * import.
  */
 export class SocketPlayer {
   readonly tracker = new ViewTracker<SeatView>();
@@ -39,6 +40,11 @@ export class SocketPlayer {
     return player;
   }
 
+  /** The display name it joined with. */
+  get name(): string {
+    return this.label;
+  }
+
   get view(): SeatView {
     if (!this.tracker.view) throw new Error(`${this.label} has no view`);
     return this.tracker.view;
@@ -67,4 +73,10 @@ export async function until(check: () => boolean, what: string, timeoutMs = 20_0
     if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** Fails with the server's words when a command was refused. */
+export async function ok(ack: Promise<{ ok: boolean; code?: string; message?: string }>): Promise<void> {
+  const result = await ack;
+  if (!result.ok) throw new Error(`refused: ${result.code}: ${result.message}`);
 }

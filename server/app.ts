@@ -153,7 +153,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
         connectedSeats: (sessionId) => (io ? connectedSeats(io, sessionId) : new Set()),
         joinOrigin: () => config.publicOrigin ?? url,
       });
-      io = attachRealtime(httpServer, { ...options.realtime, config, db: database.db, log, runtime });
+      const pool = bots;
+      io = attachRealtime(httpServer, { ...options.realtime, config, db: database.db, log, runtime, botsOf: (sessionId) => pool.list(sessionId).map((b) => b.seatId) });
       if (options.next !== false) {
         // Loaded only when needed: importing Next installs require hooks the API tests do not want.
         const { default: next } = await import('next');

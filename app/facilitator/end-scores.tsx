@@ -1,6 +1,7 @@
 import { maxScore, scoreShare } from '../../shared/score-share';
 import type { FacilitatorView } from '../../server/engine/view';
 import { labels } from './labels';
+import { ProjectorShow } from './projector-show';
 import { shortTitle } from './seat-slot';
 
 /** After the end: each table's outcome and every role's score, and the way into the debrief. */
@@ -16,6 +17,7 @@ export function EndScores({ view, sessionId }: { view: FacilitatorView; sessionI
           Open the debrief
         </a>
       </p>
+      <ProjectorShow sessionId={sessionId} code={view.code} />
       <div className="table-grid">
         {tables.map((table) => {
           const level = view.scenario.escalation[table.escalation];

@@ -5,6 +5,7 @@ import type { FacilitatorView } from '../../server/engine/view';
 import { useLiveView } from '../lib/use-live-view';
 import { useConfirm } from './confirm-dialog';
 import { EndScores } from './end-scores';
+import { Feedback } from './feedback';
 import { GodView } from './god-view';
 import { JoinInfo } from './join-info';
 import { LobbyBoard } from './lobby-board';
@@ -14,11 +15,11 @@ import { usePresence } from './use-presence';
 
 /** One session, live over the facilitator socket (the god view): lobby, play or results. */
 export function SessionPanel({ sessionId }: { sessionId: string }) {
-  const { view, skewMs, status } = useLiveView<FacilitatorView>({ kind: 'facilitator', sessionId });
+  const { view, skewMs, status, presence: pushed } = useLiveView<FacilitatorView>({ kind: 'facilitator', sessionId });
   const { act, error, notice } = useAct();
   const [dialog, confirm] = useConfirm();
   const [showJoin, setShowJoin] = useState(false);
-  const presence = usePresence(sessionId, view !== null && view.status !== 'ended');
+  const presence = usePresence(pushed);
 
   if (!view) return <p aria-live="polite">{status}</p>;
   const tools = { sessionId, view, act, confirm, skewMs, presence };
@@ -40,14 +41,7 @@ export function SessionPanel({ sessionId }: { sessionId: string }) {
         </a>
       </div>
       <SessionControls {...tools} />
-      <div className="feedback" aria-live="polite">
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        {notice && <p>{notice}</p>}
-      </div>
+      <Feedback className="feedback" error={error} notice={notice} />
       {view.status === 'lobby' ? (
         <JoinInfo code={view.code} />
       ) : view.status === 'running' ? (

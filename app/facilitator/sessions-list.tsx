@@ -1,9 +1,12 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { api, errorMessage } from '../lib/api';
+import { io, type Socket } from 'socket.io-client';
+import type { SessionSummary } from '../../server/api/cockpit';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../server/realtime/protocol';
+import { PROTOCOL_VERSION } from '../../shared/version';
 
-type SessionRow = Awaited<ReturnType<typeof api.session.list.query>>[number];
+type SessionRow = SessionSummary;
 
 const time = (at: number) => new Date(at).toLocaleString([], { dateStyle: 'short', timeStyle: 'short' });
 const STATUS_WORDS: Record<string, string> = { lobby: 'Lobby', running: 'Running', ended: 'Ended' };
@@ -44,29 +47,27 @@ export function SessionsList({ selected, onSelect }: { selected: string | null; 
   );
 }
 
-/** The list, asked again every few seconds and whenever the tab comes back into view. */
+/**
+ * The list, pushed by the server on the facilitator's `sessions` socket: the whole of it on every
+ * (re)connect, then one row whenever a session's status, phase, players or connections change. No
+ * polling is needed: Socket.IO reconnects by itself (falling back to long-polling), and a change
+ * missed while disconnected arrives with the whole list at the reconnect.
+ */
 function useSessionList() {
   const [rows, setRows] = useState<SessionRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    let stopped = false;
-    const load = () =>
-      api.session.list.query().then(
-        (r) => {
-          if (stopped) return;
-          setRows([...r].sort((a, b) => b.createdAt - a.createdAt));
-          setError(null);
-        },
-        (e: unknown) => !stopped && setError(errorMessage(e)),
-      );
-    void load();
-    const timer = setInterval(load, 3000);
-    const onVisible = () => document.visibilityState === 'visible' && void load();
-    document.addEventListener('visibilitychange', onVisible);
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ auth: { v: PROTOCOL_VERSION, kind: 'sessions' }, transports: ['websocket', 'polling'] });
+    const newestFirst = (list: SessionRow[]) => [...list].sort((a, b) => b.createdAt - a.createdAt);
+    socket.on('sessions', ({ rows: all }) => {
+      setRows(newestFirst(all));
+      setError(null);
+    });
+    socket.on('session', (row) => setRows((old) => newestFirst([...(old ?? []).filter((r) => r.sessionId !== row.sessionId), row])));
+    socket.on('connect_error', (e) => setError((e as Error & { data?: { message: string } }).data?.message ?? 'Cannot reach the server; retrying…'));
+    socket.on('removed', (notice) => setError(notice.message));
     return () => {
-      stopped = true;
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
+      socket.close();
     };
   }, []);
   return { rows, error };

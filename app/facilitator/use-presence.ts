@@ -1,30 +1,17 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import { api } from '../lib/api';
+import { useMemo } from 'react';
+import type { Presence as WirePresence } from '../../server/realtime/protocol';
 
 export interface Presence {
   connected: Set<string>;
   bots: Set<string>;
 }
 
-/** Which seats have a socket open now and which are bots, asked every few seconds (the god view does not carry it). */
-export function usePresence(sessionId: string, live: boolean): Presence | null {
-  const [presence, setPresence] = useState<Presence | null>(null);
-  useEffect(() => {
-    if (!live) return;
-    let stopped = false;
-    const load = () =>
-      api.session.presence.query({ sessionId }).then(
-        (p) => !stopped && setPresence({ connected: new Set(p.connected), bots: new Set(p.bots) }),
-        () => undefined,
-      );
-    void load();
-    const timer = setInterval(load, 3000);
-    return () => {
-      stopped = true;
-      clearInterval(timer);
-    };
-  }, [sessionId, live]);
-  return presence;
+/**
+ * Which seats have a socket open now and which are bots: pushed on the facilitator's socket when
+ * it connects and whenever a seat's socket opens or closes (the god view itself does not carry it).
+ */
+export function usePresence(pushed: WirePresence | null): Presence | null {
+  return useMemo(() => (pushed ? { connected: new Set(pushed.connected), bots: new Set(pushed.bots) } : null), [pushed]);
 }

@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from 'react';
 import { io } from 'socket.io-client';
-import type { AnyView, Result } from '../../server/realtime/protocol';
+import type { AnyView, Presence, Result } from '../../server/realtime/protocol';
+import type { ProjectorDebrief } from '../../server/api/projector-debrief';
 import { ViewTracker } from '../../shared/view-tracker';
 import { PROTOCOL_VERSION } from '../../shared/version';
 
@@ -13,8 +14,12 @@ type WatchAuth = { kind: 'facilitator'; sessionId: string } | { kind: 'projector
  * keeps the view from snapshots and patches, resyncs when a patch does not follow, and reports
  * the connection in words. The student screen has its own hook, which also sends commands.
  */
-export function useLiveView<V extends AnyView>(auth: WatchAuth): { view: V | null; skewMs: number; status: string; connected: boolean } {
+export function useLiveView<V extends AnyView>(auth: WatchAuth): { view: V | null; skewMs: number; status: string; connected: boolean; presence: Presence | null; debrief: ProjectorDebrief | null } {
   const [view, setView] = useState<V | null>(null);
+  // Only a facilitator's socket is sent who is connected.
+  const [presence, setPresence] = useState<Presence | null>(null);
+  // Only a projector's socket is sent the debrief the facilitator put on the room screen.
+  const [debrief, setDebrief] = useState<ProjectorDebrief | null>(null);
   const [skewMs, setSkew] = useState(0);
   const [status, setStatus] = useState('Connecting…');
   const [connected, setConnected] = useState(false);
@@ -46,6 +51,8 @@ export function useLiveView<V extends AnyView>(auth: WatchAuth): { view: V | nul
       tracker.snapshot(s);
       show();
     });
+    socket.on('presence', setPresence);
+    socket.on('debrief', (d) => setDebrief(d.debrief));
     socket.on('patch', (p) => {
       if (tracker.patch(p)) show();
       else resync();
@@ -62,5 +69,5 @@ export function useLiveView<V extends AnyView>(auth: WatchAuth): { view: V | nul
     };
   }, [key]);
 
-  return { view, skewMs, status, connected };
+  return { view, skewMs, status, connected, presence, debrief };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findAvailable, listAvailable, saveUpload } from '../scenarios/library';
+import { findAvailable, listAvailable, saveUpload, setSharing } from '../scenarios/library';
 import { MAX_SCENARIO_BYTES, parseScenarioText, summariseScenario } from '../scenarios/source';
 import { AppError, facilitatorProcedure, router } from './trpc';
 import { builtInScenarios } from '../scenarios';
@@ -44,4 +44,11 @@ export const scenarioRouter = router({
       const ref = saveUpload(ctx.db, ctx.facilitator.id, result.scenario, input.shared);
       return { ok: true as const, ref, summary: summariseScenario(result.scenario) };
     }),
+
+  /** Shares one's own upload with every facilitator (`shared: true`) or keeps it private again. */
+  setSharing: facilitatorProcedure.input(z.strictObject({ ref: z.string().min(1).max(120), shared: z.boolean() })).mutation(({ ctx, input }) => {
+    const result = setSharing(ctx.db, ctx.facilitator.id, input.ref, input.shared);
+    if (!result.ok) throw new AppError(result.code, result.message, result.code === 'UNKNOWN_SCENARIO' ? 'NOT_FOUND' : 'FORBIDDEN');
+    return { ref: input.ref, shared: result.shared };
+  }),
 });

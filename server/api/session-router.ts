@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { CHANNEL_KINDS, LIMITS, type Command } from '../engine';
 import { builtInScenarios } from '../scenarios';
 import { findAvailable } from '../scenarios/library';
-import { AppError, facilitatorProcedure, router, type Context } from './trpc';
+import { normaliseRoomCode } from '../runtime/codes';
+import { AppError, facilitatorProcedure, publicProcedure, router, type Context } from './trpc';
 import { joinAddress, summarise } from './cockpit';
+import { projectorDebrief, projectorDebriefSetting, setProjectorDebrief } from './projector-debrief';
 
 const id = z.string().min(1).max(64);
 const sessionInput = z.strictObject({ sessionId: id });
@@ -63,8 +65,8 @@ export const sessionRouter = router({
   /**
    * The facilitator's sessions (an admin's: all), newest first, with what the dashboard lists:
    * status, players and how many are connected, tables, phase, started and ended. Cheap after the
-   * first call (sessions stay in memory once read): the dashboard polls it every few seconds to
-   * stay live (docs/protocol.md).
+   * first call (sessions stay in memory once read). The dashboard gets the same rows pushed on its
+   * `sessions` socket (server/realtime/cockpit-push.ts) and does not poll this.
    */
   list: facilitatorProcedure.query(async ({ ctx }) => {
     const records = await ctx.runtime.listSessions(ctx.facilitator.isAdmin ? null : ctx.facilitator.id);
@@ -73,7 +75,7 @@ export const sessionRouter = router({
 
   /**
    * Which seats have a socket open now, and which are the dashboard's bots: what the lobby and the
-   * god view need to offer "replace" for a disconnected student. Polled like `list`.
+   * god view need to offer "replace" for a disconnected student. The god view's socket pushes it too.
    */
   presence: facilitatorProcedure.input(sessionInput).query(async ({ ctx, input }) => {
     await ownSession(ctx, input.sessionId);
@@ -140,6 +142,32 @@ export const sessionRouter = router({
   writeInject: command({ title: text(LIMITS.injectTitleLength), body: text(LIMITS.messageLength), audience: id, tableId: id.optional() }, (i) => ({ type: 'WriteInject', title: i.title, body: i.body, audience: i.audience, ...(i.tableId ? { tableId: i.tableId } : {}) })),
   leakMessage: command({ messageId: id, form: z.enum(['quote', 'paraphrase']) }, (i) => ({ type: 'LeakMessage', messageId: i.messageId, form: i.form })),
   plantRumour: command({ tableId: id, text: text(LIMITS.messageLength), to: z.enum(['journalists', 'spoilers', 'both']) }, (i) => ({ type: 'PlantRumour', tableId: i.tableId, text: i.text, to: i.to })),
+
+  /**
+   * Puts the debrief on the room screen (/room/CODE) once the session has ended, or takes it off
+   * (`show: false`). What it reveals beyond the public outcome is the facilitator's choice: the
+   * back channels and their leaks, and the players' names.
+   */
+  showOnProjector: facilitatorProcedure
+    .input(z.strictObject({ sessionId: id, show: z.boolean(), backChannels: z.boolean().default(false), names: z.boolean().default(false) }))
+    .mutation(async ({ ctx, input }) => {
+      const state = (await ownSession(ctx, input.sessionId)).current;
+      if (!state.created || state.status !== 'ended') throw new AppError('SESSION_NOT_ENDED', 'The debrief can go on the room screen once the session has ended.');
+      setProjectorDebrief(input.sessionId, input.show ? { backChannels: input.backChannels, names: input.names } : null);
+      return { shown: projectorDebriefSetting(input.sessionId) };
+    }),
+  projectorShow: facilitatorProcedure.input(sessionInput).query(async ({ ctx, input }) => {
+    await ownSession(ctx, input.sessionId);
+    return { shown: projectorDebriefSetting(input.sessionId) };
+  }),
+  /**
+   * Public, for the room screen: the debrief the facilitator put there, or null (also for a code
+   * that opens no room, so this is no way to guess room codes).
+   */
+  projectorDebrief: publicProcedure.input(z.strictObject({ code: z.string().max(16) })).query(async ({ ctx, input }) => {
+    const found = await ctx.runtime.findByCode(normaliseRoomCode(input.code));
+    return found ? projectorDebrief(ctx.db, found.record) : null;
+  }),
 
   /** Marks the session in the listing; the live god view comes over the socket. */
   get: facilitatorProcedure.input(sessionInput).query(async ({ ctx, input }) => {

@@ -19,6 +19,8 @@ export interface SocketIdentity {
   token: string | null;
   /** A facilitator's login (the hash of the cookie's token): the socket lives only as long as it. */
   loginHash: string | null;
+  /** A `sessions` socket's facilitator: whose sessions it is told about (an admin's: all). */
+  lister?: { facilitatorId: string; isAdmin: boolean };
 }
 
 export interface HandshakeErrorData {
@@ -79,6 +81,7 @@ export class Gate {
     }
     const auth = parsed.data;
     if (auth.kind === 'facilitator') return this.facilitator(socket, auth.sessionId);
+    if (auth.kind === 'sessions') return this.lister(socket);
 
     const address = socket.handshake.address;
     const code = normaliseRoomCode(auth.room);
@@ -109,10 +112,24 @@ export class Gate {
     return { sessionId, viewer: { kind: 'seat', seatId: joined.seatId }, kind: 'join', token: joined.token, loginHash: null };
   }
 
-  private async facilitator(socket: Socket, sessionId: string): Promise<SocketIdentity> {
+  private signedIn(socket: Socket) {
     const login = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
     const facilitator = facilitatorForToken(this.deps.db, login, this.deps.now());
     if (!facilitator || !login) throw new HandshakeError('NOT_SIGNED_IN', 'Sign in as a facilitator first.');
+    return { facilitator, login };
+  }
+
+  /** The session list of whoever signed in: it belongs to no game session (sessionId is empty). */
+  private lister(socket: Socket): SocketIdentity {
+    const { facilitator, login } = this.signedIn(socket);
+    return {
+      sessionId: '', viewer: { kind: 'facilitator' }, kind: 'sessions', token: null, loginHash: hashToken(login),
+      lister: { facilitatorId: facilitator.id, isAdmin: facilitator.isAdmin },
+    };
+  }
+
+  private async facilitator(socket: Socket, sessionId: string): Promise<SocketIdentity> {
+    const { facilitator, login } = this.signedIn(socket);
     const session = await this.deps.runtime.get(sessionId);
     const owner = await this.deps.runtime.ownerOf(sessionId);
     if (!session || (owner !== facilitator.id && !facilitator.isAdmin)) throw new HandshakeError('NOT_ALLOWED', 'You do not run this session.');

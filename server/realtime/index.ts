@@ -8,6 +8,8 @@ import type { Logger } from '../log';
 import type { Runtime } from '../runtime/runtime';
 import { Gate, HandshakeError } from './handshake';
 import { createFanOut, unchangingIn } from './fanout';
+import { createCockpitPush } from './cockpit-push';
+import { onProjectorDebriefChange } from '../api/projector-debrief';
 import { describeViewer, endLogin, LOGIN_SWEEP_MS, roomOf, type GameSocket, type SocketData } from './sockets';
 import { withDefaults, type RealtimeLimits } from './limits';
 import { Outbox } from './outbox';
@@ -27,6 +29,8 @@ export interface RealtimeDeps {
   limits?: Partial<RealtimeLimits>;
   /** How a handshake is held back (a timer unless a test says otherwise). */
   wait?: (ms: number) => Promise<void>;
+  /** The seats the dashboard's bots play in a session, for the god view's presence. */
+  botsOf?: (sessionId: string) => string[];
 }
 
 /** What tests may set from outside: the clock the socket layer reads, its waits and its limits. */
@@ -130,7 +134,9 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
 
   io.on('connection', (socket: GameSocket) => {
     const data = socket.data;
-    void socket.join(roomOf(data.sessionId));
+    // A session list belongs to no game session: it gets rows, never a view.
+    const isList = data.kind === 'sessions';
+    if (!isList) void socket.join(roomOf(data.sessionId));
     send(socket, 'welcome', {
       protocol: PROTOCOL_VERSION,
       kind: data.kind,
@@ -140,10 +146,16 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
       serverNow: now(),
     });
     data.token = null;
-    sendSnapshot(socket);
+    if (isList) push.openList(socket);
+    else sendSnapshot(socket);
+    if (data.kind === 'facilitator') push.openGodView(socket);
+    if (data.kind === 'projector') push.openProjector(socket);
+    if (data.viewer.kind === 'seat') push.presenceChanged(data.sessionId);
     if (data.kind === 'join') deps.log.info(`joined: ${describeViewer(data)} in session ${data.sessionId}`);
     socket.on('disconnect', (reason) => {
-      if (data.viewer.kind === 'seat') deps.log.info(`disconnected: ${describeViewer(data)} in session ${data.sessionId} (${reason})`);
+      if (data.viewer.kind !== 'seat') return;
+      deps.log.info(`disconnected: ${describeViewer(data)} in session ${data.sessionId} (${reason})`);
+      push.presenceChanged(data.sessionId);
     });
 
     // Every event pays first, whatever its name: a flood of cheap events is still a flood.
@@ -170,7 +182,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
       });
     });
     socket.on('resync', (ack) => {
-      const seq = sendSnapshot(socket);
+      if (isList) push.sendList(socket);
+      const seq = isList ? data.seq : sendSnapshot(socket);
       if (typeof ack === 'function') ack({ ok: true, data: { seq } });
     });
     socket.on('ping', (ack) => {
@@ -254,10 +267,15 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   }
 
   const fanOut = createFanOut(io, { now, send, removeSocket, log: deps.log });
+  const push = createCockpitPush(io, { runtime: deps.runtime, db: deps.db, botsOf: deps.botsOf ?? (() => []), send, onError: (error) => deps.log.error('cockpit push failed', error) });
+  const unsubscribeDebrief = onProjectorDebriefChange((sessionId) => push.debriefChanged(sessionId));
 
   const unsubscribe = deps.runtime.subscribe(fanOut);
+  const unsubscribeList = deps.runtime.subscribe((committed) => push.committed(committed));
   io.engine.on('close', () => {
     unsubscribe();
+    unsubscribeList();
+    unsubscribeDebrief();
     clearInterval(sweep);
   });
   return io;

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import type { RejectionCode, SeatView, ProjectorView, FacilitatorView } from '../engine';
+import type { SessionSummary } from '../api/cockpit';
+import type { ProjectorDebrief } from '../api/projector-debrief';
 import { LIMITS } from '../engine/limits';
 import { MIN_CLIENT_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../../shared/version';
 
@@ -83,6 +85,8 @@ export const handshakeSchema = z.discriminatedUnion('kind', [
   z.strictObject({ v: version, kind: z.literal('projector'), room: z.string().max(16) }),
   /** A facilitator's dashboard; the login cookie proves who it is. */
   z.strictObject({ v: version, kind: z.literal('facilitator'), sessionId: id }),
+  /** A facilitator's session list: no view, only `sessions` and `session` events (the login cookie proves who it is). */
+  z.strictObject({ v: version, kind: z.literal('sessions') }),
 ]);
 export type Handshake = z.infer<typeof handshakeSchema>;
 
@@ -123,6 +127,19 @@ export interface ServerToClientEvents {
   patch: (patch: ViewPatch) => void;
   /** The seat was removed by the facilitator; the server disconnects after sending it. */
   removed: (notice: { message: string }) => void;
+  /** To a `sessions` socket: the whole list, on connect and on `resync`. */
+  sessions: (list: { rows: SessionSummary[] }) => void;
+  /** To a `sessions` socket: one session's row, whenever its status, phase, players or connections change. */
+  session: (row: SessionSummary) => void;
+  /** To a facilitator socket: the seats with a socket open now and the dashboard's bots, on connect and whenever either changes. */
+  presence: (presence: Presence) => void;
+  /** To a projector socket: the debrief the facilitator put on the room screen (null: taken off), on connect and on change. */
+  debrief: (payload: { debrief: ProjectorDebrief | null }) => void;
+}
+
+export interface Presence {
+  connected: string[];
+  bots: string[];
 }
 
 export interface ClientToServerEvents {

@@ -30,6 +30,26 @@ export function saveUpload(db: Db, authorId: string, scenario: Scenario, shared:
   return key;
 }
 
+export type SharingResult = { ok: true; shared: boolean } | { ok: false; code: 'UNKNOWN_SCENARIO' | 'BUILT_IN_SCENARIO' | 'NOT_YOUR_UPLOAD'; message: string };
+
+/**
+ * Shares an upload with every facilitator, or keeps it to its author again. Only the author may;
+ * sessions already created keep their copy of the scenario either way.
+ */
+export function setSharing(db: Db, facilitatorId: string, ref: string, shared: boolean, now = Date.now()): SharingResult {
+  if (!ref.includes('/')) {
+    return getBuiltInScenario(ref)
+      ? { ok: false, code: 'BUILT_IN_SCENARIO', message: 'Built-in scenarios are open to every facilitator; only uploads can be shared or kept private.' }
+      : { ok: false, code: 'UNKNOWN_SCENARIO', message: `There is no scenario “${ref}” you can use.` };
+  }
+  const row = db.select({ authorId: scenarios.authorId, shared: scenarios.shared }).from(scenarios).where(eq(scenarios.key, ref)).get();
+  // Another's private upload is answered like one that does not exist: its name is not confirmed.
+  if (!row || (row.authorId !== facilitatorId && row.shared !== 1)) return { ok: false, code: 'UNKNOWN_SCENARIO', message: `There is no scenario “${ref}” you can use.` };
+  if (row.authorId !== facilitatorId) return { ok: false, code: 'NOT_YOUR_UPLOAD', message: 'Only the facilitator who uploaded this scenario can change who may use it.' };
+  db.update(scenarios).set({ shared: shared ? 1 : 0, updatedAt: now }).where(eq(scenarios.key, ref)).run();
+  return { ok: true, shared };
+}
+
 export function listAvailable(db: Db, facilitatorId: string): ScenarioListing[] {
   const uploads = db.select().from(scenarios).where(or(eq(scenarios.authorId, facilitatorId), eq(scenarios.shared, 1))).all();
   return [

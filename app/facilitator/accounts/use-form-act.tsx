@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../../lib/api';
+import { Feedback } from '../feedback';
 
 /** A problem found before asking the server, in words for the person at the form. */
 export class FormProblem extends Error {}
@@ -22,15 +23,6 @@ export function useFormAct() {
       setError(e instanceof FormProblem ? e.message : errorMessage(e));
     }
   };
-  const feedback = (
-    <div aria-live="polite">
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {done && <p>{done}</p>}
-    </div>
-  );
+  const feedback = <Feedback error={error} notice={done} />;
   return { submit, feedback, setError, setDone };
 }

@@ -7,6 +7,7 @@ import { ScenarioPreview } from '../scenario-preview';
 import { SignedIn } from '../signed-in';
 import { DownloadYaml } from './download-yaml';
 import { RolePreview } from './role-preview';
+import { Sharing } from './sharing';
 import { UploadForm } from './upload-form';
 
 type Listing = Awaited<ReturnType<typeof api.scenario.list.query>>[number];
@@ -22,6 +23,7 @@ function LibraryBody() {
   const [ref, setRef] = useState<string | null>(null);
   const [scenario, setScenario] = useState<Scenario | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const mine = listings?.find((l) => l.ref === ref && l.source === 'mine');
 
   const load = useCallback(() => api.scenario.list.query().then(setListings, (e: unknown) => setError(errorMessage(e))), []);
   useEffect(() => {
@@ -74,6 +76,7 @@ function LibraryBody() {
                   Print the briefs
                 </a>
               </div>
+              {mine && <Sharing scenarioRef={mine.ref} shared={mine.shared} onChanged={() => void load()} />}
               <ScenarioPreview scenario={scenario} />
               <RolePreview key={scenario.id} scenario={scenario} />
             </section>

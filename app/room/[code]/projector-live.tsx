@@ -1,10 +1,12 @@
 import type { ProjectorView } from '../../../server/engine/view';
 import { Countdown } from '../../facilitator/countdown';
+import type { ProjectorDebrief } from '../../../server/api/projector-debrief';
+import { ProjectorDebriefView } from './projector-debrief';
 import { ProjectorOutcome } from './projector-outcome';
 import { ProjectorTables } from './projector-tables';
 
 /** Play and after: a top bar with the phase, the clock and the join corner; the news; the tables. */
-export function ProjectorLive({ view, code, joinUrl, qr, skewMs }: { view: ProjectorView; code: string; joinUrl: string; qr: string | null; skewMs: number }) {
+export function ProjectorLive({ view, code, joinUrl, qr, skewMs, debrief }: { view: ProjectorView; code: string; joinUrl: string; qr: string | null; skewMs: number; debrief: ProjectorDebrief | null }) {
   const session = view.session;
   const ended = session.status === 'ended';
   const stories = view.tables.flatMap((t) => t.stories.map((s) => ({ ...s, tableId: t.id }))).sort((a, b) => a.at - b.at);
@@ -16,7 +18,7 @@ export function ProjectorLive({ view, code, joinUrl, qr, skewMs }: { view: Proje
       <header className="projector-bar">
         <div>
           <h1>{session.scenario.title}</h1>
-          <p className="projector-phase">{ended ? 'The session has ended' : (session.phase?.title ?? '')}</p>
+          <p className="projector-phase">{ended ? (debrief ? 'Debrief' : 'The session has ended') : (session.phase?.title ?? '')}</p>
         </div>
         {!ended && (
           <p className="projector-clock" aria-label="Time left in this phase">
@@ -32,7 +34,7 @@ export function ProjectorLive({ view, code, joinUrl, qr, skewMs }: { view: Proje
           </div>
         )}
       </header>
-      {headline && (
+      {headline && !debrief && (
         <section className="projector-headline" aria-label="Latest headline" aria-live="polite">
           <span className="projector-label">{many ? `Breaking · Table ${headline.tableId.slice(1)}` : 'Breaking'}</span> <strong>{headline.headline}</strong>
         </section>
@@ -44,7 +46,7 @@ export function ProjectorLive({ view, code, joinUrl, qr, skewMs }: { view: Proje
           {broadcast.body !== broadcast.title && <span>{broadcast.body}</span>}
         </section>
       )}
-      {ended ? <ProjectorOutcome view={view} /> : <ProjectorTables view={view} skewMs={skewMs} />}
+      {ended && debrief ? <ProjectorDebriefView view={view} debrief={debrief} /> : ended ? <ProjectorOutcome view={view} /> : <ProjectorTables view={view} skewMs={skewMs} />}
     </>
   );
 }

@@ -10,11 +10,11 @@ import { useQr } from './use-qr';
 /**
  * The public screen, for the back row: the room code and a QR code while people join; then a
  * large clock, the latest headline, Control's messages and each table's meters and front channel
- * as tiles; at the end every table's outcome. It connects as a projector, so the server sends
+ * as tiles; at the end every table's outcome, or the debrief once the facilitator puts it here. It connects as a projector, so the server sends
  * only what is public.
  */
 export function ProjectorScreen({ code, publicOrigin }: { code: string; publicOrigin: string | null }) {
-  const { view, skewMs, status, connected } = useLiveView<ProjectorView>({ kind: 'projector', room: code });
+  const { view, skewMs, status, connected, debrief } = useLiveView<ProjectorView>({ kind: 'projector', room: code });
   const problem = connected ? null : status;
   const [here, setHere] = useState('');
   useEffect(() => setHere(window.location.origin), []);
@@ -33,7 +33,7 @@ export function ProjectorScreen({ code, publicOrigin }: { code: string; publicOr
       {view.session.status === 'lobby' ? (
         <ProjectorLobby view={view} code={code} joinUrl={joinUrl} qr={qr} />
       ) : (
-        <ProjectorLive view={view} code={code} joinUrl={joinUrl} qr={qr} skewMs={skewMs} />
+        <ProjectorLive view={view} code={code} joinUrl={joinUrl} qr={qr} skewMs={skewMs} debrief={debrief} />
       )}
     </div>
   );
