@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decide, isRejection, project } from '../engine';
 import { seat } from '../engine/testing/harness';
+import { atTable } from '../engine/table-clock';
 import { playRandom, type Step } from '../engine/testing/random-play';
 import { nextMove } from './strategy';
 
@@ -25,8 +26,10 @@ describe('bot moves', () => {
         playRandom(seed, players, steps, (played, g) => {
           if (played.now % 4 !== 0) return;
           const game = g.game;
-          const now = game.deadlineAt !== null ? Math.min(played.now, game.deadlineAt - 1) : played.now;
           for (const s of Object.values(game.seats)) {
+            // Each table keeps its own clock: a table whose phase was skipped or extended has its own deadline.
+            const deadlineAt = atTable(game, s.tableId).deadlineAt;
+            const now = deadlineAt !== null ? Math.min(played.now, deadlineAt - 1) : played.now;
             const view = project(game, { kind: 'seat', seatId: s.id });
             if (!view) continue;
             let r = luck;
@@ -39,7 +42,7 @@ describe('bot moves', () => {
           }
         });
       }),
-      { numRuns: 60 },
+      { numRuns: 60, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED) } : {}) },
     );
     expect(moves).toBeGreaterThan(0);
     for (const type of ['PostMessage', 'OpenBackChannel', 'Investigate', 'Surveil']) expect([...kinds]).toContain(type);
