@@ -74,6 +74,7 @@ async function main() {
     const final = replay.final();
     const seats = Object.keys(final.seats);
     const tables = Object.keys(final.tables);
+    const dealt = events.findIndex((e) => e.type === 'SeatsDealt') + 1;
     const kinds = { reach: [] as number[], all: [] as number[], table: [] as number[], seat: [] as number[] };
     let rng = 12345;
     const random = (n: number) => ((rng = (Math.imul(rng, 1664525) + 1013904223) >>> 0) % n);
@@ -86,7 +87,8 @@ async function main() {
       const seq = 1 + random(events.length);
       time(kinds.reach, () => cache.stateAt(db, sessionId, seq));
       time(kinds.all, () => replay.at(1 + random(events.length), { kind: 'all' }));
-      time(kinds.table, () => replay.at(1 + random(events.length), { kind: 'table', tableId: tables[random(tables.length)]! }));
+      // A table exists once the seats are dealt.
+      time(kinds.table, () => replay.at(dealt + random(events.length - dealt + 1), { kind: 'table', tableId: tables[random(tables.length)]! }));
       time(kinds.seat, () => replay.at(1 + random(events.length), { kind: 'seat', seatId: seats[random(seats.length)]! }));
     }
     const line = (name: string, list: number[]) => {

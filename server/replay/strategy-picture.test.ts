@@ -11,7 +11,8 @@ const DOC = `# Balance
 | \`front-only\` | Talk only in public. |
 | \`seeds-path\` | Test the waters, then go public. |
 | \`new-channel-each-round\` | A fresh channel every round. |
-| \`same-channel-each-round\` | The same channel all game. |
+| \`same-channel-each-round\` | The control for the previous one. |
+| \`announce-at-once\` | The same, announced at once. |
 
 ### Core score per strategy at 6 and 10 (after; before in brackets)
 
@@ -32,8 +33,9 @@ describe('the balance harness’s strategy picture, read from docs/balance.md', 
       { name: 'seeds-path', description: 'Test the waters, then go public.', scores: { '6': 300, '10': 301 } },
       { name: 'front-only', description: 'Talk only in public.', scores: { '6': 275, '10': 275 } },
       { name: 'new-channel-each-round', description: 'A fresh channel every round.', scores: { '6': 207, '10': 207 } },
-      { name: 'same-channel-each-round', description: 'The same channel all game.', scores: { '6': 212, '10': 207 } },
+      { name: 'same-channel-each-round', description: 'The control for new-channel-each-round.', scores: { '6': 212, '10': 207 } },
     ]);
+    expect(parseStrategyPicture(DOC.replace('| seeds-path |', '| announce-at-once |'), 'cuban-missile-crisis')!.strategies[0]).toMatchObject({ name: 'announce-at-once', description: 'Like same-channel-each-round, announced at once.' });
     expect(picture.best).toEqual({ '6': 'seeds-path', '10': 'seeds-path' });
     expect(parseStrategyPicture(DOC, 'oslo-back-channel')!.sizes).toEqual([6]);
     expect(parseStrategyPicture(DOC, 'harbour-ferry-strike')).toBeNull();

@@ -42,7 +42,14 @@ function scoresOf(cell: string): number[] {
 
 /** The strategy picture of `scenarioId` in a balance doc's text. */
 export function parseStrategyPicture(markdown: string, scenarioId: string): StrategyPicture | null {
-  const descriptions = new Map(tableAfter(markdown, STRATEGIES_HEADING).slice(1).map(([name, sentence]) => [name!.replace(/`/g, ''), sentence ?? '']));
+  const descriptions = new Map<string, string>();
+  let previous: string | null = null;
+  for (const [cell, sentence = ''] of tableAfter(markdown, STRATEGIES_HEADING).slice(1)) {
+    const name = (cell ?? '').replace(/`/g, '');
+    // The doc's sentences lean on the row above ("The same, announced…"); alone they name it.
+    descriptions.set(name, previous === null ? sentence : sentence.replace(/^The same\b/, `Like ${previous}`).replace(/\bthe previous one\b/, previous));
+    previous = name;
+  }
   const [header, ...rows] = tableAfter(markdown, CORE_HEADING);
   if (!header) return null;
   // "new-channel / same-channel" heads two strategies: name them as the strategies table does.

@@ -161,7 +161,7 @@ export function DebriefPage({ sessionId }: { sessionId: string }) {
         <ExportBar sessionId={sessionId} />
         {timeline.status !== 'running' ? (
           <div className="debrief-admin">
-            <DeleteSession sessionId={sessionId} code={timeline.code} label="Delete this session…" onDeleted={() => window.location.assign('/facilitator/debriefs')} />
+            <DeleteSession sessionId={sessionId} code={timeline.code} label="Delete this session…" quiet onDeleted={() => window.location.assign('/facilitator/debriefs')} />
           </div>
         ) : null}
         <nav aria-label="On this page" className="debrief-nav">

@@ -8,7 +8,7 @@ import { useConfirm } from '../../facilitator/confirm-dialog';
  * Deletes a session that is not running, and everything stored about it, after a confirm dialog
  * that says what goes. The refusal (a running session) or any failure is shown beside the button.
  */
-export function DeleteSession({ sessionId, code, onDeleted, label = 'Delete…' }: { sessionId: string; code: string; onDeleted: () => void; label?: string }) {
+export function DeleteSession({ sessionId, code, onDeleted, label = 'Delete…', quiet = false }: { sessionId: string; code: string; onDeleted: () => void; label?: string; quiet?: boolean }) {
   const [dialog, confirm] = useConfirm();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -39,7 +39,7 @@ export function DeleteSession({ sessionId, code, onDeleted, label = 'Delete…' 
 
   return (
     <span className="delete-session">
-      <button type="button" className="danger-strong" onClick={() => void ask()} disabled={busy} aria-label={label === 'Delete…' ? `Delete session ${code}…` : undefined}>
+      <button type="button" className={quiet ? 'button-danger-quiet' : 'danger-strong'} onClick={() => void ask()} disabled={busy} aria-label={label === 'Delete…' ? `Delete session ${code}…` : undefined}>
         {busy ? 'Deleting…' : label}
       </button>
       {error ? (

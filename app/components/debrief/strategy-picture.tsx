@@ -8,19 +8,20 @@ import { ScrollBox } from './scroll-box';
  */
 export function StrategyPicture({ picture, scenarioTitle }: { picture: Picture; scenarioTitle: string }) {
   const { sizes, strategies, best } = picture;
-  const bestSentence = sizes
-    .map((size) => {
-      const top = strategies.find((s) => s.name === best[String(size)]);
-      return top ? `at a table of ${size}, ${top.name} (${top.scores[String(size)]} of 400)` : null;
-    })
-    .filter(Boolean)
-    .join('; ');
+  // "seeds-path at a table of 6 (300 of 400) and at a table of 10 (301 of 400)", grouped by strategy.
+  const winners = [...new Set(sizes.map((size) => best[String(size)]))].flatMap((name) => {
+    const s = strategies.find((x) => x.name === name);
+    if (!s) return [];
+    const at = sizes.filter((size) => best[String(size)] === name).map((size) => `at a table of ${size} (${s.scores[String(size)]} of 400)`);
+    return [`${s.name} ${at.join(' and ')}`];
+  });
+  const bestSentence = winners.join('; ');
   return (
     <div className="strategy-picture">
       <h3 id="strategy-picture-title">What the balance harness found</h3>
       <p>
         The harness plays {scenarioTitle} thousands of times with scripted ways of negotiating and adds up the scores of both leaders and
-        both main envoys (out of 400). The best way was {bestSentence}. Set your tables&apos; outcomes above beside it: which way did each
+        both main envoys (out of 400). The best was {bestSentence}. Set your tables&apos; outcomes above beside it: which way did each
         table take, and did it pay as well?
       </p>
       <ScrollBox label="Strategy scores in the balance harness">
