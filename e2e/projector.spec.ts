@@ -86,6 +86,25 @@ test('the projector is readable from the back row, from joining to the outcome',
   await expect(projector.getByText('Last headline: Quarantine holds as ships slow')).toBeVisible();
   await expectNoSeriousViolation(projector, 'projector, ended');
   await shots(projector, 'ended');
+
+  // The facilitator puts the debrief on the screen, back channels and names included: all of it
+  // fits, down to each table's last score.
+  await call(api, 'session.showOnProjector', { sessionId, show: true, backChannels: true, names: true });
+  await expect(projector.getByText('Debrief', { exact: true })).toBeVisible();
+  await expect(projector.getByRole('list', { name: /^Scores at Table \d$/ })).toHaveCount(2);
+  await expect(projector.locator('.projector-debrief')).toContainText('“Quarantine holds as ships slow”');
+  await expectNoSeriousViolation(projector, 'projector, debrief');
+  await shots(projector, 'debrief');
+  for (const size of SCREENS) {
+    await projector.setViewportSize(size);
+    const clipped = await projector.evaluate(() =>
+      Array.from(document.querySelectorAll('.projector-tile')).flatMap((tile) => {
+        const last = tile.querySelector('.projector-scores li:last-child');
+        return last && last.getBoundingClientRect().bottom > tile.getBoundingClientRect().bottom + 1 ? [tile.querySelector('h2')?.textContent ?? '?'] : [];
+      }),
+    );
+    expect(clipped, `debrief scores cut off at ${size.width}×${size.height}`).toEqual([]);
+  }
   for (const s of students) s.close();
   expect(pageErrors).toEqual([]);
 });

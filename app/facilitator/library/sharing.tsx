@@ -1,16 +1,21 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../../lib/api';
 import { Feedback } from '../feedback';
 
 /** One's own upload: share it with every facilitator, or keep it private again. */
 export function Sharing({ scenarioRef, shared, onChanged }: { scenarioRef: string; shared: boolean; onChanged: () => void }) {
   const [busy, setBusy] = useState(false);
+  // The choice shows at once (a radio that springs back while the server answers reads as broken);
+  // it goes back if the server refuses, and follows the listing when that is read again.
+  const [value, setValue] = useState(shared);
+  useEffect(() => setValue(shared), [shared]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const change = async (next: boolean) => {
     setBusy(true);
+    setValue(next);
     setError(null);
     setNotice(null);
     try {
@@ -18,6 +23,7 @@ export function Sharing({ scenarioRef, shared, onChanged }: { scenarioRef: strin
       setNotice(next ? 'Shared: every facilitator can now run it.' : 'Private: only you can run it now.');
       onChanged();
     } catch (e) {
+      setValue(!next);
       setError(errorMessage(e));
     } finally {
       setBusy(false);
@@ -27,10 +33,10 @@ export function Sharing({ scenarioRef, shared, onChanged }: { scenarioRef: strin
     <fieldset className="sharing">
       <legend>Who may run this scenario</legend>
       <label>
-        <input type="radio" name={`sharing-${scenarioRef}`} checked={!shared} disabled={busy} onChange={() => void change(false)} /> Only me (private)
+        <input type="radio" name={`sharing-${scenarioRef}`} checked={!value} disabled={busy} onChange={() => void change(false)} /> Only me (private)
       </label>
       <label>
-        <input type="radio" name={`sharing-${scenarioRef}`} checked={shared} disabled={busy} onChange={() => void change(true)} /> Every facilitator on this server (shared)
+        <input type="radio" name={`sharing-${scenarioRef}`} checked={value} disabled={busy} onChange={() => void change(true)} /> Every facilitator on this server (shared)
       </label>
       <p className="hint">Sessions already created keep their copy either way.</p>
       <Feedback error={error} notice={notice} />

@@ -1,12 +1,19 @@
 import { byShare, scoreShare } from '../../../shared/score-share';
 import type { ProjectorView } from '../../../server/engine/view';
 import type { ProjectorDebrief } from '../../../server/api/projector-debrief';
+import { shortTitle } from '../../facilitator/seat-slot';
 import { ProjectorMeters } from './projector-meters';
+
+/** A role by its short title (the screen is narrow for two tables); with names revealed, "Ana, Kennedy". */
+const who = (s: { label: string; role: string }, names: boolean) => {
+  const role = shortTitle(s.role);
+  return names ? `${s.label.slice(0, s.label.length - s.role.length - 3)}, ${role}` : role;
+};
 
 const outcomeLine = (agreement: ProjectorDebrief['tables'][number]['agreement']) =>
   agreement ? (agreement.announced ? 'Agreement announced' : 'A secret deal, never announced') : 'No agreement';
 
-/** Per table: the outcome and its terms, the meters, the stories (and revealed leaks), the scores. */
+/** Per table: the outcome and its terms, the meters; below, the stories (and revealed leaks) beside the scores. */
 export function ProjectorDebriefView({ view, debrief }: { view: ProjectorView; debrief: ProjectorDebrief }) {
   return (
     <div className="projector-tables projector-debrief" data-count={Math.min(debrief.tables.length, 6)}>
@@ -28,46 +35,50 @@ export function ProjectorDebriefView({ view, debrief }: { view: ProjectorView; d
               </ul>
             )}
             {table && <ProjectorMeters view={view} table={table} />}
-            <h3>Stories ({t.stories.length})</h3>
-            {t.stories.length === 0 ? (
-              <p className="projector-quiet">No story was published.</p>
-            ) : (
-              <ul className="projector-list">
-                {t.stories.map((s, i) => (
-                  <li key={i}>
-                    “{s.headline}”{s.accurate === true ? ' — accurate' : s.accurate === false ? ' — inaccurate' : ''}
-                  </li>
-                ))}
-              </ul>
-            )}
-            {debrief.reveal.backChannels && (
-              <>
-                <h3>Leaks ({t.leaks.length})</h3>
-                {t.leaks.length === 0 ? (
-                  <p className="projector-quiet">Nothing leaked from a back channel.</p>
+            <div className="debrief-columns">
+              <div>
+                <h3>Stories ({t.stories.length})</h3>
+                {t.stories.length === 0 ? (
+                  <p className="projector-quiet">No story was published.</p>
                 ) : (
                   <ul className="projector-list">
-                    {t.leaks.map((l, i) => (
+                    {t.stories.map((s, i) => (
                       <li key={i}>
-                        A {l.form} from {l.from}: {l.headline ? <>printed as “{l.headline}”</> : 'never printed'}
+                        “{s.headline}”{s.accurate === true ? ' — accurate' : s.accurate === false ? ' — inaccurate' : ''}
                       </li>
                     ))}
                   </ul>
                 )}
-              </>
-            )}
-            {scores.length > 0 && (
-              <>
-                <h3>Scores (share of the role&apos;s maximum)</h3>
-                <ol className="projector-scores" aria-label={`Scores at ${t.name}`}>
-                  {scores.map((s, i) => (
-                    <li key={i}>
-                      {s.label}: {s.max > 0 ? `${scoreShare(s.total, s.max)}%` : s.total}
-                    </li>
-                  ))}
-                </ol>
-              </>
-            )}
+                {debrief.reveal.backChannels && (
+                  <>
+                    <h3>Leaks ({t.leaks.length})</h3>
+                    {t.leaks.length === 0 ? (
+                      <p className="projector-quiet">Nothing leaked from a back channel.</p>
+                    ) : (
+                      <ul className="projector-list">
+                        {t.leaks.map((l, i) => (
+                          <li key={i}>
+                            A {l.form} from {l.from}: {l.headline ? <>printed as “{l.headline}”</> : 'never printed'}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </>
+                )}
+              </div>
+              {scores.length > 0 && (
+                <div>
+                  <h3>Scores (share of the role&apos;s maximum)</h3>
+                  <ol className="projector-scores" aria-label={`Scores at ${t.name}`}>
+                    {scores.map((s, i) => (
+                      <li key={i}>
+                        {who(s, debrief.reveal.names)}: {s.max > 0 ? `${scoreShare(s.total, s.max)}%` : s.total}
+                      </li>
+                    ))}
+                  </ol>
+                </div>
+              )}
+            </div>
           </section>
         );
       })}
