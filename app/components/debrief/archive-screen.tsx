@@ -63,7 +63,7 @@ function Archive({ isAdmin }: { isAdmin: boolean }) {
               <li key={s.sessionId}>
                 <div>
                   <a href={`/facilitator/debrief/${encodeURIComponent(s.sessionId)}`}>
-                    Debrief of <span className="code">{s.code}</span>
+                    Debrief of&nbsp;<span className="code">{s.code}</span>
                   </a>{' '}
                   {s.scenarioTitle}
                   <span className="hint">
@@ -73,6 +73,7 @@ function Archive({ isAdmin }: { isAdmin: boolean }) {
                   </span>
                 </div>
                 <DeleteSession
+                  quiet
                   sessionId={s.sessionId}
                   code={s.code}
                   onDeleted={() => {
