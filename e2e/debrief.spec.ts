@@ -282,7 +282,7 @@ async function importAndDelete(page: Page, api: Awaited<ReturnType<typeof facili
   await expect(form.getByRole('status')).toContainText('events.json is imported as session', { timeout: 30_000 });
   await expect(form.getByRole('alert')).toHaveText('');
   const code = (await form.getByRole('status').locator('.code').textContent())!;
-  const list = page.getByRole('region', { name: 'Finished sessions' });
+  const list = page.getByRole('region', { name: 'Finished sessions', exact: true });
   await expect(list.getByRole('link', { name: `Debrief of ${code}` })).toBeVisible();
   await expectNoSeriousViolation(page, 'debriefs page');
   for (const width of [1280, 1920]) await shoot(page, 'debriefs', width);
@@ -309,7 +309,7 @@ async function importAndDelete(page: Page, api: Awaited<ReturnType<typeof facili
   await deleteButton.click();
   await dialog.getByRole('button', { name: `Delete ${shown}` }).click();
   await expect(page).toHaveURL(/\/facilitator\/debriefs$/);
-  await expect(page.getByRole('region', { name: 'Finished sessions' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Finished sessions', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: `Debrief of ${code}` })).toHaveCount(0);
   // The original is untouched.
   await expect(page.getByRole('link', { name: /^Debrief of / }).first()).toBeVisible();
