@@ -36,9 +36,9 @@ export default defineConfig(
   {
     // Browser code takes only types from server/: rules and limits come in the view (`can`,
     // `limits`), protocol pieces from shared/ (see shared/README.md).
-    // Every module of app/ but the server-rendered pages and layouts, which may read LIMITS to pass down.
+    // Every module of app/, pages and layouts included (LIMITS lives in shared/).
     files: ['shared/**/*.ts', 'app/**/*.{ts,tsx}'],
-    ignores: ['app/**/page.tsx', 'app/**/layout.tsx', 'app/**/*.test.ts'],
+    ignores: ['app/**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [{ group: ['**/server/**'], allowTypeImports: true, message: 'Browser code imports only types from server/; use the view (can, limits) or shared/.' }],

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { JoinForm } from './join-form';
-import { LIMITS } from '../server/engine/limits';
+import { LIMITS } from '../shared/limits';
 import { ReturnToGame } from './return-to-game';
 
 export default function HomePage() {

@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { LIMITS } from '../../server/engine/limits';
+import { LIMITS } from '../../shared/limits';
 
 /** The join form without JavaScript submits to /play?code=…&name=…; send it to /play/CODE?name=…. */
 export default async function PlayRedirect({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

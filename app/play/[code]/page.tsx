@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { GameScreen } from '../../components/game/game-screen';
-// A server component: it may read the engine's limits directly and hands the browser the number.
-import { LIMITS } from '../../../server/engine/limits';
+// The limits are pure constants in shared/: this page hands the browser the number.
+import { LIMITS } from '../../../shared/limits';
 
 /** What a person types, made comparable (as the server does): upper case, no spaces or dashes. */
 function normaliseCode(input: string): string {
