@@ -3,40 +3,12 @@
 // ManualTime: deadlines fire when the test moves it, never because the machine was slow.
 import { describe, expect, it } from 'vitest';
 import type { ActiveGame } from '../engine';
-import { testScenario } from '../engine/testing/fixture';
 import { ManualTime } from './manual-time';
-import { MemoryEventStore } from './memory-store';
 import { Runtime } from './runtime';
+import { facilitator, phaseOf, runningSession, T0 } from './testing/running-session';
 
-const T0 = 1_800_000_000_000;
-const facilitator = { kind: 'facilitator' } as const;
-
-async function twoTables() {
-  const store = new MemoryEventStore();
-  const time = new ManualTime(T0);
-  const runtime = new Runtime({ store, clock: time, scheduler: time });
-  const record = await runtime.createSession({ facilitatorId: 'f1', scenario: testScenario, options: { tableCount: 2 } });
-  for (let i = 1; i <= 8; i++) expect((await runtime.join(record.id, `Player ${i}`)).ok).toBe(true);
-  for (const command of [{ type: 'DealSeats' } as const, { type: 'StartSession' } as const]) {
-    expect(await runtime.dispatch(record.id, command, facilitator)).toMatchObject({ ok: true });
-  }
-  const session = runtime.loaded(record.id)!;
-  const game = () => session.current as ActiveGame;
-  /** Resolves after the next commit (a deadline's timer dispatches asynchronously). */
-  const committed = (n = 1) =>
-    new Promise<void>((resolve) => {
-      let left = n;
-      const off = runtime.subscribe(() => {
-        if (--left === 0) {
-          off();
-          resolve();
-        }
-      });
-    });
-  return { store, time, runtime, session, game, committed, sessionId: record.id };
-}
-
-const phaseOf = (game: ActiveGame, tableId: string) => game.scenario.phases[game.tables[tableId]!.clock.phaseIndex]?.id;
+/** Two tables of four on the in-memory twins, dealt and started. */
+const twoTables = () => runningSession({ players: 8, tables: 2 });
 
 describe('one deadline timer per table', () => {
   it('arms a timer per table, and a table paused and extended keeps its time while the other table’s deadline fires', async () => {
