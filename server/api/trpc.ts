@@ -1,7 +1,6 @@
 // The tRPC building blocks every router uses.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { Db } from '../../db/client';
 import { facilitatorForToken, readCookie, SESSION_COOKIE, type Facilitator } from '../auth/accounts';
 import type { SignInThrottle } from '../auth/throttle';
 import { requestIdOf } from '../http/request-id';
@@ -12,7 +11,6 @@ import type { BotPool } from '../bots/pool';
 
 /** What every procedure receives. The facilitator comes from the login cookie, never from input. */
 export interface Context {
-  db: Db;
   stores: Stores;
   runtime: Runtime;
   facilitator: Facilitator | null;
@@ -37,7 +35,6 @@ export interface Context {
 }
 
 export interface ContextDeps {
-  db: Db;
   stores: Stores;
   runtime: Runtime;
   secureCookies: boolean;
@@ -52,7 +49,6 @@ export interface ContextDeps {
 
 export function createContextFactory(deps: ContextDeps) {
   return async ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<Context> => ({
-    db: deps.db,
     stores: deps.stores,
     runtime: deps.runtime,
     facilitator: await facilitatorForToken(deps.stores.accounts, readCookie(req.headers.cookie, SESSION_COOKIE)),
