@@ -159,8 +159,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       api = createApiHandler({
         stores: opened, log, runtime, secureCookies, signInThrottle, bots,
         loginEnded: (hash) => void (io && endLoginSockets(io, hash)),
-        facilitatorEnded: () => {
-          if (io) endStaleLoginSockets(io, async (cookie) => (await facilitatorForToken(opened.accounts, readCookie(cookie, SESSION_COOKIE))) !== null).catch((error: unknown) => log.error('ending stale sign-ins failed', error));
+        facilitatorEnded: async () => {
+          if (io) await endStaleLoginSockets(io, async (cookie) => (await facilitatorForToken(opened.accounts, readCookie(cookie, SESSION_COOKIE))) !== null);
         },
         connectedSeats: (sessionId) => (io ? connectedSeats(io, sessionId) : new Set()),
         joinOrigin: () => config.publicOrigin ?? url,

@@ -26,7 +26,7 @@ export interface Context {
   /** Told when a login ends (its token's hash), so the live sockets opened with it end too. */
   loginEnded: (tokenHash: string) => void;
   /** Told when a facilitator's account goes (removed, password reset): all their logins end with their sockets. */
-  facilitatorEnded: (facilitatorId: string) => void;
+  facilitatorEnded: (facilitatorId: string) => Promise<void>;
   /** The seats of a session that have a socket open now. */
   connectedSeats: (sessionId: string) => Set<string>;
   /** The origin students join at (PUBLIC_ORIGIN, or the address the server listens on). */
@@ -41,7 +41,7 @@ export interface ContextDeps {
   log: Logger;
   signInThrottle: SignInThrottle;
   loginEnded?: (tokenHash: string) => void;
-  facilitatorEnded?: (facilitatorId: string) => void;
+  facilitatorEnded?: (facilitatorId: string) => Promise<void>;
   connectedSeats?: (sessionId: string) => Set<string>;
   joinOrigin: () => string;
   bots: BotPool;
@@ -60,7 +60,7 @@ export function createContextFactory(deps: ContextDeps) {
     requestId: requestIdOf(req),
     address: req.socket.remoteAddress ?? 'unknown',
     loginEnded: deps.loginEnded ?? (() => undefined),
-    facilitatorEnded: deps.facilitatorEnded ?? (() => undefined),
+    facilitatorEnded: deps.facilitatorEnded ?? (async () => undefined),
     connectedSeats: deps.connectedSeats ?? (() => new Set()),
     joinOrigin: deps.joinOrigin,
     bots: deps.bots,

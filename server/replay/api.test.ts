@@ -173,6 +173,9 @@ describe('sessions over time', () => {
     expect(await codeOf(owner.replay.timeline.query({ sessionId: finished.sessionId }))).toBe('ok');
     await admin.replay.retention.set.mutate({ days: 1 });
     time.advance(2 * 60 * 60 * 1000);
+    // The sweep fired on the clock; its deletions are asynchronous: wait until the store has done them.
+    const stores = live.server.stores!;
+    for (let i = 0; i < 1000 && (await stores.events.findSession({ id: other.sessionId })); i++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await codeOf(owner.replay.timeline.query({ sessionId: finished.sessionId }))).toBe('UNKNOWN_SESSION');
     expect(await codeOf(apiClient(live.url, cookies.other).replay.timeline.query({ sessionId: other.sessionId }))).toBe('UNKNOWN_SESSION');
   });
