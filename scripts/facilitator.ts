@@ -3,7 +3,7 @@
 // Manages facilitator accounts straight in the database named by DATABASE_URL.
 import { migrateDatabase, openDatabase } from '../db/client';
 import { AccountError, countFacilitators, createFacilitator, listFacilitators } from '../server/auth/accounts';
-import { ConfigError, loadConfig } from '../server/config';
+import { ConfigError, loadConfig, sqlitePath } from '../server/config';
 import { parseCommandLine, usageError } from './lib/cli';
 
 const cli = {
@@ -39,7 +39,7 @@ if (action === 'list' && (values.email !== undefined || values.password !== unde
 
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
-  const { db, sqlite } = openDatabase(config.databasePath);
+  const { db, sqlite } = openDatabase(sqlitePath(config));
   try {
     migrateDatabase(db);
     if (action === 'list') {

@@ -12,7 +12,7 @@ import { SqliteEventStore } from './runtime/sqlite-store';
 import { API_BASE_PATH, createApiHandler, type ApiHandler } from './api/handler';
 import { logSessionLifecycle } from './api/session-log';
 import { startRetentionSweep } from './replay/archive';
-import type { Config } from './config';
+import { sqlitePath, type Config } from './config';
 import { handleHealth } from './health';
 import { sendJsonError } from './http/json-error';
 import { EXPORT_BASE_PATH, handleExport } from './http/export-route';
@@ -128,7 +128,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
     const port = await listen();
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     try {
-      database = openDatabase(config.databasePath);
+      database = openDatabase(sqlitePath(config));
       migrateDatabase(database.db);
       // Every live session is rebuilt from its event log and its deadline re-armed before anyone connects.
       const clock = options.clock ?? systemClock;
