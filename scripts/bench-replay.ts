@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { migrateDatabase, openDatabase } from '../db/client';
+import { openSqliteStores } from '../server/stores/sqlite';
 import { createFacilitator } from '../server/auth/accounts';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../server/replay/types';
 import { importLog } from '../server/replay/export';
@@ -48,9 +48,9 @@ async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'backchannel-bench-replay-'));
   try {
     const events = longSession(target, () => process.stdout.write(`(generating a ${target}-event session once; it is cached for the next runs…)\n`));
-    const { db, sqlite } = openDatabase(path.join(dir, 'bench.db'));
-    migrateDatabase(db);
-    const facilitator = await createFacilitator(db, { email: 'bench@example.org', password: 'correct horse battery', isAdmin: false });
+    const stores = openSqliteStores(path.join(dir, 'bench.db'));
+    const db = stores.database.db;
+    const facilitator = await createFacilitator(stores.accounts, { email: 'bench@example.org', password: 'correct horse battery', isAdmin: false });
     const file = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: 0, session: { id: 'bench', code: 'BENCH1', scenarioId: 'x', status: 'ended', createdAt: 0 }, events: events.map((event, i) => ({ seq: i + 1, event })) };
     const { sessionId } = importLog(db, facilitator.id, file, Date.now());
     const shared = replayCacheFor(db);
@@ -105,7 +105,7 @@ async function main() {
     line('replay.at, one seat (project for that seat)', kinds.seat);
     const worst = Math.max(...[kinds.all, kinds.table, kinds.seat].map((l) => percentile([...l].sort((a, b) => a - b), 99)));
     console.log(`\nWorst p99 of a view at a moment: ${ms(worst)} (target ≤ 50 ms) ${worst <= 50 ? 'OK' : 'MISSED'}`);
-    sqlite.close();
+    await stores.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

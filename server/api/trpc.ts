@@ -7,11 +7,13 @@ import type { SignInThrottle } from '../auth/throttle';
 import { requestIdOf } from '../http/request-id';
 import type { Logger } from '../log';
 import type { Runtime } from '../runtime/runtime';
+import type { Stores } from '../stores/ports';
 import type { BotPool } from '../bots/pool';
 
 /** What every procedure receives. The facilitator comes from the login cookie, never from input. */
 export interface Context {
   db: Db;
+  stores: Stores;
   runtime: Runtime;
   facilitator: Facilitator | null;
   req: IncomingMessage | null;
@@ -36,6 +38,7 @@ export interface Context {
 
 export interface ContextDeps {
   db: Db;
+  stores: Stores;
   runtime: Runtime;
   secureCookies: boolean;
   log: Logger;
@@ -48,10 +51,11 @@ export interface ContextDeps {
 }
 
 export function createContextFactory(deps: ContextDeps) {
-  return ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Context => ({
+  return async ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<Context> => ({
     db: deps.db,
+    stores: deps.stores,
     runtime: deps.runtime,
-    facilitator: facilitatorForToken(deps.db, readCookie(req.headers.cookie, SESSION_COOKIE)),
+    facilitator: await facilitatorForToken(deps.stores.accounts, readCookie(req.headers.cookie, SESSION_COOKIE)),
     req,
     res,
     secureCookies: deps.secureCookies,
