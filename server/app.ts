@@ -98,7 +98,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       return sendJsonError(res, 'FORBIDDEN', 'ORIGIN_NOT_ALLOWED', origin.message, { headers: { connection: 'close' } });
     }
     if (api && pathname.startsWith(API_BASE_PATH)) return api(req, res);
-    if (stores && pathname.startsWith(EXPORT_BASE_PATH)) return handleExport(req, res, stores, legacyDb(stores), () => (options.clock ?? systemClock).now());
+    if (stores && pathname.startsWith(EXPORT_BASE_PATH)) return handleExport(req, res, stores, () => (options.clock ?? systemClock).now());
     if (pages) {
       preparePageRequest(req, res, config.nodeEnv !== 'production');
       return pages(req, res);
@@ -144,25 +144,29 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       const resumed = await runtime.start();
       if (resumed > 0) log.info('live sessions resumed from the event log', { event: 'sessions.resumed', count: resumed });
       // Finished sessions older than the admin's retention period are deleted now and every hour.
-      stopSweep = startRetentionSweep(legacyDb(opened), runtime, clock, options.scheduler ?? realScheduler(clock), (deleted) =>
-        log.info('finished sessions deleted after the retention period', { event: 'sessions.expired', count: deleted.length }),
+      stopSweep = startRetentionSweep(
+        opened,
+        runtime,
+        clock,
+        options.scheduler ?? realScheduler(clock),
+        (deleted) => log.info('finished sessions deleted after the retention period', { event: 'sessions.expired', count: deleted.length }),
+        (error) => log.error('the retention sweep failed', error),
       );
       const secureCookies = config.publicOrigin?.startsWith('https:') ?? false;
       const signInThrottle = new SignInThrottle(options.now ?? Date.now);
       // The API is built before the sockets; a sign-out ends that login's sockets once they exist.
-      const db = legacyDb(opened);
       bots = new BotPool(runtime, () => (state.ready ? url : null));
       api = createApiHandler({
-        db, stores: opened, log, runtime, secureCookies, signInThrottle, bots,
+        stores: opened, log, runtime, secureCookies, signInThrottle, bots,
         loginEnded: (hash) => void (io && endLoginSockets(io, hash)),
-        facilitatorEnded: () => {
-          if (io) endStaleLoginSockets(io, async (cookie) => (await facilitatorForToken(opened.accounts, readCookie(cookie, SESSION_COOKIE))) !== null).catch((error: unknown) => log.error('ending stale sign-ins failed', error));
+        facilitatorEnded: async () => {
+          if (io) await endStaleLoginSockets(io, async (cookie) => (await facilitatorForToken(opened.accounts, readCookie(cookie, SESSION_COOKIE))) !== null);
         },
         connectedSeats: (sessionId) => (io ? connectedSeats(io, sessionId) : new Set()),
         joinOrigin: () => config.publicOrigin ?? url,
       });
       const pool = bots;
-      io = attachRealtime(httpServer, { ...options.realtime, config, db, stores: opened, log, runtime, botsOf: (sessionId) => pool.list(sessionId).map((b) => b.seatId) });
+      io = attachRealtime(httpServer, { ...options.realtime, config, stores: opened, log, runtime, botsOf: (sessionId) => pool.list(sessionId).map((b) => b.seatId) });
       if (options.next !== false) {
         // Loaded only when needed: importing Next installs require hooks the API tests do not want.
         const { default: next } = await import('next');
@@ -240,11 +244,4 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       return stores;
     },
   };
-}
-
-/** The SQLite handle, for the parts not yet moved onto the ports (transitional). */
-function legacyDb(stores: Stores) {
-  const database = (stores as Partial<import('./stores/sqlite').SqliteStores>).database;
-  if (!database) throw new Error('this part of the server still needs the SQLite database');
-  return database.db;
 }

@@ -84,7 +84,7 @@ export const authRouter = router({
   /** Removes an account (not one's own); its sessions pass to this admin, its logins and sockets end. */
   removeFacilitator: adminProcedure.input(z.strictObject({ facilitatorId: z.string().min(1).max(64) })).mutation(async ({ ctx, input }) => {
     const removed = await removeFacilitator(ctx.stores.accounts, ctx.facilitator.id, input.facilitatorId).catch(manageError);
-    ctx.facilitatorEnded(input.facilitatorId);
+    await ctx.facilitatorEnded(input.facilitatorId);
     ctx.log.info('facilitator removed', { event: 'auth.facilitator-removed', requestId: ctx.requestId, facilitatorId: input.facilitatorId, by: ctx.facilitator.id, sessionsMoved: removed.sessionsMoved });
     return { ok: true as const, sessionsMoved: removed.sessionsMoved };
   }),
@@ -92,7 +92,7 @@ export const authRouter = router({
   /** Sets a new password for another account; its logins and sockets end. */
   resetPassword: adminProcedure.input(z.strictObject({ facilitatorId: z.string().min(1).max(64), password: z.string().max(200) })).mutation(async ({ ctx, input }) => {
     await resetPassword(ctx.stores.accounts, ctx.facilitator.id, input.facilitatorId, input.password).catch(manageError);
-    ctx.facilitatorEnded(input.facilitatorId);
+    await ctx.facilitatorEnded(input.facilitatorId);
     ctx.log.info('password reset', { event: 'auth.password-reset', requestId: ctx.requestId, facilitatorId: input.facilitatorId, by: ctx.facilitator.id });
     return { ok: true as const };
   }),
@@ -110,7 +110,7 @@ export const authRouter = router({
     const token = readCookie(ctx.req?.headers.cookie, SESSION_COOKIE) ?? '';
     await changePassword(ctx.stores.accounts, ctx.facilitator.id, token, input.currentPassword, input.newPassword).catch(manageError);
     ctx.signInThrottle.succeeded(attempt);
-    ctx.facilitatorEnded(ctx.facilitator.id);
+    await ctx.facilitatorEnded(ctx.facilitator.id);
     ctx.log.info('password changed', { event: 'auth.password-changed', requestId: ctx.requestId, facilitatorId: ctx.facilitator.id });
     return { ok: true as const };
   }),

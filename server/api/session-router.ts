@@ -166,7 +166,7 @@ export const sessionRouter = router({
    */
   projectorDebrief: publicProcedure.input(z.strictObject({ code: z.string().max(16) })).query(async ({ ctx, input }) => {
     const found = await ctx.runtime.findByCode(normaliseRoomCode(input.code));
-    return found ? projectorDebrief(ctx.db, found.record) : null;
+    return found ? projectorDebrief(ctx.stores.events, found.record) : null;
   }),
 
   /** Marks the session in the listing; the live god view comes over the socket. */

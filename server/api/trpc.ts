@@ -1,7 +1,6 @@
 // The tRPC building blocks every router uses.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { Db } from '../../db/client';
 import { facilitatorForToken, readCookie, SESSION_COOKIE, type Facilitator } from '../auth/accounts';
 import type { SignInThrottle } from '../auth/throttle';
 import { requestIdOf } from '../http/request-id';
@@ -12,7 +11,6 @@ import type { BotPool } from '../bots/pool';
 
 /** What every procedure receives. The facilitator comes from the login cookie, never from input. */
 export interface Context {
-  db: Db;
   stores: Stores;
   runtime: Runtime;
   facilitator: Facilitator | null;
@@ -28,7 +26,7 @@ export interface Context {
   /** Told when a login ends (its token's hash), so the live sockets opened with it end too. */
   loginEnded: (tokenHash: string) => void;
   /** Told when a facilitator's account goes (removed, password reset): all their logins end with their sockets. */
-  facilitatorEnded: (facilitatorId: string) => void;
+  facilitatorEnded: (facilitatorId: string) => Promise<void>;
   /** The seats of a session that have a socket open now. */
   connectedSeats: (sessionId: string) => Set<string>;
   /** The origin students join at (PUBLIC_ORIGIN, or the address the server listens on). */
@@ -37,14 +35,13 @@ export interface Context {
 }
 
 export interface ContextDeps {
-  db: Db;
   stores: Stores;
   runtime: Runtime;
   secureCookies: boolean;
   log: Logger;
   signInThrottle: SignInThrottle;
   loginEnded?: (tokenHash: string) => void;
-  facilitatorEnded?: (facilitatorId: string) => void;
+  facilitatorEnded?: (facilitatorId: string) => Promise<void>;
   connectedSeats?: (sessionId: string) => Set<string>;
   joinOrigin: () => string;
   bots: BotPool;
@@ -52,7 +49,6 @@ export interface ContextDeps {
 
 export function createContextFactory(deps: ContextDeps) {
   return async ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<Context> => ({
-    db: deps.db,
     stores: deps.stores,
     runtime: deps.runtime,
     facilitator: await facilitatorForToken(deps.stores.accounts, readCookie(req.headers.cookie, SESSION_COOKIE)),
@@ -64,7 +60,7 @@ export function createContextFactory(deps: ContextDeps) {
     requestId: requestIdOf(req),
     address: req.socket.remoteAddress ?? 'unknown',
     loginEnded: deps.loginEnded ?? (() => undefined),
-    facilitatorEnded: deps.facilitatorEnded ?? (() => undefined),
+    facilitatorEnded: deps.facilitatorEnded ?? (async () => undefined),
     connectedSeats: deps.connectedSeats ?? (() => new Set()),
     joinOrigin: deps.joinOrigin,
     bots: deps.bots,

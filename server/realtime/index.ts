@@ -1,6 +1,5 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { Db } from '../../db/client';
 import { loginFor, readCookie, SESSION_COOKIE } from '../auth/accounts';
 import { project } from '../engine';
 import type { Config } from '../config';
@@ -23,7 +22,6 @@ export { connectedSeats, endLoginSockets, endStaleLoginSockets } from './sockets
 
 export interface RealtimeDeps {
   config: Config;
-  db: Db;
   stores: Stores;
   log: Logger;
   runtime: Runtime;
@@ -279,7 +277,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   }
 
   const fanOut = createFanOut(io, { now, send, removeSocket, log: deps.log });
-  const push = createCockpitPush(io, { runtime: deps.runtime, db: deps.db, botsOf: deps.botsOf ?? (() => []), send, onError: (error) => deps.log.error('cockpit push failed', error) });
+  const push = createCockpitPush(io, { runtime: deps.runtime, events: deps.stores.events, botsOf: deps.botsOf ?? (() => []), send, onError: (error) => deps.log.error('cockpit push failed', error) });
   const unsubscribeDebrief = onProjectorDebriefChange((sessionId) => push.debriefChanged(sessionId));
 
   const unsubscribe = deps.runtime.subscribe(fanOut);
