@@ -11,7 +11,6 @@ import { openSqliteStores, type SqliteStores } from '../../stores/sqlite';
 /** A real SQLite file, the real runtime and a manual clock: what the server runs, minus the network. */
 export interface ReplayBench {
   stores: SqliteStores;
-  database: SqliteStores['database'];
   runtime: Runtime;
   time: ManualTime;
   facilitator: Facilitator;
@@ -27,7 +26,7 @@ export async function openReplayBench(start = 1_700_000_000_000): Promise<Replay
   const time = new ManualTime(start);
   const runtime = new Runtime({ store: stores.events, clock: time, scheduler: time });
   return {
-    stores, database: stores.database, runtime, time, facilitator,
+    stores, runtime, time, facilitator,
     async close() {
       runtime.close();
       await stores.close();
