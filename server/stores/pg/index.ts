@@ -6,22 +6,26 @@ import { PgAccountStore, PgSetupTokenStore } from './accounts';
 import { PgEventStore } from './events';
 import { PgClassLinkStore, PgReplayStore, PgSettingsStore } from './replays';
 import { PgScenarioStore } from './scenarios';
+import { withScrubbedErrors } from './scrub';
 
 export { PgEventStore } from './events';
 
-/** The stores on an opened pool. close() writes the appends still waiting, then ends the pool. */
+/**
+ * The stores on an opened pool. close() writes the appends still waiting, then ends the pool. Their
+ * errors never carry a query's values (see scrub.ts).
+ */
 export function pgStores(opened: OpenedPostgres): Stores & { events: PgEventStore } {
   const { db } = opened;
-  const events = new PgEventStore(db);
+  const events = withScrubbedErrors(new PgEventStore(db));
   let closing: Promise<void> | undefined;
   return {
     events,
-    accounts: new PgAccountStore(db),
-    setupTokens: new PgSetupTokenStore(db),
-    scenarios: new PgScenarioStore(db),
-    replays: new PgReplayStore(db),
-    classLinks: new PgClassLinkStore(db),
-    settings: new PgSettingsStore(db),
+    accounts: withScrubbedErrors(new PgAccountStore(db)),
+    setupTokens: withScrubbedErrors(new PgSetupTokenStore(db)),
+    scenarios: withScrubbedErrors(new PgScenarioStore(db)),
+    replays: withScrubbedErrors(new PgReplayStore(db)),
+    classLinks: withScrubbedErrors(new PgClassLinkStore(db)),
+    settings: withScrubbedErrors(new PgSettingsStore(db)),
     close() {
       closing ??= (async () => {
         await events.close();

@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import pg from 'pg';
 import { migratePostgres, openPostgres } from '../../../db/pg/client';
+import { pgError } from '../../../db/pg/errors';
+import type { GameEvent } from '../../engine';
 import { AppendConflict } from '../../runtime/group-commit';
 import { createMigratedDatabase, createTestDatabase, describePg, emptyDatabase, type TestDatabase } from '../../testing/pg/database';
 import { describeStoresContract, type OpenStores } from '../contract';
@@ -146,6 +148,26 @@ describePg('PostgreSQL stores', () => {
       expect(await stores.events.append('a', 0, [event(4)])).toEqual([{ seq: 1, event: event(4) }]);
     } finally {
       await admin.end();
+      await stores.close();
+    }
+  });
+
+  it('rejects with the driver’s error, never one that carries what was written or a secret', async () => {
+    const { stores } = await freshStores();
+    try {
+      await givenFacilitators(stores, 1);
+      await stores.events.createSession(sessionRecord('a'));
+      const secret: GameEvent = { type: 'RoomLocked', locked: true, at: 1, note: 'what a student wrote' } as unknown as GameEvent;
+      await stores.events.append('a', 0, [event(1)], { commandKey: 's1:c1' });
+      const refused = await stores.events.append('a', 1, [secret], { commandKey: 's1:c1' }).catch((error: unknown) => error);
+      expect(pgError(refused)).toMatchObject({ code: '23505', constraint: 'events_command_idx' });
+      const login = await stores.accounts.addLogin({ tokenHash: 'hash-of-a-cookie', facilitatorId: 'nobody', expiresAt: 1 }).catch((error: unknown) => error);
+      expect(pgError(login)?.code).toBe('23503');
+      for (const error of [refused, login]) {
+        const text = `${String(error)} ${(error as Error).stack ?? ''} ${JSON.stringify(error)}`;
+        expect(text).not.toMatch(/what a student wrote|hash-of-a-cookie|params:/);
+      }
+    } finally {
       await stores.close();
     }
   });
