@@ -2,7 +2,7 @@
 // on 127.0.0.1 with trust auth for loopback, removed again on stop. It never touches the system's
 // own PostgreSQL service, its port or its data.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,6 +75,40 @@ function waitUntilReady(child: ChildProcess, output: string[]): Promise<void> {
   });
 }
 
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const PREFIX = 'backchannel-pg-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is only someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the data directories of test clusters whose process was killed outright (SIGKILL), so
+ * they do not pile up in /tmp. Only directories older than an hour whose postmaster is not running:
+ * a cluster another run is starting right now is seconds old, one in use has a live postmaster.
+ */
+export function sweepStaleClusters(now = Date.now()): void {
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(PREFIX)) continue;
+    const dir = path.join(tmpdir(), name);
+    try {
+      if (now - statSync(dir).mtimeMs < 60 * 60 * 1000) continue;
+      const pidFile = path.join(dir, 'data', 'postmaster.pid');
+      const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8').split('\n')[0]) : NaN;
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) continue;
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Gone meanwhile, or not ours to read: leave it.
+    }
+  }
+}
+
 /**
  * Starts a cluster on `port` (default: a free one). Tuned for tests, not for keeping data: fsync is
  * off (a commit still returns only once PostgreSQL has applied it, which is what the stores rely on;
@@ -83,8 +117,9 @@ function waitUntilReady(child: ChildProcess, output: string[]): Promise<void> {
 export async function startPgCluster(options: { port?: number; binDir?: string } = {}): Promise<PgCluster> {
   const binDir = options.binDir ?? findPgBinaries();
   if (!binDir) throw new Error(PG_MISSING_MESSAGE);
+  sweepStaleClusters();
   const owner = runAs();
-  const dir = mkdtempSync(path.join(tmpdir(), 'backchannel-pg-'));
+  const dir = mkdtempSync(path.join(tmpdir(), PREFIX));
   const data = path.join(dir, 'data');
   if (owner) {
     chownSync(dir, owner.uid, owner.gid);
@@ -114,12 +149,21 @@ export async function startPgCluster(options: { port?: number; binDir?: string }
   }
   // Keep draining the log so postgres never blocks on a full pipe.
   child.stderr?.resume();
-  // If this process ends without stop() (a crash, Ctrl-C), the cluster must not outlive it.
+  // If this process ends without stop() (Ctrl-C, a timeout's SIGTERM, process.exit), the cluster
+  // must not outlive it. After cleaning up, a signal nobody else handles is raised again, so the
+  // process still ends as it would have. (SIGKILL cannot be caught: sweepStaleClusters covers it.)
   const orphaned = () => {
     child.kill('SIGQUIT');
     rmSync(dir, { recursive: true, force: true });
   };
+  const onSignal = (signal: NodeJS.Signals) => {
+    orphaned();
+    process.off('exit', orphaned);
+    for (const other of SIGNALS) process.off(other, onSignal);
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
   process.once('exit', orphaned);
+  for (const signal of SIGNALS) process.once(signal, onSignal);
   let stopped: Promise<void> | undefined;
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
@@ -128,6 +172,7 @@ export async function startPgCluster(options: { port?: number; binDir?: string }
       stopped ??= new Promise<void>((resolve) => {
         const done = () => {
           process.off('exit', orphaned);
+          for (const signal of SIGNALS) process.off(signal, onSignal);
           rmSync(dir, { recursive: true, force: true });
           resolve();
         };
