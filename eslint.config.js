@@ -11,6 +11,7 @@ export default defineConfig(
     'node_modules/',
     'data/',
     'db/migrations/',
+    'db/pg/migrations/',
     'test-results/',
     'playwright-report/',
     'next-env.d.ts',
@@ -51,10 +52,10 @@ export default defineConfig(
     // implementations, db/ itself, the migrations tooling and tests may touch the database's own
     // modules. Add a new implementation's folder here.
     files: ['server/**/*.ts', 'scripts/**/*.ts'],
-    ignores: ['server/stores/sqlite/**', 'server/runtime/sqlite-store.ts', '**/*.test.ts'],
+    ignores: ['server/stores/sqlite/**', 'server/runtime/sqlite-store.ts', 'server/stores/pg/**', 'server/testing/pg/**', '**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ regex: '(^|/)db/(client|schema|migrations)(\\.[jt]s)?$', message: 'Use the ports (server/stores/ports.ts) and the Stores the composition root hands out, not db/.' }],
+        patterns: [{ regex: '(^|/)db/(pg/)?(client|schema|errors|migrations)(\\.[jt]s)?$', message: 'Use the ports (server/stores/ports.ts) and the Stores the composition root hands out, not db/.' }],
       }],
     },
   },

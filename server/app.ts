@@ -45,7 +45,7 @@ export interface ServerOptions {
   realtime?: RealtimeOptions;
   /**
    * Opens the stores the server runs on; called at start, and they are closed at stop. Default:
-   * the SQLite file at config.databasePath, migrated.
+   * the database DATABASE_URL names (config.database: SQLite or PostgreSQL), migrated.
    */
   stores?: () => Promise<Stores>;
   /** Wraps the event store the runtime appends to (a test holds appends back, as a slow disk would). */

@@ -5,7 +5,6 @@ import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { io, type Socket } from 'socket.io-client';
 import { createServer, type BackchannelServer, type ServerOptions } from '../app';
 import { createFacilitator } from '../auth/accounts';
-import { openSqliteStores } from '../stores/sqlite';
 import type { EventStore, Stores } from '../stores/ports';
 import { loadConfig } from '../config';
 import type { ManualTime } from '../runtime/manual-time';
@@ -14,6 +13,7 @@ import type { ClientToServerEvents, Handshake, ServerToClientEvents } from '../r
 import { PROTOCOL_VERSION } from '../realtime/protocol';
 import type { RealtimeOptions } from '../realtime';
 import type { Logger } from '../log';
+import { matrixStores, openTestStores, releaseTestDatabase } from './matrix';
 
 /**
  * A real server on a free port, for integration tests, built through the same components as
@@ -56,7 +56,8 @@ export async function startLiveServer(dbPath?: string, options: LiveServerOption
     ...(options.realtime ? { realtime: options.realtime } : {}),
     ...(time ? { clock: time, scheduler: time } : {}),
     ...(options.wrapEvents ? { wrapEvents: options.wrapEvents } : {}),
-    ...(options.stores ? { stores: () => options.stores!(file) } : {}),
+    // A test's own stores; else, in the "postgres" project, a PostgreSQL database for this file.
+    ...(options.stores ? { stores: () => options.stores!(file) } : matrixStores(file) ? { stores: matrixStores(file)! } : {}),
   } satisfies ServerOptions);
   const url = await server.start();
   running.set(url, server.stores!);
@@ -68,18 +69,19 @@ export async function startLiveServer(dbPath?: string, options: LiveServerOption
       running.delete(url);
       await server.stop();
       if (!options.keepFiles && !dbPath) rmSync(dir, { recursive: true, force: true });
+      if (!options.keepFiles && !dbPath) await releaseTestDatabase(file);
     },
   };
 }
 
 /**
  * Creates an account straight in the store (as the CLI does) and signs in over HTTP. The server's
- * own stores when it is a live server of this process; else (a child process) its SQLite file.
+ * own stores when it is a live server of this process; else (a child process) its database.
  */
 export async function signIn(url: string, dbPath: string, email: string, isAdmin = false): Promise<string> {
   const password = 'correct horse battery';
   const own = running.get(url);
-  const stores = own ?? openSqliteStores(dbPath);
+  const stores = own ?? (await openTestStores(dbPath));
   try {
     await createFacilitator(stores.accounts, { email, password, isAdmin }).catch(() => undefined);
   } finally {
