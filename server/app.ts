@@ -25,6 +25,7 @@ import { attachRealtime, connectedSeats, endLoginSockets, endStaleLoginSockets, 
 import { facilitatorForToken, readCookie, SESSION_COOKIE } from './auth/accounts';
 import { BotPool } from './bots/pool';
 import { joinAddress } from './api/cockpit';
+import { startCluster, type Cluster } from './cluster/compose';
 
 export interface ServerOptions {
   /** Serve the pages through Next (default true). Tests of the API and sockets turn it off. */
@@ -45,6 +46,13 @@ export interface ServerOptions {
   realtime?: RealtimeOptions;
   /** The event store, built on the opened database (default: SqliteEventStore with group commit). */
   eventStore?: (database: OpenedDatabase) => EventStore;
+  /**
+   * Several nodes: a Redis URL turns on session leases (docs/deploy.md). Without it this process is
+   * the only node and owns every session, as always.
+   */
+  redisUrl?: string;
+  /** This node's name in the leases (default: host, pid and a random part, new at every start). */
+  nodeId?: string;
 }
 
 export interface BackchannelServer {
@@ -77,6 +85,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
   let bots: BotPool | undefined;
   let stopping: Promise<void> | undefined;
   let stopSweep: (() => void) | undefined;
+  let cluster: Cluster | undefined;
 
   const dispatch = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -133,7 +142,21 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       // Every live session is rebuilt from its event log and its deadline re-armed before anyone connects.
       const clock = options.clock ?? systemClock;
       store = options.eventStore ? options.eventStore(database) : new SqliteEventStore(database);
-      runtime = new Runtime({ store, clock, scheduler: options.scheduler ?? realScheduler(clock), log });
+      const scheduler = options.scheduler ?? realScheduler(clock);
+      if (options.redisUrl) {
+        // Several nodes: a session lives on the node holding its lease; the sweeper loads the live ones.
+        const sessions = store;
+        cluster = await startCluster({ redisUrl: options.redisUrl, ...(options.nodeId ? { nodeId: options.nodeId } : {}), log });
+        runtime = new Runtime({ store, clock, scheduler, log, claim: (id) => cluster!.node.claim(id), loadLiveAtStart: false });
+        const hosted = runtime;
+        cluster.node.start({
+          load: (id) => hosted.get(id),
+          drop: (id) => hosted.drop(id),
+          liveSessions: async () => (await sessions.liveSessions()).map((r) => r.id),
+        });
+      } else {
+        runtime = new Runtime({ store, clock, scheduler, log });
+      }
       logSessionLifecycle(runtime, log);
       const resumed = await runtime.start();
       if (resumed > 0) log.info('live sessions resumed from the event log', { event: 'sessions.resumed', count: resumed });
@@ -204,6 +227,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       state.ready = false;
       bots?.closeAll();
       stopSweep?.();
+      // Several nodes: each session's last commit is stored before its lease is given back.
+      if (cluster && runtime) await Promise.allSettled(runtime.loadedIds().map((id) => runtime!.drop(id)));
       runtime?.close();
       // io.close() disconnects every socket and closes the HTTP server (idle keep-alives included).
       const closed = io ? io.close() : new Promise<void>((resolve) => httpServer.close(() => resolve()));
@@ -215,6 +240,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       await nextApp?.close();
       // Appends still waiting for their group commit are written before the file closes.
       await store?.close();
+      await cluster?.stop();
       database?.sqlite.close();
     })();
     return stopping;

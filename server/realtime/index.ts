@@ -5,7 +5,7 @@ import { facilitatorForToken, readCookie, SESSION_COOKIE } from '../auth/account
 import { project } from '../engine';
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import type { Runtime } from '../runtime/runtime';
+import { SessionElsewhere, type Runtime } from '../runtime/runtime';
 import { Gate, HandshakeError } from './handshake';
 import { createFanOut, unchangingIn } from './fanout';
 import { createCockpitPush } from './cockpit-push';
@@ -127,6 +127,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
           logSampled(`refused ${socket.handshake.address} ${error.data.code}`, `handshake refused: ${error.data.code} (${typeof kind === 'string' ? kind.slice(0, 20) : '?'} from ${socket.handshake.address})`);
           return next(error);
         }
+        if (error instanceof SessionElsewhere) return next(new HandshakeError('BUSY', 'This room is moving to another server; try again in a moment.'));
         deps.log.error('handshake failed', error);
         next(new HandshakeError('INTERNAL', 'The server could not let you in; try again.'));
       });
@@ -270,10 +271,16 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   const push = createCockpitPush(io, { runtime: deps.runtime, db: deps.db, botsOf: deps.botsOf ?? (() => []), send, onError: (error) => deps.log.error('cockpit push failed', error) });
   const unsubscribeDebrief = onProjectorDebriefChange((sessionId) => push.debriefChanged(sessionId));
 
+  // A session handed to another node (several nodes): its sockets' transports are closed, not the
+  // sockets ended, so clients reconnect on their own, through the proxy, to the new owner.
+  const unsubscribeDropped = deps.runtime.onDropped((sessionId) => {
+    for (const id of io.sockets.adapter.rooms.get(roomOf(sessionId)) ?? []) io.sockets.sockets.get(id)?.conn.close();
+  });
   const unsubscribe = deps.runtime.subscribe(fanOut);
   const unsubscribeList = deps.runtime.subscribe((committed) => push.committed(committed));
   io.engine.on('close', () => {
     unsubscribe();
+    unsubscribeDropped();
     unsubscribeList();
     unsubscribeDebrief();
     clearInterval(sweep);

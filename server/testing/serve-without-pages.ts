@@ -16,7 +16,12 @@ if (time) {
   });
 }
 
-const server = createServer(loadConfig(process.env), { next: false, ...(time ? { clock: time, scheduler: time } : {}) });
+const redisUrl = process.env.REDIS_URL?.trim();
+const server = createServer(loadConfig(process.env), {
+  next: false,
+  ...(time ? { clock: time, scheduler: time } : {}),
+  ...(redisUrl ? { redisUrl, ...(process.env.NODE_ID ? { nodeId: process.env.NODE_ID } : {}) } : {}),
+});
 const shutdown = (): void => {
   server.stop().then(
     () => process.exit(0),
