@@ -11,6 +11,7 @@ export default defineConfig(
     'node_modules/',
     'data/',
     'db/migrations/',
+    'db/pg/migrations/',
     'test-results/',
     'playwright-report/',
     'next-env.d.ts',

@@ -12,10 +12,11 @@ export interface PendingAppend {
 export type AppendOutcome = { ok: true; stored: StoredEvent[] } | { ok: false; error: unknown };
 
 /**
- * Writes a batch in one transaction (one fsync) and says what became of each append. Throws only
- * if the batch as a whole could not be committed: then none of it is stored.
+ * Writes a batch in one transaction (one fsync) and says what became of each append. Throws (or
+ * rejects) only if the batch as a whole could not be committed: then none of it is stored. An
+ * embedded database writes synchronously; a database across the network returns a promise.
  */
-export type BatchWriter = (batch: PendingAppend[]) => AppendOutcome[];
+export type BatchWriter = (batch: PendingAppend[]) => AppendOutcome[] | Promise<AppendOutcome[]>;
 
 /** Most appends in one transaction: bounds the time one flush holds the event loop. */
 export const MAX_BATCH = 512;
@@ -31,11 +32,18 @@ interface Waiting {
  * the same event-loop turn (commands of many sessions arriving together, or several of one session)
  * wait for the check phase (setImmediate) and are written in one transaction. Nobody is told an
  * append succeeded before its transaction committed.
+ *
+ * With an asynchronous writer one transaction is in flight at a time: appends made meanwhile wait
+ * and form the next batch as soon as it committed. So batches grow with the load, and a session's
+ * later append is never written before (or beside) an earlier one.
  */
 export class GroupCommit {
   private waiting: Waiting[] = [];
   private scheduled = false;
   private closed = false;
+  /** An asynchronous batch is being written. */
+  private busy = false;
+  private idle: (() => void)[] = [];
   /** Transactions written and appends they held, for tests and benchmarks. */
   readonly stats = { batches: 0, appends: 0 };
 
@@ -57,31 +65,55 @@ export class GroupCommit {
     });
   }
 
-  /** Writes everything waiting now, in batches of at most MAX_BATCH. */
+  /** Writes everything waiting now, in batches of at most MAX_BATCH (after the batch in flight, if any). */
   flush(): void {
     this.scheduled = false;
+    if (this.busy) return;
     while (this.waiting.length) {
       const batch = this.waiting.splice(0, MAX_BATCH);
-      let outcomes: AppendOutcome[];
+      let written: AppendOutcome[] | Promise<AppendOutcome[]>;
       try {
-        outcomes = this.write(batch.map((w) => w.append));
+        written = this.write(batch.map((w) => w.append));
       } catch (error) {
         for (const w of batch) w.reject(error);
         continue;
       }
-      this.stats.batches++;
-      this.stats.appends += batch.length;
-      batch.forEach((w, i) => {
-        const outcome = outcomes[i]!;
-        if (outcome.ok) w.resolve(outcome.stored);
-        else w.reject(outcome.error);
-      });
+      if (written instanceof Promise) {
+        this.busy = true;
+        written
+          .then(
+            (outcomes) => this.settle(batch, outcomes),
+            (error: unknown) => {
+              for (const w of batch) w.reject(error);
+            },
+          )
+          .finally(() => {
+            this.busy = false;
+            this.flush();
+          });
+        return;
+      }
+      this.settle(batch, written);
     }
+    for (const done of this.idle.splice(0)) done();
   }
 
-  close(): void {
-    this.flush();
+  private settle(batch: Waiting[], outcomes: AppendOutcome[]): void {
+    this.stats.batches++;
+    this.stats.appends += batch.length;
+    batch.forEach((w, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) w.resolve(outcome.stored);
+      else w.reject(outcome.error);
+    });
+  }
+
+  /** Writes what is waiting, refuses appends from now on, and resolves once nothing is in flight. */
+  close(): Promise<void> {
     this.closed = true;
+    const drained = new Promise<void>((resolve) => this.idle.push(resolve));
+    this.flush();
+    return drained;
   }
 }
 

@@ -41,6 +41,7 @@ export interface AppendExtra {
  * SQLite file, on a database across the network, or on the in-memory twin.
  */
 export interface EventStore {
+  /** Rejects if the id or the code is taken or the facilitator does not exist. */
   createSession(record: SessionRecord): Promise<void>;
   /**
    * Appends events after `expectedSeq` (the last stored seq) atomically, with any seat tokens the
@@ -52,10 +53,12 @@ export interface EventStore {
   append(sessionId: string, expectedSeq: number, events: GameEvent[], extra?: AppendExtra): Promise<StoredEvent[]>;
   /** Whether a command with this id (`seatId:commandId`) was stored in the session. */
   hasCommand(sessionId: string, commandKey: string): Promise<boolean>;
-  load(sessionId: string): Promise<StoredEvent[]>;
+  /** The session's events after `afterSeq` (default 0: all of them), in order; [] for an unknown session. */
+  load(sessionId: string, afterSeq?: number): Promise<StoredEvent[]>;
   /** Sessions that have not ended, to rebuild at start. */
   liveSessions(): Promise<SessionRecord[]>;
   findSession(idOrCode: { id?: string; code?: string }): Promise<SessionRecord | undefined>;
+  /** A facilitator's sessions (null: everyone's), newest first. */
   listSessions(facilitatorId: string | null): Promise<SessionRecord[]>;
   seatForToken(sessionId: string, tokenHash: string): Promise<string | undefined>;
   /** Writes what is waiting and refuses further appends (before the database closes). */
