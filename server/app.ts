@@ -21,7 +21,7 @@ import { assignRequestId } from './http/request-id';
 import { applySecurityHeaders, preparePageRequest } from './http/security-headers';
 import { consoleLogger, type Logger } from './log';
 import { projectRoot, readVersion } from './paths';
-import { attachRealtime, connectedSeats, endLoginSockets, endStaleLoginSockets, type RealtimeOptions } from './realtime';
+import { attachRealtime, connectedSeats, endLoginSockets, endStaleLoginSockets, type RealtimeDeps, type RealtimeOptions } from './realtime';
 import { facilitatorForToken, readCookie, SESSION_COOKIE } from './auth/accounts';
 import { BotPool } from './bots/pool';
 import { joinAddress } from './api/cockpit';
@@ -147,7 +147,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
         // Several nodes: a session lives on the node holding its lease; the sweeper loads the live ones.
         const sessions = store;
         cluster = await startCluster({ redisUrl: options.redisUrl, ...(options.nodeId ? { nodeId: options.nodeId } : {}), log });
-        runtime = new Runtime({ store, clock, scheduler, log, claim: (id) => cluster!.node.claim(id), loadLiveAtStart: false });
+        runtime = new Runtime({ store, clock, scheduler, log, claim: (id) => cluster!.node.claim(id), owns: (id) => cluster!.node.owns(id), loadLiveAtStart: false });
         const hosted = runtime;
         cluster.node.start({
           load: (id) => hosted.get(id),
@@ -177,7 +177,12 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
         joinOrigin: () => config.publicOrigin ?? url,
       });
       const pool = bots;
-      io = attachRealtime(httpServer, { ...options.realtime, config, db: database.db, log, runtime, botsOf: (sessionId) => pool.list(sessionId).map((b) => b.seatId) });
+      const node = cluster?.node;
+      const rows: RealtimeDeps['rows'] = node && {
+        share: (facilitatorId, row) => node.shareRow(facilitatorId, row),
+        onRow: (listener) => node.onRow((facilitatorId, row) => listener(facilitatorId, row as Parameters<typeof listener>[1])),
+      };
+      io = attachRealtime(httpServer, { ...options.realtime, config, db: database.db, log, runtime, botsOf: (sessionId) => pool.list(sessionId).map((b) => b.seatId), ...(rows ? { rows, severalNodes: true } : {}) });
       if (options.next !== false) {
         // Loaded only when needed: importing Next installs require hooks the API tests do not want.
         const { default: next } = await import('next');

@@ -22,9 +22,18 @@ export interface SessionLeases {
   release(sessionId: string): Promise<void>;
   /** The node holding the lease, or null if it is free (expired or never taken). */
   holder(sessionId: string): Promise<string | null>;
+  /**
+   * Whether a node is connected (listening for messages). A node killed outright loses its
+   * connections at once, long before its leases expire: that is how a dead node is told apart.
+   */
+  alive(nodeId: string): Promise<boolean>;
+  /** Takes the lease from `from` (a dead node) if it still holds it. */
+  takeFrom(sessionId: string, from: string): Promise<boolean>;
   /** Sends `message` to node `to` (delivered at most once, only if that node listens). */
   send(to: string, message: ClusterMessage): Promise<void>;
-  /** Messages to this node. */
+  /** Sends `message` to every other node. */
+  broadcast(message: ClusterMessage): Promise<void>;
+  /** Messages to this node, and broadcasts of the others. */
   onMessage(listener: (message: ClusterMessage) => void): void;
   close(): Promise<void>;
 }
@@ -33,7 +42,9 @@ export type ClusterMessage =
   /** `from` asks the owner to hand `sessionId` over. */
   | { type: 'handover'; sessionId: string; from: string }
   /** The owner has let go of `sessionId` (its last commit is stored, its sockets closed). */
-  | { type: 'released'; sessionId: string; from: string };
+  | { type: 'released'; sessionId: string; from: string }
+  /** A session's row changed (its owner tells the nodes showing facilitators' session lists). */
+  | { type: 'row'; from: string; facilitatorId: string; row: unknown };
 
 /** Leases for every node of a test, in memory, expiring on an injected clock. */
 export class MemoryLeaseBoard {
@@ -78,9 +89,20 @@ export class MemoryLeaseBoard {
       async holder(sessionId) {
         return current(sessionId);
       },
+      async alive(other) {
+        return (inboxes.get(other)?.size ?? 0) > 0;
+      },
+      async takeFrom(sessionId, from) {
+        if (current(sessionId) !== from) return false;
+        leases.set(sessionId, { nodeId, until: clock.now() + ttlMs });
+        return true;
+      },
       async send(to, message) {
         // Delivered on a later turn, as over the network.
         for (const listener of inboxes.get(to) ?? []) queueMicrotask(() => listener(message));
+      },
+      async broadcast(message) {
+        for (const [to, inbox] of inboxes) if (to !== nodeId) for (const listener of inbox) queueMicrotask(() => listener(message));
       },
       onMessage(listener) {
         if (closed) return;

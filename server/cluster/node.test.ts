@@ -20,7 +20,7 @@ afterEach(async () => {
 /** A node as app.ts builds it, with its timers too slow to matter: the test renews and sweeps by hand. */
 function node(nodeId: string, store: EventStore, board: MemoryLeaseBoard, time: ManualTime) {
   const cluster = new ClusterNode({ leases: board.node(nodeId), log: quiet, renewEveryMs: 1e9, sweepEveryMs: 1e9, claimTimeoutMs: 10_000, now: () => time.now() });
-  const runtime = new Runtime({ store, clock: time, scheduler: time, claim: (id) => cluster.claim(id), loadLiveAtStart: false });
+  const runtime = new Runtime({ store, clock: time, scheduler: time, claim: (id) => cluster.claim(id), owns: (id) => cluster.owns(id), loadLiveAtStart: false });
   const dropped: string[] = [];
   runtime.onDropped((id) => dropped.push(id));
   cluster.start({ load: (id) => runtime.get(id), drop: (id) => runtime.drop(id), liveSessions: async () => (await store.liveSessions()).map((r) => r.id) });
@@ -77,6 +77,27 @@ describe('session ownership across nodes', () => {
     await new Promise((resolve) => setImmediate(resolve));
     await onB.drained();
     expect(phaseOf(onB.current as ActiveGame, 't1')).toBe('round-1');
+  });
+
+  it('takes a killed node’s sessions at once, without waiting for their leases to expire', async () => {
+    const time = new ManualTime(T0);
+    const store = new MemoryEventStore();
+    const board = new MemoryLeaseBoard(time, 3000);
+    const a = node('a', store, board, time);
+    const b = node('b', store, board, time);
+    const swept = await runningOn(a.runtime);
+    const asked = await runningOn(a.runtime);
+    // Killed: its connections (here, its inbox) are gone with it; the clock has not moved.
+    a.runtime.close();
+    await board.node('a').close();
+    await b.cluster.sweep();
+    expect(b.runtime.loaded(swept)).toBeDefined();
+    expect(b.cluster.ownedIds()).toContain(asked);
+    const other = node('c', store, board, time);
+    // A third node reached by the players of a room B runs asks B for it, and B (alive) hands it over.
+    expect(await other.runtime.get(asked)).toBeDefined();
+    expect(await board.node('x').holder(asked)).toBe('c');
+    expect(time.now()).toBe(T0);
   });
 
   it('drops a session at once when its lease is lost, and a stale writer cannot append after the new owner', async () => {

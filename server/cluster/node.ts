@@ -37,6 +37,9 @@ export class ClusterNode {
   private readonly waiting = new Map<string, Set<() => void>>();
   private readonly timers: ReturnType<typeof setInterval>[] = [];
   private hosted: Hosted | undefined;
+  /** Sessions the sweep took and is loading. */
+  private readonly sweepLoading = new Set<string>();
+  private readonly rowListeners = new Set<(facilitatorId: string, row: unknown) => void>();
   private stopped = false;
   private readonly now: () => number;
 
@@ -44,7 +47,8 @@ export class ClusterNode {
     this.now = options.now ?? Date.now;
     options.leases.onMessage((message) => {
       if (message.type === 'released') for (const wake of this.waiting.get(message.sessionId) ?? []) wake();
-      else void this.handOver(message.sessionId, message.from);
+      else if (message.type === 'handover') void this.handOver(message.sessionId, message.from);
+      else for (const listener of this.rowListeners) listener(message.facilitatorId, message.row);
     });
   }
 
@@ -52,9 +56,24 @@ export class ClusterNode {
     return this.options.leases.nodeId;
   }
 
+  /** Whether this node holds the session's lease (as far as it knows). */
+  owns(sessionId: string): boolean {
+    return this.owned.has(sessionId);
+  }
+
   /** The sessions this node holds (for tests and the log). */
   ownedIds(): string[] {
     return [...this.owned.keys()];
+  }
+
+  /** Tells the other nodes a session's row changed, for the session lists they show. */
+  shareRow(facilitatorId: string, row: unknown): void {
+    void this.options.leases.broadcast({ type: 'row', from: this.nodeId, facilitatorId, row }).catch((error: unknown) => this.options.log.error('sharing a session row failed', error));
+  }
+
+  /** Rows the other nodes share. */
+  onRow(listener: (facilitatorId: string, row: unknown) => void): void {
+    this.rowListeners.add(listener);
   }
 
   /** Starts renewing and sweeping; the first sweep runs at once. */
@@ -73,6 +92,8 @@ export class ClusterNode {
    */
   claim(sessionId: string): Promise<boolean> {
     if (this.owned.has(sessionId)) return Promise.resolve(true);
+    // Handed over while the sweep was loading it: the sweep's load gives up instead of taking it back.
+    if (this.sweepLoading.has(sessionId)) return Promise.resolve(false);
     let claim = this.claims.get(sessionId);
     if (!claim) {
       claim = this.take(sessionId).finally(() => this.claims.delete(sessionId));
@@ -84,7 +105,6 @@ export class ClusterNode {
   private async take(sessionId: string): Promise<boolean> {
     const { leases } = this.options;
     const giveUpAt = this.now() + (this.options.claimTimeoutMs ?? leases.ttlMs + 2000);
-    let asked: string | null = null;
     while (!this.stopped) {
       const startedAt = this.now();
       if (await leases.acquire(sessionId)) {
@@ -94,12 +114,21 @@ export class ClusterNode {
       if (this.now() >= giveUpAt) return false;
       const holder = await leases.holder(sessionId);
       if (holder === null) continue;
-      // Asked once per owner; the answer (or the lease expiring, or a short poll) wakes us.
-      const released = this.released(sessionId, Math.min(250, giveUpAt - this.now()));
-      if (asked !== holder) {
-        asked = holder;
-        await leases.send(holder, { type: 'handover', sessionId, from: this.nodeId });
+      // The holder is gone (killed: its Redis connections closed with it): no need to wait for its
+      // lease to run out. Should it be alive after all, its next renewal fails and it drops the
+      // session; the store refuses whichever of the two appends second.
+      if (!(await leases.alive(holder))) {
+        if (await leases.takeFrom(sessionId, holder)) {
+          this.owned.set(sessionId, startedAt + leases.ttlMs);
+          this.options.log.info(`session ${sessionId} taken from node ${holder}, which is gone`);
+          return true;
+        }
+        continue;
       }
+      // Asked again on every turn (the owner may have taken it back meanwhile, or be dead); its
+      // answer, or a short poll for a dead owner's lease to expire, wakes us.
+      const released = this.released(sessionId, Math.min(250, giveUpAt - this.now()));
+      await leases.send(holder, { type: 'handover', sessionId, from: this.nodeId });
       await released;
     }
     return false;
@@ -167,19 +196,39 @@ export class ClusterNode {
   async sweep(): Promise<void> {
     const hosted = this.hosted;
     if (!hosted || this.stopped) return;
+    let live: string[];
     try {
-      const live = await hosted.liveSessions();
-      for (const sessionId of live) {
-        if (this.owned.has(sessionId) || this.claims.has(sessionId)) continue;
-        if ((await this.options.leases.holder(sessionId)) !== null) continue;
-        // load() claims through the runtime; a node that wins the race for the lease loads it, the others skip it.
-        if (!(await this.options.leases.acquire(sessionId))) continue;
-        this.owned.set(sessionId, this.now() + this.options.leases.ttlMs);
-        this.options.log.info(`session ${sessionId} taken over: its lease had expired`);
-        await hosted.load(sessionId);
-      }
+      live = await hosted.liveSessions();
     } catch (error) {
       this.options.log.error('lease sweep failed', error);
+      return;
+    }
+    // Asked once per sweep per node, not once per session.
+    const aliveNow = new Map<string, Promise<boolean>>();
+    const alive = (nodeId: string) => {
+      let known = aliveNow.get(nodeId);
+      if (!known) aliveNow.set(nodeId, (known = this.options.leases.alive(nodeId)));
+      return known;
+    };
+    for (const sessionId of live) {
+      if (this.stopped) return;
+      if (this.owned.has(sessionId) || this.claims.has(sessionId) || this.sweepLoading.has(sessionId)) continue;
+      try {
+        const { leases } = this.options;
+        const holder = await leases.holder(sessionId);
+        if (holder !== null && (holder === this.nodeId || (await alive(holder)))) continue;
+        // The node that wins the race for the lease loads the session; the others skip it.
+        if (!(holder === null ? await leases.acquire(sessionId) : await leases.takeFrom(sessionId, holder))) continue;
+        this.owned.set(sessionId, this.now() + this.options.leases.ttlMs);
+        this.options.log.info(`session ${sessionId} taken over: its lease had expired`);
+        this.sweepLoading.add(sessionId);
+        await hosted.load(sessionId);
+      } catch (error) {
+        // SessionElsewhere: handed over to the node its players reach while loading here. Fine.
+        if ((error as { code?: string }).code !== 'BUSY') this.options.log.error(`taking over session ${sessionId} failed`, error);
+      } finally {
+        this.sweepLoading.delete(sessionId);
+      }
     }
   }
 

@@ -56,6 +56,20 @@ describe.skipIf(noRedis)('Redis session leases', () => {
     expect(await a.renew('ses_2')).toBe(false);
   });
 
+  it('tells a connected node from a gone one, and lets a lease be taken from a gone holder only', async () => {
+    const a = await node('live-a');
+    const b = await node('live-b');
+    expect(await a.acquire('ses_4')).toBe(true);
+    expect(await b.alive('live-a')).toBe(true);
+    expect(await b.takeFrom('ses_4', 'someone-else')).toBe(false);
+    await a.close();
+    open.splice(open.indexOf(a), 1);
+    await until(async () => !(await b.alive('live-a')), 'the closed node to be gone');
+    expect(await b.takeFrom('ses_4', 'live-a')).toBe(true);
+    expect(await b.holder('ses_4')).toBe('live-b');
+    expect(await b.renew('ses_4')).toBe(true);
+  });
+
   it('delivers messages to the node they are sent to', async () => {
     const a = await node('msg-a');
     const b = await node('msg-b');

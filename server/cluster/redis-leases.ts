@@ -10,10 +10,12 @@ type RedisClient = ReturnType<typeof redisClient>;
 // Compare-and-set in one step on the server: only the holder extends or deletes its lease, so a
 // node whose lease expired and was taken by another cannot touch the new owner's.
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+const TAKE_FROM = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('set', KEYS[1], ARGV[2], 'PX', ARGV[3]) and 1 or 0 else return 0 end`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
 const leaseKey = (sessionId: string) => `backchannel:lease:${sessionId}`;
 const inbox = (nodeId: string) => `backchannel:node:${nodeId}`;
+const EVERY_NODE = 'backchannel:nodes';
 
 export interface RedisLeaseOptions {
   url: string;
@@ -46,16 +48,18 @@ export class RedisLeases implements SessionLeases {
     await subscriber.connect();
     const leases = new RedisLeases(client, subscriber, options);
     await subscriber.subscribe(inbox(options.nodeId), (raw) => leases.deliver(raw));
+    await subscriber.subscribe(EVERY_NODE, (raw) => leases.deliver(raw, true));
     return leases;
   }
 
-  private deliver(raw: string): void {
+  private deliver(raw: string, broadcast = false): void {
     let message: ClusterMessage;
     try {
       message = JSON.parse(raw) as ClusterMessage;
     } catch {
       return;
     }
+    if (broadcast && message.from === this.nodeId) return;
     for (const listener of this.listeners) listener(message);
   }
 
@@ -79,8 +83,22 @@ export class RedisLeases implements SessionLeases {
     return (await this.client.get(leaseKey(sessionId))) ?? null;
   }
 
+  async alive(nodeId: string): Promise<boolean> {
+    const subscribers = await this.client.pubSubNumSub(inbox(nodeId));
+    return Number(subscribers[inbox(nodeId)] ?? 0) > 0;
+  }
+
+  async takeFrom(sessionId: string, from: string): Promise<boolean> {
+    const taken = await this.client.eval(TAKE_FROM, { keys: [leaseKey(sessionId)], arguments: [from, this.nodeId, String(this.ttlMs)] });
+    return taken === 1;
+  }
+
   async send(to: string, message: ClusterMessage): Promise<void> {
     await this.client.publish(inbox(to), JSON.stringify(message));
+  }
+
+  async broadcast(message: ClusterMessage): Promise<void> {
+    await this.client.publish(EVERY_NODE, JSON.stringify(message));
   }
 
   onMessage(listener: (message: ClusterMessage) => void): void {

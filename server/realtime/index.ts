@@ -8,7 +8,7 @@ import type { Logger } from '../log';
 import { SessionElsewhere, type Runtime } from '../runtime/runtime';
 import { Gate, HandshakeError } from './handshake';
 import { createFanOut, unchangingIn } from './fanout';
-import { createCockpitPush } from './cockpit-push';
+import { createCockpitPush, type CockpitPushDeps } from './cockpit-push';
 import { onProjectorDebriefChange } from '../api/projector-debrief';
 import { describeViewer, endLogin, LOGIN_SWEEP_MS, roomOf, type GameSocket, type SocketData } from './sockets';
 import { withDefaults, type RealtimeLimits } from './limits';
@@ -31,6 +31,10 @@ export interface RealtimeDeps {
   wait?: (ms: number) => Promise<void>;
   /** The seats the dashboard's bots play in a session, for the god view's presence. */
   botsOf?: (sessionId: string) => string[];
+  /** Several nodes: session rows shared with the other nodes' session lists (server/cluster). */
+  rows?: CockpitPushDeps['rows'];
+  /** Several nodes: a socket whose session left this node while it connected is sent to reconnect. */
+  severalNodes?: boolean;
 }
 
 /** What tests may set from outside: the clock the socket layer reads, its waits and its limits. */
@@ -138,6 +142,12 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     // A session list belongs to no game session: it gets rows, never a view.
     const isList = data.kind === 'sessions';
     if (!isList) void socket.join(roomOf(data.sessionId));
+    // Handed over between the handshake and now: the drop closed the room's sockets before this one
+    // joined it. Its transport is closed too, so the client reconnects to the session's new node.
+    if (!isList && deps.severalNodes && !deps.runtime.loaded(data.sessionId)) {
+      socket.conn.close();
+      return;
+    }
     send(socket, 'welcome', {
       protocol: PROTOCOL_VERSION,
       kind: data.kind,
@@ -268,7 +278,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   }
 
   const fanOut = createFanOut(io, { now, send, removeSocket, log: deps.log });
-  const push = createCockpitPush(io, { runtime: deps.runtime, db: deps.db, botsOf: deps.botsOf ?? (() => []), send, onError: (error) => deps.log.error('cockpit push failed', error) });
+  const push = createCockpitPush(io, { runtime: deps.runtime, db: deps.db, botsOf: deps.botsOf ?? (() => []), send, ...(deps.rows ? { rows: deps.rows } : {}), onError: (error) => deps.log.error('cockpit push failed', error) });
   const unsubscribeDebrief = onProjectorDebriefChange((sessionId) => push.debriefChanged(sessionId));
 
   // A session handed to another node (several nodes): its sockets' transports are closed, not the

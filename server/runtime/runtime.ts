@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { DEFAULT_OPTIONS, type Actor, type Command, type Scenario, type SessionOptions } from '../engine';
+import { DEFAULT_OPTIONS, evolve, initialState, type Actor, type GameState, type Command, type Scenario, type SessionOptions } from '../engine';
 import { hashToken, newId, newRoomCode, newToken } from './codes';
 import type { Logger } from '../log';
 import type { Clock, EventStore, Scheduler, SessionRecord } from './ports';
@@ -17,6 +17,8 @@ export interface RuntimeDeps {
    * it this process is the only one and owns every session.
    */
   claim?: (sessionId: string) => Promise<boolean>;
+  /** Several nodes: whether this node still holds the lease (checked again once a session is loaded). */
+  owns?: (sessionId: string) => boolean;
   /** Rebuild every live session at start (one node). Several nodes leave that to their lease sweeper. */
   loadLiveAtStart?: boolean;
 }
@@ -125,6 +127,11 @@ export class Runtime {
           if (this.sessions.has(sessionId)) return this.sessions.get(sessionId);
           const session = this.build(sessionId);
           await session.load();
+          // Handed over (or the lease lost) while the log was being read: not ours to run.
+          if (this.deps.owns && !this.deps.owns(sessionId)) {
+            session.close();
+            throw new SessionElsewhere(sessionId);
+          }
           if (this.sessions.has(sessionId)) {
             session.close();
             return this.sessions.get(sessionId);
@@ -138,6 +145,24 @@ export class Runtime {
       this.loading.set(sessionId, loading);
     }
     return loading;
+  }
+
+  /**
+   * A session's state to read, not to run: the one in memory if this node hosts it; with several
+   * nodes, else folded from the store without claiming it (a list of sessions must not pull every
+   * session to the node that shows it).
+   */
+  async read(sessionId: string): Promise<GameState | undefined> {
+    const loaded = this.sessions.get(sessionId);
+    if (loaded) return loaded.current;
+    if (!this.deps.claim) return (await this.get(sessionId))?.current;
+    if (!(await this.deps.store.findSession({ id: sessionId }))) return undefined;
+    return (await this.deps.store.load(sessionId)).reduce<GameState>((s, e) => evolve(s, e.event), initialState());
+  }
+
+  /** A session's record by its room code, without loading or claiming the session. */
+  recordByCode(code: string): Promise<SessionRecord | undefined> {
+    return this.deps.store.findSession({ code });
   }
 
   /** A session already in memory (live, or read since start): what code that holds a socket of it needs. */

@@ -14,6 +14,8 @@ export interface NodeProcess {
   kill(): Promise<void>;
   /** SIGTERM: a clean stop (leases released). */
   stop(): Promise<void>;
+  /** SIGSTOP: frozen, its connections open (a hung machine); nothing runs until it is killed. */
+  freeze(): void;
 }
 
 export function startNode(options: { nodeId: string; port: number; databaseUrl: string; redisUrl: string; timeoutMs?: number }): Promise<NodeProcess> {
@@ -42,13 +44,13 @@ export function startNode(options: { nodeId: string; port: number; databaseUrl: 
   return new Promise<NodeProcess>((resolve, reject) => {
     const timer = setTimeout(() => {
       void signal('SIGKILL')();
-      reject(new Error(`node ${options.nodeId} did not start in ${options.timeoutMs ?? 20_000} ms:\n${out}`));
-    }, options.timeoutMs ?? 20_000);
+      reject(new Error(`node ${options.nodeId} did not start in ${options.timeoutMs ?? 60_000} ms:\n${out}`));
+    }, options.timeoutMs ?? 60_000);
     child.stdout!.on('data', (chunk: string) => {
       out += chunk;
       if (/listening on http/.test(out)) {
         clearTimeout(timer);
-        resolve({ nodeId: options.nodeId, port: options.port, url: `http://127.0.0.1:${options.port}`, process: child, output: () => out, kill: signal('SIGKILL'), stop: signal('SIGTERM') });
+        resolve({ nodeId: options.nodeId, port: options.port, url: `http://127.0.0.1:${options.port}`, process: child, output: () => out, kill: signal('SIGKILL'), stop: signal('SIGTERM'), freeze: () => void child.kill('SIGSTOP') });
       }
     });
     child.once('exit', (code, sig) => {
@@ -58,11 +60,14 @@ export function startNode(options: { nodeId: string; port: number; databaseUrl: 
   });
 }
 
-/** deploy/nginx.conf with the proxy's address and the nodes' ports of this run. */
+/** deploy/nginx.conf with the proxy's address and the nodes' ports of this run (as many as given). */
 export function nginxConfFor(conf: string, nodePorts: number[]): string {
-  const servers = conf.match(/^\s*server 127\.0\.0\.1:\d+[^\n]*$/gm);
-  if (!servers || servers.length !== nodePorts.length) throw new Error(`deploy/nginx.conf lists ${servers?.length ?? 0} nodes, not ${nodePorts.length}`);
+  const servers = conf.match(/^(\s*)server 127\.0\.0\.1:\d+([^\n]*)$/gm);
+  if (!servers || servers.length === 0) throw new Error('deploy/nginx.conf lists no node');
+  const [first] = servers;
+  const lines = nodePorts.map((port) => first!.replace(/:\d+/, `:${port}`)).join('\n');
   let out = conf.replace(/listen 127\.0\.0\.1:\d+;/, 'listen {{listen}};');
-  servers.forEach((line, i) => (out = out.replace(line, line.replace(/:\d+/, `:${nodePorts[i]}`))));
+  out = out.replace(first!, lines);
+  for (const line of servers.slice(1)) out = out.replace(`${line}\n`, '');
   return out;
 }
