@@ -47,4 +47,16 @@ export default defineConfig(
       'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'shared/ and browser code cannot use Node APIs.' }] }],
     },
   },
+  {
+    // The server runs on ports (server/stores/ports.ts, server/runtime/ports.ts): only the store
+    // implementations, db/ itself, the migrations tooling and tests may touch the database's own
+    // modules. Add a new implementation's folder here.
+    files: ['server/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['server/stores/sqlite/**', 'server/runtime/sqlite-store.ts', 'server/stores/pg/**', 'server/testing/pg/**', '**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '(^|/)db/(pg/)?(client|schema|errors|migrations)(\\.[jt]s)?$', message: 'Use the ports (server/stores/ports.ts) and the Stores the composition root hands out, not db/.' }],
+      }],
+    },
+  },
 );

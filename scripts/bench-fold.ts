@@ -6,11 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { migrateDatabase, openDatabase } from '../db/client';
 import { createFacilitator } from '../server/auth/accounts';
-import { events as eventsTable, sessions } from '../db/schema';
-import { eventAt, evolve, initialState, type GameState } from '../server/engine';
-import { SqliteEventStore } from '../server/runtime/sqlite-store';
+import { evolve, initialState, type GameState } from '../server/engine';
+import { openSqliteStores } from '../server/stores/sqlite';
 import { integerOption, parseCommandLine } from './lib/cli';
 import { longSession } from './lib/long-sessions';
 
@@ -39,11 +37,10 @@ const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(7);
 
 async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'backchannel-bench-fold-'));
-  const opened = openDatabase(path.join(dir, 'bench.db'));
+  const stores = openSqliteStores(path.join(dir, 'bench.db'));
   try {
-    migrateDatabase(opened.db);
-    const store = new SqliteEventStore(opened);
-    const facilitator = await createFacilitator(opened.db, { email: 'bench@example.org', password: 'correct horse battery', isAdmin: false });
+    const store = stores.events;
+    const facilitator = await createFacilitator(stores.accounts, { email: 'bench@example.org', password: 'correct horse battery', isAdmin: false });
     console.log(`Read + fold of a stored session (median and best of ${runs}):`);
     console.log(`${'events'.padStart(7)}  ${'read'.padStart(7)}  ${'fold'.padStart(7)}  ${'total'.padStart(7)}  ${'best'.padStart(7)}  per event`);
     let largest = 0;
@@ -52,10 +49,8 @@ async function main() {
     for (const log of logs) {
       const size = log.length;
       const id = `bench-${size}`;
-      opened.sqlite.transaction(() => {
-        opened.db.insert(sessions).values({ id, code: `B${size}`.slice(0, 6), facilitatorId: facilitator.id, scenarioId: 'bench', status: 'ended', createdAt: 0, updatedAt: 0 }).run();
-        for (const [i, event] of log.entries()) opened.db.insert(eventsTable).values({ sessionId: id, seq: i + 1, type: event.type, payload: JSON.stringify(event), at: eventAt(event), commandId: null }).run();
-      })();
+      const imported = await stores.replays.importSession({ id, code: `B${size}`.slice(0, 6), facilitatorId: facilitator.id, scenarioId: 'bench', status: 'ended', createdAt: 0 }, log, 0);
+      if (!imported.ok) throw new Error(`could not store the session: ${imported.code}`);
       const read: number[] = [];
       const fold: number[] = [];
       // One untimed round first, so the code is compiled before it is timed.
@@ -80,7 +75,7 @@ async function main() {
     console.log(`\n20,000 events read + fold: ${largest.toFixed(0)} ms (target ≤ ${TARGET_MS} ms) ${largest <= TARGET_MS ? 'OK' : 'MISSED'}`);
     console.log(`(load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${(await import('node:os')).cpus().length} cores while it ran)`);
   } finally {
-    opened.sqlite.close();
+    await stores.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { migrateDatabase, openDatabase } from '../db/client';
+import { openSqliteStores } from '../server/stores/sqlite';
 import { createFacilitator } from '../server/auth/accounts';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../server/replay/types';
 import { importLog } from '../server/replay/export';
@@ -48,18 +48,17 @@ async function main() {
   const dir = mkdtempSync(path.join(tmpdir(), 'backchannel-bench-replay-'));
   try {
     const events = longSession(target, () => process.stdout.write(`(generating a ${target}-event session once; it is cached for the next runs…)\n`));
-    const { db, sqlite } = openDatabase(path.join(dir, 'bench.db'));
-    migrateDatabase(db);
-    const facilitator = await createFacilitator(db, { email: 'bench@example.org', password: 'correct horse battery', isAdmin: false });
+    const stores = openSqliteStores(path.join(dir, 'bench.db'));
+    const facilitator = await createFacilitator(stores.accounts, { email: 'bench@example.org', password: 'correct horse battery', isAdmin: false });
     const file = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: 0, session: { id: 'bench', code: 'BENCH1', scenarioId: 'x', status: 'ended', createdAt: 0 }, events: events.map((event, i) => ({ seq: i + 1, event })) };
-    const { sessionId } = importLog(db, facilitator.id, file, Date.now());
-    const shared = replayCacheFor(db);
-    const replay = new SessionReplay(db, sessionId, 0);
+    const { sessionId } = await importLog(stores, facilitator.id, file, Date.now());
+    const shared = replayCacheFor(stores.events);
 
-    // A first visit of the debrief, cold: the page opens on the last moment, facilitator's view.
+    // A first visit of the debrief, cold: the log read from the store, the page opens on the last moment, facilitator's view.
     shared.forget(sessionId);
     const folded = shared.evolved;
     let t = performance.now();
+    const replay = await SessionReplay.open(stores.events, sessionId, 0);
     replay.at(events.length, { kind: 'all' });
     replay.timeline();
     const first = performance.now() - t;
@@ -67,8 +66,9 @@ async function main() {
 
     // A bare cache with the chosen snapshot interval: the fold alone, without views.
     const cache = new ReplayCache({ every });
+    const entry = await cache.read(stores.events, sessionId);
     t = performance.now();
-    cache.stateAt(db, sessionId, events.length);
+    cache.stateAt(entry, events.length);
     const bare = performance.now() - t;
 
     const final = replay.final();
@@ -85,7 +85,7 @@ async function main() {
     };
     for (let i = 0; i < moments; i++) {
       const seq = 1 + random(events.length);
-      time(kinds.reach, () => cache.stateAt(db, sessionId, seq));
+      time(kinds.reach, () => cache.stateAt(entry, seq));
       time(kinds.all, () => replay.at(1 + random(events.length), { kind: 'all' }));
       // A table exists once the seats are dealt.
       time(kinds.table, () => replay.at(dealt + random(events.length - dealt + 1), { kind: 'table', tableId: tables[random(tables.length)]! }));
@@ -105,7 +105,7 @@ async function main() {
     line('replay.at, one seat (project for that seat)', kinds.seat);
     const worst = Math.max(...[kinds.all, kinds.table, kinds.seat].map((l) => percentile([...l].sort((a, b) => a - b), 99)));
     console.log(`\nWorst p99 of a view at a moment: ${ms(worst)} (target ≤ 50 ms) ${worst <= 50 ? 'OK' : 'MISSED'}`);
-    sqlite.close();
+    await stores.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

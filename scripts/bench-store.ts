@@ -7,10 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { migrateDatabase, openDatabase } from '../db/client';
-import { facilitators } from '../db/schema';
 import type { GameEvent } from '../server/engine';
-import { SqliteEventStore } from '../server/runtime/sqlite-store';
+import { openSqliteStores } from '../server/stores/sqlite';
 import { integerOption, parseCommandLine } from './lib/cli';
 
 const cli = {
@@ -56,11 +54,11 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
 
 async function run(grouped: boolean) {
   const dir = mkdtempSync(path.join(tmpdir(), 'backchannel-bench-store-'));
-  const database = openDatabase(path.join(dir, 'bench.db'));
+  const stores = openSqliteStores(path.join(dir, 'bench.db'), { grouped });
+  const { database } = stores;
   try {
-    migrateDatabase(database.db);
-    database.db.insert(facilitators).values({ id: 'f1', email: 'bench@example.org', passwordHash: 'x', createdAt: 0 }).run();
-    const store = new SqliteEventStore(database, { grouped });
+    await stores.accounts.create({ id: 'f1', email: 'bench@example.org', passwordHash: 'x', isAdmin: false, createdAt: 0 });
+    const store = stores.events;
     const ids = Array.from({ length: sessionCount }, (_, i) => `ses_${i}`);
     for (const [i, id] of ids.entries()) await store.createSession({ id, code: `B${String(i).padStart(5, '0')}`, facilitatorId: 'f1', scenarioId: 'bench', status: 'running', createdAt: 0 });
     const latencies: number[] = [];
@@ -85,7 +83,7 @@ async function run(grouped: boolean) {
     latencies.sort((a, b) => a - b);
     return { events: sessionCount * appends * perAppend, seconds, stats: store.stats, latencies, synchronous, journal };
   } finally {
-    database.sqlite.close();
+    await stores.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -51,6 +51,7 @@ const CLIS = {
   scenario: { script: 'scenario.ts', usage: 'Usage: npm run scenario -- validate <file.json|file.yaml>' },
   bench: { script: 'bench.ts', usage: 'Usage: npm run bench -- [options]' },
   'bench:load': { script: 'bench-load/main.ts', usage: 'Usage: npm run bench:load -- [options]' },
+  'pg:dev': { script: 'pg-dev.ts', usage: 'Usage: npm run pg:dev -- [options]' },
 } as const;
 
 /** A usage error: exit 2, nothing on stdout, the one-line reason first on stderr, then the usage. */

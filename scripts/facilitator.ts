@@ -1,9 +1,9 @@
 // npm run facilitator -- create --email <e> --password <p> [--admin]
 // npm run facilitator -- list
-// Manages facilitator accounts straight in the database named by DATABASE_URL.
-import { migrateDatabase, openDatabase } from '../db/client';
+// Manages facilitator accounts straight in the stores named by DATABASE_URL.
 import { AccountError, countFacilitators, createFacilitator, listFacilitators } from '../server/auth/accounts';
 import { ConfigError, loadConfig } from '../server/config';
+import { openStores } from '../server/stores/open';
 import { parseCommandLine, usageError } from './lib/cli';
 
 const cli = {
@@ -39,20 +39,19 @@ if (action === 'list' && (values.email !== undefined || values.password !== unde
 
 async function main(): Promise<number> {
   const config = loadConfig(process.env);
-  const { db, sqlite } = openDatabase(config.databasePath);
+  const stores = await openStores(config);
   try {
-    migrateDatabase(db);
     if (action === 'list') {
-      for (const f of listFacilitators(db)) console.log(`${f.email}${f.isAdmin ? ' (admin)' : ''}`);
+      for (const f of await listFacilitators(stores.accounts)) console.log(`${f.email}${f.isAdmin ? ' (admin)' : ''}`);
       return 0;
     }
     // The very first account is always an administrator: someone must be able to add the others.
-    const isAdmin = values.admin || countFacilitators(db) === 0;
-    const f = await createFacilitator(db, { email: values.email!, password: values.password!, isAdmin });
+    const isAdmin = values.admin || (await countFacilitators(stores.accounts)) === 0;
+    const f = await createFacilitator(stores.accounts, { email: values.email!, password: values.password!, isAdmin });
     console.log(`Created ${f.email}${f.isAdmin ? ' (admin)' : ''}. Sign in at /facilitator.`);
     return 0;
   } finally {
-    sqlite.close();
+    await stores.close();
   }
 }
 

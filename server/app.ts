@@ -3,12 +3,12 @@
 import { createServer as createHttpServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Server as SocketServer } from 'socket.io';
-import { migrateDatabase, openDatabase, type OpenedDatabase } from '../db/client';
 import { countFacilitators, issueSetupToken } from './auth/accounts';
 import { SignInThrottle } from './auth/throttle';
 import { realScheduler, systemClock, type Clock, type EventStore, type Scheduler } from './runtime/ports';
 import { Runtime } from './runtime/runtime';
-import { SqliteEventStore } from './runtime/sqlite-store';
+import { openStores } from './stores/open';
+import type { Stores } from './stores/ports';
 import { API_BASE_PATH, createApiHandler, type ApiHandler } from './api/handler';
 import { logSessionLifecycle } from './api/session-log';
 import { startRetentionSweep } from './replay/archive';
@@ -44,14 +44,14 @@ export interface ServerOptions {
   now?: () => number;
   /** Tests inject a clock and tighter limits into the socket layer. */
   realtime?: RealtimeOptions;
-  /** The event store, built on the opened database (default: SqliteEventStore with group commit). */
-  eventStore?: (database: OpenedDatabase) => EventStore;
   /**
-   * Several nodes: a Redis URL turns on session leases (docs/deploy.md). Without it this process is
-   * the only node and owns every session, as always.
+   * Opens the stores the server runs on; called at start, and they are closed at stop. Default:
+   * the database DATABASE_URL names (config.database: SQLite or PostgreSQL), migrated.
    */
-  redisUrl?: string;
-  /** This node's name in the leases (default: host, pid and a random part, new at every start). */
+  stores?: () => Promise<Stores>;
+  /** Wraps the event store the runtime appends to (a test holds appends back, as a slow disk would). */
+  wrapEvents?: (events: EventStore) => EventStore;
+  /** Several nodes (config.redisUrl): this node's name in the leases (default: host, pid and a random part, new at every start). */
   nodeId?: string;
 }
 
@@ -64,6 +64,8 @@ export interface BackchannelServer {
   readonly runtime: Runtime | undefined;
   /** The bots facilitators started from the dashboard (tests check they stop with the server). */
   readonly bots: BotPool | undefined;
+  /** The stores, once started (tests seed accounts and read the log through them). */
+  readonly stores: Stores | undefined;
 }
 
 interface NextApp {
@@ -75,13 +77,12 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
   const log = options.log ?? consoleLogger;
   const announce = options.announce ?? (options.log ? () => {} : (text: string) => console.log(text));
   const state = { ready: false, version: readVersion() };
-  let database: OpenedDatabase | undefined;
+  let stores: Stores | undefined;
   let io: SocketServer | undefined;
   let nextApp: NextApp | undefined;
   let api: ApiHandler | undefined;
   let pages: RequestListener | undefined;
   let runtime: Runtime | undefined;
-  let store: EventStore | undefined;
   let bots: BotPool | undefined;
   let stopping: Promise<void> | undefined;
   let stopSweep: (() => void) | undefined;
@@ -101,7 +102,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       return sendJsonError(res, 'FORBIDDEN', 'ORIGIN_NOT_ALLOWED', origin.message, { headers: { connection: 'close' } });
     }
     if (api && pathname.startsWith(API_BASE_PATH)) return api(req, res);
-    if (database && pathname.startsWith(EXPORT_BASE_PATH)) return handleExport(req, res, database.db, () => (options.clock ?? systemClock).now());
+    if (stores && pathname.startsWith(EXPORT_BASE_PATH)) return handleExport(req, res, stores, () => (options.clock ?? systemClock).now());
     if (pages) {
       preparePageRequest(req, res, config.nodeEnv !== 'production');
       return pages(req, res);
@@ -137,22 +138,22 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
     const port = await listen();
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     try {
-      database = openDatabase(config.databasePath);
-      migrateDatabase(database.db);
+      stores = options.stores ? await options.stores() : await openStores(config);
+      const opened = stores;
       // Every live session is rebuilt from its event log and its deadline re-armed before anyone connects.
       const clock = options.clock ?? systemClock;
-      store = options.eventStore ? options.eventStore(database) : new SqliteEventStore(database);
+      const store = options.wrapEvents ? options.wrapEvents(opened.events) : opened.events;
       const scheduler = options.scheduler ?? realScheduler(clock);
-      if (options.redisUrl) {
+      if (config.redisUrl) {
         // Several nodes: a session lives on the node holding its lease; the sweeper loads the live ones.
-        const sessions = store;
-        cluster = await startCluster({ redisUrl: options.redisUrl, ...(options.nodeId ? { nodeId: options.nodeId } : {}), log });
-        runtime = new Runtime({ store, clock, scheduler, log, claim: (id) => cluster!.node.claim(id), owns: (id) => cluster!.node.owns(id), loadLiveAtStart: false });
+        cluster = await startCluster({ redisUrl: config.redisUrl, ...(options.nodeId ? { nodeId: options.nodeId } : {}), log });
+        const node = cluster.node;
+        runtime = new Runtime({ store, clock, scheduler, log, claim: (id) => node.claim(id), owns: (id) => node.owns(id), loadLiveAtStart: false });
         const hosted = runtime;
-        cluster.node.start({
+        node.start({
           load: (id) => hosted.get(id),
           drop: (id) => hosted.drop(id),
-          liveSessions: async () => (await sessions.liveSessions()).map((r) => r.id),
+          liveSessions: async () => (await store.liveSessions()).map((r) => r.id),
         });
       } else {
         runtime = new Runtime({ store, clock, scheduler, log });
@@ -161,18 +162,24 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       const resumed = await runtime.start();
       if (resumed > 0) log.info('live sessions resumed from the event log', { event: 'sessions.resumed', count: resumed });
       // Finished sessions older than the admin's retention period are deleted now and every hour.
-      stopSweep = startRetentionSweep(database.db, runtime, clock, options.scheduler ?? realScheduler(clock), (deleted) =>
-        log.info('finished sessions deleted after the retention period', { event: 'sessions.expired', count: deleted.length }),
+      stopSweep = startRetentionSweep(
+        opened,
+        runtime,
+        clock,
+        options.scheduler ?? realScheduler(clock),
+        (deleted) => log.info('finished sessions deleted after the retention period', { event: 'sessions.expired', count: deleted.length }),
+        (error) => log.error('the retention sweep failed', error),
       );
       const secureCookies = config.publicOrigin?.startsWith('https:') ?? false;
       const signInThrottle = new SignInThrottle(options.now ?? Date.now);
       // The API is built before the sockets; a sign-out ends that login's sockets once they exist.
-      const db = database.db;
       bots = new BotPool(runtime, () => (state.ready ? url : null));
       api = createApiHandler({
-        db, log, runtime, secureCookies, signInThrottle, bots,
+        stores: opened, log, runtime, secureCookies, signInThrottle, bots,
         loginEnded: (hash) => void (io && endLoginSockets(io, hash)),
-        facilitatorEnded: () => void (io && endStaleLoginSockets(io, (cookie) => facilitatorForToken(db, readCookie(cookie, SESSION_COOKIE)) !== null)),
+        facilitatorEnded: async () => {
+          if (io) await endStaleLoginSockets(io, async (cookie) => (await facilitatorForToken(opened.accounts, readCookie(cookie, SESSION_COOKIE))) !== null);
+        },
         connectedSeats: (sessionId) => (io ? connectedSeats(io, sessionId) : new Set()),
         joinOrigin: () => config.publicOrigin ?? url,
       });
@@ -182,7 +189,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
         share: (facilitatorId, row) => node.shareRow(facilitatorId, row),
         onRow: (listener) => node.onRow((facilitatorId, row) => listener(facilitatorId, row as Parameters<typeof listener>[1])),
       };
-      io = attachRealtime(httpServer, { ...options.realtime, config, db: database.db, log, runtime, botsOf: (sessionId) => pool.list(sessionId).map((b) => b.seatId), ...(rows ? { rows, severalNodes: true } : {}) });
+      io = attachRealtime(httpServer, { ...options.realtime, config, stores: opened, log, runtime, botsOf: (sessionId) => pool.list(sessionId).map((b) => b.seatId), ...(rows ? { rows, severalNodes: true } : {}) });
       if (options.next !== false) {
         // Loaded only when needed: importing Next installs require hooks the API tests do not want.
         const { default: next } = await import('next');
@@ -213,8 +220,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
         host: config.host,
       });
     }
-    if (countFacilitators(database.db) === 0) {
-      const token = issueSetupToken(database.db);
+    if ((await countFacilitators(stores.accounts)) === 0) {
+      const token = await issueSetupToken(stores.setupTokens);
       log.info('no facilitator account yet: the first-account link is on the console', { event: 'setup.link-issued' });
       announce(
         [
@@ -243,10 +250,9 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       await closed;
       clearTimeout(force);
       await nextApp?.close();
-      // Appends still waiting for their group commit are written before the file closes.
-      await store?.close();
+      // Appends still waiting for their group commit are written before the database closes.
+      await stores?.close();
       await cluster?.stop();
-      database?.sqlite.close();
     })();
     return stopping;
   }
@@ -259,6 +265,9 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
     },
     get bots() {
       return bots;
+    },
+    get stores() {
+      return stores;
     },
   };
 }

@@ -18,9 +18,7 @@ function readConfigOrExit(): Config {
 }
 
 async function main(): Promise<void> {
-  // REDIS_URL turns on several nodes (docs/deploy.md); config.redisUrl takes over once Config has it.
-  const redisUrl = process.env.REDIS_URL?.trim();
-  const server = createServer(readConfigOrExit(), redisUrl ? { redisUrl } : {});
+  const server = createServer(readConfigOrExit());
   let signalled = false;
   const shutdown = (signal: NodeJS.Signals): void => {
     // A second Ctrl-C means "now".

@@ -34,9 +34,14 @@ export interface PostgresOptions {
 /** Opens a pool to `url` (postgres://user:password@host:port/database). Connections open lazily. */
 export function openPostgres(url: string, options: PostgresOptions = {}): OpenedPostgres {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
-  // An idle connection that the server drops emits 'error' on the pool; unhandled, it would end
-  // the process. The pool replaces the connection on its next use, so it is only reported.
-  pool.on('error', options.onError ?? ((error) => console.error('PostgreSQL connection error:', error.message)));
+  // A connection the server drops (a restart, a failover, pg_terminate_backend) emits 'error':
+  // on the pool while idle, on the client itself while checked out (mid-transaction). Unhandled,
+  // either would end the process. The query in flight rejects anyway and the pool opens a new
+  // connection on its next use, so the event is only reported.
+  const report = options.onError ?? ((error: Error) => console.error('PostgreSQL connection error:', error.message));
+  pool.on('connect', (client) => client.on('error', report));
+  // The pool re-emits an idle client's error, which the client's own listener above reported.
+  pool.on('error', () => undefined);
   let closed: Promise<void> | undefined;
   return {
     db: drizzle({ client: pool, schema }),

@@ -6,7 +6,7 @@
 // It answers the parent's `stats` requests (CPU, heap after GC) over IPC and stops on `stop`.
 import path from 'node:path';
 import { createServer } from '../../server/app';
-import { loadConfig } from '../../server/config';
+import { loadConfig, sqlitePath } from '../../server/config';
 import { LOAD_TEST_LIMITS } from './limits';
 import { serve, statsHandlers } from './ipc';
 
@@ -25,7 +25,7 @@ serve({
 });
 
 server.start().then(
-  (url) => process.send?.({ type: 'ready', url, dbPath: config.databasePath }),
+  (url) => process.send?.({ type: 'ready', url, dbPath: sqlitePath(config) }),
   (error: unknown) => {
     console.error('the game server did not start:', error);
     process.exit(1);

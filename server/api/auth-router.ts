@@ -23,14 +23,6 @@ function manageError(error: unknown): never {
   throw error;
 }
 
-function manage<T>(run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    return manageError(error);
-  }
-}
-
 function accountError(error: unknown): never {
   if (error instanceof AccountError) throw new AppError(error.code, error.message);
   throw error;
@@ -50,7 +42,7 @@ export const authRouter = router({
         retryAfterSeconds: attempt.retryAfterSeconds,
       });
     }
-    const result = await login(ctx.db, input.email, input.password);
+    const result = await login(ctx.stores.accounts, input.email, input.password);
     if (!result) {
       ctx.log.info('sign-in failed', { event: 'auth.login-failed', ...fields });
       throw new AppError('BAD_CREDENTIALS', 'That email and password do not match an account.', 'UNAUTHORIZED');
@@ -61,10 +53,10 @@ export const authRouter = router({
     return result.facilitator;
   }),
 
-  logout: publicProcedure.mutation(({ ctx }) => {
+  logout: publicProcedure.mutation(async ({ ctx }) => {
     const token = readCookie(ctx.req?.headers.cookie, SESSION_COOKIE);
     if (token) {
-      logout(ctx.db, token);
+      await logout(ctx.stores.accounts, token);
       ctx.loginEnded(hashToken(token));
     }
     if (ctx.facilitator) ctx.log.info('signed out', { event: 'auth.logout', requestId: ctx.requestId, facilitatorId: ctx.facilitator.id });
@@ -73,34 +65,34 @@ export const authRouter = router({
   }),
 
   /** Whether a setup link can still be used, so the page says so before showing a form. */
-  setupStatus: publicProcedure.input(z.strictObject({ token: z.string().max(200).optional() })).query(({ ctx, input }) => ({ status: setupStatus(ctx.db, input.token) })),
+  setupStatus: publicProcedure.input(z.strictObject({ token: z.string().max(200).optional() })).query(async ({ ctx, input }) => ({ status: await setupStatus(ctx.stores, input.token) })),
 
   /** The first account, with the one-time token printed in the server log at first start. */
   setup: publicProcedure.input(credentials.extend({ token: z.string().max(200) })).mutation(async ({ ctx, input }) => {
-    const created = await completeSetup(ctx.db, input.token, input.email, input.password).catch(accountError);
-    const session = await login(ctx.db, input.email, input.password);
+    const created = await completeSetup(ctx.stores, input.token, input.email, input.password).catch(accountError);
+    const session = await login(ctx.stores.accounts, input.email, input.password);
     if (session) ctx.res?.appendHeader('set-cookie', sessionCookie(session.token, session.expiresAt, ctx.secureCookies));
     return created;
   }),
 
   createFacilitator: adminProcedure.input(credentials.extend({ isAdmin: z.boolean().default(false) })).mutation(({ ctx, input }) =>
-    createFacilitator(ctx.db, input).catch(accountError),
+    createFacilitator(ctx.stores.accounts, input).catch(accountError),
   ),
 
-  listFacilitators: adminProcedure.query(({ ctx }) => listFacilitators(ctx.db)),
+  listFacilitators: adminProcedure.query(({ ctx }) => listFacilitators(ctx.stores.accounts)),
 
   /** Removes an account (not one's own); its sessions pass to this admin, its logins and sockets end. */
-  removeFacilitator: adminProcedure.input(z.strictObject({ facilitatorId: z.string().min(1).max(64) })).mutation(({ ctx, input }) => {
-    const removed = manage(() => removeFacilitator(ctx.db, ctx.facilitator.id, input.facilitatorId));
-    ctx.facilitatorEnded(input.facilitatorId);
+  removeFacilitator: adminProcedure.input(z.strictObject({ facilitatorId: z.string().min(1).max(64) })).mutation(async ({ ctx, input }) => {
+    const removed = await removeFacilitator(ctx.stores.accounts, ctx.facilitator.id, input.facilitatorId).catch(manageError);
+    await ctx.facilitatorEnded(input.facilitatorId);
     ctx.log.info('facilitator removed', { event: 'auth.facilitator-removed', requestId: ctx.requestId, facilitatorId: input.facilitatorId, by: ctx.facilitator.id, sessionsMoved: removed.sessionsMoved });
     return { ok: true as const, sessionsMoved: removed.sessionsMoved };
   }),
 
   /** Sets a new password for another account; its logins and sockets end. */
   resetPassword: adminProcedure.input(z.strictObject({ facilitatorId: z.string().min(1).max(64), password: z.string().max(200) })).mutation(async ({ ctx, input }) => {
-    await resetPassword(ctx.db, ctx.facilitator.id, input.facilitatorId, input.password).catch(manageError);
-    ctx.facilitatorEnded(input.facilitatorId);
+    await resetPassword(ctx.stores.accounts, ctx.facilitator.id, input.facilitatorId, input.password).catch(manageError);
+    await ctx.facilitatorEnded(input.facilitatorId);
     ctx.log.info('password reset', { event: 'auth.password-reset', requestId: ctx.requestId, facilitatorId: input.facilitatorId, by: ctx.facilitator.id });
     return { ok: true as const };
   }),
@@ -116,9 +108,9 @@ export const authRouter = router({
       throw new AppError('TOO_MANY_ATTEMPTS', `Too many wrong passwords. Wait ${attempt.retryAfterSeconds} seconds, then try again.`, 'TOO_MANY_REQUESTS', { retryAfterSeconds: attempt.retryAfterSeconds });
     }
     const token = readCookie(ctx.req?.headers.cookie, SESSION_COOKIE) ?? '';
-    await changePassword(ctx.db, ctx.facilitator.id, token, input.currentPassword, input.newPassword).catch(manageError);
+    await changePassword(ctx.stores.accounts, ctx.facilitator.id, token, input.currentPassword, input.newPassword).catch(manageError);
     ctx.signInThrottle.succeeded(attempt);
-    ctx.facilitatorEnded(ctx.facilitator.id);
+    await ctx.facilitatorEnded(ctx.facilitator.id);
     ctx.log.info('password changed', { event: 'auth.password-changed', requestId: ctx.requestId, facilitatorId: ctx.facilitator.id });
     return { ok: true as const };
   }),

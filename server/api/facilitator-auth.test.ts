@@ -3,7 +3,6 @@
 // session. And the account flows: login, logout, first-account setup, admin-only account creation.
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/client';
 import { countFacilitators, issueSetupToken } from '../auth/accounts';
 import { gameOf, lastSeq, SCENARIO, type Api } from '../testing/game-setup';
 import { apiClient, signIn, startLiveServer, type LiveServer } from '../testing/live-server';
@@ -194,28 +193,21 @@ describe('first-account setup', () => {
   const setup = (url: string, token: string, email: string) =>
     fetch(`${url}/api/trpc/auth.setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, email, password: PASSWORD }) });
   const appCode = async (res: Response) => ((await res.json()) as { error?: { data?: { appCode?: string } } }).error?.data?.appCode ?? 'OK';
-  const withDb = <T>(path: string, fn: (db: ReturnType<typeof openDatabase>['db']) => T): T => {
-    const { db, sqlite } = openDatabase(path);
-    try {
-      return fn(db);
-    } finally {
-      sqlite.close();
-    }
-  };
+  const storesOf = (server: LiveServer) => server.server.stores!;
 
   it('creates the first administrator with the setup token, exactly once', async () => {
     const empty = await startLiveServer();
     try {
-      const token = withDb(empty.dbPath, (db) => issueSetupToken(db));
+      const token = await issueSetupToken(storesOf(empty).setupTokens);
       expect(await appCode(await setup(empty.url, 'A'.repeat(43), 'first@school.org'))).toBe('BAD_SETUP_TOKEN');
       const res = await setup(empty.url, token, 'first@school.org');
       expect(res.status).toBe(200);
       const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
       expect(await apiClient(empty.url, cookie).auth.me.query()).toMatchObject({ email: 'first@school.org', isAdmin: true });
       expect(await appCode(await setup(empty.url, token, 'second@school.org'))).toBe('BAD_SETUP_TOKEN');
-      const late = withDb(empty.dbPath, (db) => issueSetupToken(db));
+      const late = await issueSetupToken(storesOf(empty).setupTokens);
       expect(await appCode(await setup(empty.url, late, 'third@school.org'))).toBe('BAD_SETUP_TOKEN');
-      expect(withDb(empty.dbPath, (db) => countFacilitators(db))).toBe(1);
+      expect(await countFacilitators(storesOf(empty).accounts)).toBe(1);
     } finally {
       await empty.stop();
     }
@@ -224,10 +216,10 @@ describe('first-account setup', () => {
   it('creates one administrator when the setup link is used twice at the same moment', async () => {
     const empty = await startLiveServer();
     try {
-      const token = withDb(empty.dbPath, (db) => issueSetupToken(db));
+      const token = await issueSetupToken(storesOf(empty).setupTokens);
       const answers = await Promise.all([setup(empty.url, token, 'one@school.org'), setup(empty.url, token, 'two@school.org')]);
       expect(answers.map((r) => r.status).sort()).toEqual([200, 400]);
-      expect(withDb(empty.dbPath, (db) => countFacilitators(db))).toBe(1);
+      expect(await countFacilitators(storesOf(empty).accounts)).toBe(1);
     } finally {
       await empty.stop();
     }

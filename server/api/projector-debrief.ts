@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { EventStore } from '../runtime/ports';
 import { SessionReplay } from '../replay/service';
 import type { ClassReveal, ClassView } from '../replay/types';
 
@@ -55,11 +55,11 @@ export function projectorDebriefSetting(sessionId: string): ProjectorReveal | nu
 }
 
 /** The room screen's debrief of a session, or null when the facilitator has not put it there. */
-export function projectorDebrief(db: Db, session: { id: string; createdAt: number }): ProjectorDebrief | null {
+export async function projectorDebrief(store: EventStore, session: { id: string; createdAt: number }): Promise<ProjectorDebrief | null> {
   const setting = shown.get(session.id);
   if (!setting) return null;
   const reveal: ClassReveal = { tables: 'all', backChannels: setting.backChannels, names: setting.names };
-  const view = new SessionReplay(db, session.id, session.createdAt).classView(reveal, undefined);
+  const view = (await SessionReplay.open(store, session.id, session.createdAt)).classView(reveal, undefined);
   return {
     scenarioTitle: view.scenarioTitle,
     reveal: setting,

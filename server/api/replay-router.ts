@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { sessions } from '../../db/schema';
 import { ownedSession } from '../replay/access';
 import { deleteSession, getRetention, setRetention } from '../replay/archive';
 import { getClassLink, sessionForClassToken, setClassLink } from '../replay/class-link';
@@ -44,69 +42,79 @@ export const revealInput = z.strictObject({
 type FacilitatorCtx = Context & { facilitator: NonNullable<Context['facilitator']> };
 
 /** Turns the replay's own failures into API errors with their codes. */
-function answer<T>(work: () => T): T {
+async function answer<T>(work: () => T | Promise<T>): Promise<T> {
   try {
-    return work();
+    return await work();
   } catch (error) {
     if (error instanceof ReplayError) throw new AppError(error.code, error.message, error.code === 'UNKNOWN_SEAT' || error.code === 'UNKNOWN_TABLE' || error.code === 'UNKNOWN_SESSION' ? 'NOT_FOUND' : 'BAD_REQUEST');
-    if (error instanceof ImportError) throw new AppError(error.code, error.message, 'BAD_REQUEST');
+    if (error instanceof ImportError) throw new AppError(error.code, error.message, error.code === 'UNKNOWN_FACILITATOR' ? 'UNAUTHORIZED' : 'BAD_REQUEST');
     throw error;
   }
 }
 
-/** The replay of a session this facilitator runs (admins: any); others are told there is no such session. */
-function replayOf(ctx: FacilitatorCtx, sessionId: string): SessionReplay {
-  const row = ownedSession(ctx.db, ctx.facilitator, sessionId);
-  if (!row) throw new AppError('UNKNOWN_SESSION', 'You have no such session.', 'NOT_FOUND');
-  return new SessionReplay(ctx.db, row.id, row.createdAt);
+const noSuchSession = () => new AppError('UNKNOWN_SESSION', 'You have no such session.', 'NOT_FOUND');
+
+/** A session this facilitator runs (admins: any); others are told there is no such session. */
+async function owned(ctx: FacilitatorCtx, sessionId: string) {
+  const row = await ownedSession(ctx.stores.events, ctx.facilitator, sessionId);
+  if (!row) throw noSuchSession();
+  return row;
 }
 
-function classSession(ctx: Context, token: string): { replay: SessionReplay; reveal: ClassReveal } {
-  const found = sessionForClassToken(ctx.db, token);
+/** The replay of a session this facilitator runs (admins: any). */
+async function replayOf(ctx: FacilitatorCtx, sessionId: string): Promise<SessionReplay> {
+  const row = await owned(ctx, sessionId);
+  return answer(() => SessionReplay.open(ctx.stores.events, row.id, row.createdAt));
+}
+
+async function classSession(ctx: Context, token: string): Promise<{ replay: SessionReplay; reveal: ClassReveal }> {
+  const found = await sessionForClassToken(ctx.stores.classLinks, token);
   if ('error' in found) {
     throw found.error === 'CLASS_LINK_OFF'
       ? new AppError('CLASS_LINK_OFF', 'The facilitator has not opened this replay to the class (or has closed it).', 'FORBIDDEN')
       : new AppError('UNKNOWN_CLASS_LINK', 'There is no replay at this link.', 'NOT_FOUND');
   }
-  const row = ctx.db.select({ createdAt: sessions.createdAt }).from(sessions).where(eq(sessions.id, found.sessionId)).get();
+  const row = await ctx.stores.events.findSession({ id: found.sessionId });
   if (!row) throw new AppError('UNKNOWN_CLASS_LINK', 'There is no replay at this link.', 'NOT_FOUND');
-  return { replay: new SessionReplay(ctx.db, found.sessionId, row.createdAt), reveal: found.link.reveal };
+  return { replay: await answer(() => SessionReplay.open(ctx.stores.events, found.sessionId, row.createdAt)), reveal: found.link.reveal };
 }
 
 export const replayRouter = router({
-  timeline: facilitatorProcedure.input(sessionInput).query(({ ctx, input }): Timeline => answer(() => replayOf(ctx, input.sessionId).timeline())),
+  timeline: facilitatorProcedure.input(sessionInput).query(async ({ ctx, input }): Promise<Timeline> => answer(async () => (await replayOf(ctx, input.sessionId)).timeline())),
   at: facilitatorProcedure
     .input(z.strictObject({ sessionId: id, seq, perspective: perspectiveInput }))
-    .query(({ ctx, input }): ReplayMoment => answer(() => replayOf(ctx, input.sessionId).at(input.seq, input.perspective))),
-  leaks: facilitatorProcedure.input(sessionInput).query(({ ctx, input }): LeakTrace[] => answer(() => replayOf(ctx, input.sessionId).leaks())),
-  series: facilitatorProcedure.input(sessionInput).query(({ ctx, input }): ReplaySeries => answer(() => replayOf(ctx, input.sessionId).series())),
-  compare: facilitatorProcedure.input(sessionInput).query(({ ctx, input }): ReplayComparison => answer(() => replayOf(ctx, input.sessionId).compare())),
+    .query(async ({ ctx, input }): Promise<ReplayMoment> => answer(async () => (await replayOf(ctx, input.sessionId)).at(input.seq, input.perspective))),
+  leaks: facilitatorProcedure.input(sessionInput).query(async ({ ctx, input }): Promise<LeakTrace[]> => answer(async () => (await replayOf(ctx, input.sessionId)).leaks())),
+  series: facilitatorProcedure.input(sessionInput).query(async ({ ctx, input }): Promise<ReplaySeries> => answer(async () => (await replayOf(ctx, input.sessionId)).series())),
+  compare: facilitatorProcedure.input(sessionInput).query(async ({ ctx, input }): Promise<ReplayComparison> => answer(async () => (await replayOf(ctx, input.sessionId)).compare())),
   supportLedger: facilitatorProcedure
     .input(z.strictObject({ sessionId: id, seatId: id.optional() }))
-    .query(({ ctx, input }): ReplaySupportChange[] => answer(() => replayOf(ctx, input.sessionId).supportLedger(input.seatId ?? null))),
+    .query(async ({ ctx, input }): Promise<ReplaySupportChange[]> => answer(async () => (await replayOf(ctx, input.sessionId)).supportLedger(input.seatId ?? null))),
 
   classLink: router({
-    get: facilitatorProcedure.input(sessionInput).query(({ ctx, input }): ClassLink => getClassLink(ctx.db, replayOf(ctx, input.sessionId).sessionId)),
+    get: facilitatorProcedure.input(sessionInput).query(async ({ ctx, input }): Promise<ClassLink> => getClassLink(ctx.stores.classLinks, (await owned(ctx, input.sessionId)).id)),
     set: facilitatorProcedure
       .input(z.strictObject({ sessionId: id, enabled: z.boolean(), reveal: revealInput }))
-      .mutation(({ ctx, input }): ClassLink => {
-        const replay = replayOf(ctx, input.sessionId);
+      .mutation(async ({ ctx, input }): Promise<ClassLink> => {
+        const replay = await replayOf(ctx, input.sessionId);
         if (input.reveal.tables !== 'all') {
-          const tables = replay.final().tables;
+          const tables = (await answer(() => replay.final())).tables;
           const unknown = input.reveal.tables.find((t) => !tables[t]);
           if (unknown) throw new AppError('UNKNOWN_TABLE', `There is no table ${unknown} in this session.`, 'NOT_FOUND');
         }
-        return setClassLink(ctx.db, replay.sessionId, input.enabled, input.reveal, Date.now());
+        const link = await setClassLink(ctx.stores.classLinks, replay.sessionId, input.enabled, input.reveal, Date.now());
+        if (!link) throw noSuchSession();
+        return link;
       }),
   }),
   /** Public: only what the facilitator revealed, at `seq` (default: the end). */
-  classView: publicProcedure.input(z.strictObject({ token, seq: seq.optional() })).query(({ ctx, input }): ClassView => {
-    const { replay, reveal } = classSession(ctx, input.token);
+  classView: publicProcedure.input(z.strictObject({ token, seq: seq.optional() })).query(async ({ ctx, input }): Promise<ClassView> => {
+    const { replay, reveal } = await classSession(ctx, input.token);
     return answer(() => replay.classView(reveal, input.seq));
   }),
   /** Public: a student's own seat, once the class link is on; their seat token proves the seat. */
   mySeat: publicProcedure.input(z.strictObject({ token, seatToken: token, seq: seq.optional() })).query(async ({ ctx, input }): Promise<MySeatReplay> => {
-    const { replay } = classSession(ctx, input.token);
+    const { replay } = await classSession(ctx, input.token);
     const seatId = await ctx.runtime.seatForToken(replay.sessionId, input.seatToken);
     if (!seatId) throw new AppError('UNKNOWN_SEAT_TOKEN', 'This device holds no seat in that session.', 'FORBIDDEN');
     return answer(() => replay.mySeat(seatId, input.seq));
@@ -120,37 +128,35 @@ export const replayRouter = router({
     const record = await ctx.runtime.recordByCode(normaliseRoomCode(input.room));
     const seatId = record ? await ctx.runtime.seatForToken(record.id, input.seatToken) : undefined;
     if (!record || !seatId) throw new AppError('UNKNOWN_SEAT_TOKEN', 'This device holds no seat in that room.', 'FORBIDDEN');
-    const link = getClassLink(ctx.db, record.id);
+    const link = await getClassLink(ctx.stores.classLinks, record.id);
     return { token: link.enabled ? link.token : null };
   }),
 
   /** The event log as a file (also served as a download: GET /api/export/SESSION/events.json). */
-  exportLog: facilitatorProcedure.input(sessionInput).query(({ ctx, input }): ExportFile => {
-    const row = ownedSession(ctx.db, ctx.facilitator, input.sessionId);
-    if (!row) throw new AppError('UNKNOWN_SESSION', 'You have no such session.', 'NOT_FOUND');
-    return answer(() => exportLog(new SessionReplay(ctx.db, row.id, row.createdAt).log, row, Date.now()));
+  exportLog: facilitatorProcedure.input(sessionInput).query(async ({ ctx, input }): Promise<ExportFile> => {
+    const row = await owned(ctx, input.sessionId);
+    return answer(async () => exportLog((await SessionReplay.open(ctx.stores.events, row.id, row.createdAt)).log, row, Date.now()));
   }),
   /** Creates a finished session on this installation from an exported log. */
   import: facilitatorProcedure
     .input(z.strictObject({ file: z.unknown() }))
-    .mutation(({ ctx, input }): { sessionId: string; code: string } => answer(() => importLog(ctx.db, ctx.facilitator.id, input.file, Date.now()))),
+    .mutation(({ ctx, input }): Promise<{ sessionId: string; code: string }> => answer(() => importLog(ctx.stores, ctx.facilitator.id, input.file, Date.now()))),
   /** Deletes a session that is not running, with everything stored about it. */
-  deleteSession: facilitatorProcedure.input(sessionInput).mutation(({ ctx, input }): { ok: true } => {
-    const row = ownedSession(ctx.db, ctx.facilitator, input.sessionId);
-    if (!row) throw new AppError('UNKNOWN_SESSION', 'You have no such session.', 'NOT_FOUND');
-    const result = deleteSession(ctx.db, ctx.runtime, row.id);
+  deleteSession: facilitatorProcedure.input(sessionInput).mutation(async ({ ctx, input }): Promise<{ ok: true }> => {
+    const row = await owned(ctx, input.sessionId);
+    const result = await deleteSession(ctx.stores, ctx.runtime, row.id);
     if (!result.ok) {
       throw result.code === 'SESSION_RUNNING'
         ? new AppError('SESSION_RUNNING', 'This session is running: end it before deleting it.', 'CONFLICT')
-        : new AppError('UNKNOWN_SESSION', 'You have no such session.', 'NOT_FOUND');
+        : noSuchSession();
     }
     ctx.log.info('session deleted', { event: 'session.deleted', sessionId: row.id, by: ctx.facilitator.id });
     return { ok: true };
   }),
   retention: router({
-    get: adminProcedure.query(({ ctx }): RetentionSetting => getRetention(ctx.db)),
+    get: adminProcedure.query(({ ctx }): Promise<RetentionSetting> => getRetention(ctx.stores)),
     set: adminProcedure
       .input(z.strictObject({ days: z.number().int().min(1).max(3650).nullable() }))
-      .mutation(({ ctx, input }): RetentionSetting => setRetention(ctx.db, { days: input.days }, Date.now())),
+      .mutation(({ ctx, input }): Promise<RetentionSetting> => setRetention(ctx.stores, { days: input.days }, Date.now())),
   }),
 });

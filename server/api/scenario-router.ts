@@ -12,11 +12,11 @@ import { loadGuide } from '../scenarios/guide';
 export const UPLOAD_BODY_LIMIT = 4 * MAX_SCENARIO_BYTES;
 
 export const scenarioRouter = router({
-  list: facilitatorProcedure.query(({ ctx }) => listAvailable(ctx.db, ctx.facilitator.id)),
+  list: facilitatorProcedure.query(({ ctx }) => listAvailable(ctx.stores.scenarios, ctx.facilitator.id)),
 
   /** The whole scenario, briefs included, for the preview screen. */
-  get: facilitatorProcedure.input(z.strictObject({ ref: z.string().min(1).max(120) })).query(({ ctx, input }) => {
-    const scenario = findAvailable(ctx.db, ctx.facilitator.id, input.ref);
+  get: facilitatorProcedure.input(z.strictObject({ ref: z.string().min(1).max(120) })).query(async ({ ctx, input }) => {
+    const scenario = await findAvailable(ctx.stores.scenarios, ctx.facilitator.id, input.ref);
     if (!scenario) throw new AppError('UNKNOWN_SCENARIO', `There is no scenario “${input.ref}” you can use.`, 'NOT_FOUND');
     return scenario;
   }),
@@ -25,8 +25,8 @@ export const scenarioRouter = router({
    * The teacher's guide of a built-in scenario (docs/teaching/<id>.yaml; format in
    * docs/scenarios.md), or null for scenarios without one (uploads).
    */
-  guide: facilitatorProcedure.input(z.strictObject({ scenarioId: z.string().min(1).max(120) })).query(({ ctx, input }) => {
-    const scenario = findAvailable(ctx.db, ctx.facilitator.id, input.scenarioId);
+  guide: facilitatorProcedure.input(z.strictObject({ scenarioId: z.string().min(1).max(120) })).query(async ({ ctx, input }) => {
+    const scenario = await findAvailable(ctx.stores.scenarios, ctx.facilitator.id, input.scenarioId);
     if (!scenario) throw new AppError('UNKNOWN_SCENARIO', `There is no scenario “${input.scenarioId}” you can use.`, 'NOT_FOUND');
     const builtIn = builtInScenarios().some((s) => s.id === input.scenarioId);
     return builtIn ? loadGuide(scenario) : null;
@@ -38,16 +38,18 @@ export const scenarioRouter = router({
    */
   upload: facilitatorProcedure
     .input(z.strictObject({ text: z.string().max(2 * MAX_SCENARIO_BYTES), format: z.enum(['json', 'yaml']), shared: z.boolean().default(false) }))
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       const result = parseScenarioText(input.text, input.format);
       if (!result.ok) return { ok: false as const, errors: result.errors };
-      const ref = saveUpload(ctx.db, ctx.facilitator.id, result.scenario, input.shared);
+      const ref = await saveUpload(ctx.stores.scenarios, ctx.facilitator.id, result.scenario, input.shared);
+      // The account was removed between the sign-in check and the write.
+      if (ref === undefined) throw new AppError('NOT_SIGNED_IN', 'Your account no longer exists.', 'UNAUTHORIZED');
       return { ok: true as const, ref, summary: summariseScenario(result.scenario) };
     }),
 
   /** Shares one's own upload with every facilitator (`shared: true`) or keeps it private again. */
-  setSharing: facilitatorProcedure.input(z.strictObject({ ref: z.string().min(1).max(120), shared: z.boolean() })).mutation(({ ctx, input }) => {
-    const result = setSharing(ctx.db, ctx.facilitator.id, input.ref, input.shared);
+  setSharing: facilitatorProcedure.input(z.strictObject({ ref: z.string().min(1).max(120), shared: z.boolean() })).mutation(async ({ ctx, input }) => {
+    const result = await setSharing(ctx.stores.scenarios, ctx.facilitator.id, input.ref, input.shared);
     if (!result.ok) throw new AppError(result.code, result.message, result.code === 'UNKNOWN_SCENARIO' ? 'NOT_FOUND' : 'FORBIDDEN');
     return { ref: input.ref, shared: result.shared };
   }),

@@ -56,7 +56,7 @@ export const sessionRouter = router({
 
   /** `scenarioId` is a built-in id or the ref of an upload this facilitator may use. */
   create: facilitatorProcedure.input(z.strictObject({ scenarioId: z.string().min(1).max(120), options: optionsInput.default(optionsInput.parse({})) })).mutation(async ({ ctx, input }) => {
-    const scenario = findAvailable(ctx.db, ctx.facilitator.id, input.scenarioId);
+    const scenario = await findAvailable(ctx.stores.scenarios, ctx.facilitator.id, input.scenarioId);
     if (!scenario) throw new AppError('UNKNOWN_SCENARIO', `There is no scenario “${input.scenarioId}”.`, 'NOT_FOUND');
     const record = await ctx.runtime.createSession({ facilitatorId: ctx.facilitator.id, scenario, options: input.options });
     return { sessionId: record.id, code: record.code, joinPath: `/play/${record.code}` };
@@ -166,7 +166,7 @@ export const sessionRouter = router({
    */
   projectorDebrief: publicProcedure.input(z.strictObject({ code: z.string().max(16) })).query(async ({ ctx, input }) => {
     const record = await ctx.runtime.recordByCode(normaliseRoomCode(input.code));
-    return record ? projectorDebrief(ctx.db, record) : null;
+    return record ? projectorDebrief(ctx.stores.events, record) : null;
   }),
 
   /** Marks the session in the listing; the live god view comes over the socket. */

@@ -5,7 +5,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/client';
 import { createServer, type BackchannelServer } from '../app';
 import { createFacilitator } from '../auth/accounts';
 import { loadConfig } from '../config';
@@ -35,12 +34,7 @@ async function serverWithAccounts(emails: string[]): Promise<Clocked> {
   let time = Date.parse('2030-01-01T09:00:00Z');
   const server = createServer(loadConfig({ PORT: '0', NODE_ENV: 'test', DATABASE_URL: dbPath }), { next: false, log: silentLogger, now: () => time });
   const url = await server.start();
-  const { db, sqlite } = openDatabase(dbPath);
-  try {
-    for (const email of emails) await createFacilitator(db, { email, password: PASSWORD, isAdmin: false });
-  } finally {
-    sqlite.close();
-  }
+  for (const email of emails) await createFacilitator(server.stores!.accounts, { email, password: PASSWORD, isAdmin: false });
   const clocked = { url, server, dir, advance: (ms: number) => (time += ms) };
   started.push(clocked);
   return clocked;

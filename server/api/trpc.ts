@@ -1,17 +1,17 @@
 // The tRPC building blocks every router uses.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { initTRPC, TRPCError } from '@trpc/server';
-import type { Db } from '../../db/client';
 import { facilitatorForToken, readCookie, SESSION_COOKIE, type Facilitator } from '../auth/accounts';
 import type { SignInThrottle } from '../auth/throttle';
 import { requestIdOf } from '../http/request-id';
 import type { Logger } from '../log';
 import type { Runtime } from '../runtime/runtime';
+import type { Stores } from '../stores/ports';
 import type { BotPool } from '../bots/pool';
 
 /** What every procedure receives. The facilitator comes from the login cookie, never from input. */
 export interface Context {
-  db: Db;
+  stores: Stores;
   runtime: Runtime;
   facilitator: Facilitator | null;
   req: IncomingMessage | null;
@@ -26,7 +26,7 @@ export interface Context {
   /** Told when a login ends (its token's hash), so the live sockets opened with it end too. */
   loginEnded: (tokenHash: string) => void;
   /** Told when a facilitator's account goes (removed, password reset): all their logins end with their sockets. */
-  facilitatorEnded: (facilitatorId: string) => void;
+  facilitatorEnded: (facilitatorId: string) => Promise<void>;
   /** The seats of a session that have a socket open now. */
   connectedSeats: (sessionId: string) => Set<string>;
   /** The origin students join at (PUBLIC_ORIGIN, or the address the server listens on). */
@@ -35,23 +35,23 @@ export interface Context {
 }
 
 export interface ContextDeps {
-  db: Db;
+  stores: Stores;
   runtime: Runtime;
   secureCookies: boolean;
   log: Logger;
   signInThrottle: SignInThrottle;
   loginEnded?: (tokenHash: string) => void;
-  facilitatorEnded?: (facilitatorId: string) => void;
+  facilitatorEnded?: (facilitatorId: string) => Promise<void>;
   connectedSeats?: (sessionId: string) => Set<string>;
   joinOrigin: () => string;
   bots: BotPool;
 }
 
 export function createContextFactory(deps: ContextDeps) {
-  return ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Context => ({
-    db: deps.db,
+  return async ({ req, res }: { req: IncomingMessage; res: ServerResponse }): Promise<Context> => ({
+    stores: deps.stores,
     runtime: deps.runtime,
-    facilitator: facilitatorForToken(deps.db, readCookie(req.headers.cookie, SESSION_COOKIE)),
+    facilitator: await facilitatorForToken(deps.stores.accounts, readCookie(req.headers.cookie, SESSION_COOKIE)),
     req,
     res,
     secureCookies: deps.secureCookies,
@@ -60,7 +60,7 @@ export function createContextFactory(deps: ContextDeps) {
     requestId: requestIdOf(req),
     address: req.socket.remoteAddress ?? 'unknown',
     loginEnded: deps.loginEnded ?? (() => undefined),
-    facilitatorEnded: deps.facilitatorEnded ?? (() => undefined),
+    facilitatorEnded: deps.facilitatorEnded ?? (async () => undefined),
     connectedSeats: deps.connectedSeats ?? (() => new Set()),
     joinOrigin: deps.joinOrigin,
     bots: deps.bots,

@@ -1,7 +1,5 @@
-import { and, count, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { authSessions, facilitators, setupTokens } from '../../db/schema';
 import { hashToken, newId, newToken } from '../runtime/codes';
+import type { AccountStore, FacilitatorRecord, Stores } from '../stores/ports';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords';
 
 export interface Facilitator {
@@ -25,67 +23,61 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function createFacilitator(db: Db, input: { email: string; password: string; isAdmin: boolean }, now = Date.now()): Promise<Facilitator> {
+const publicFacilitator = (row: FacilitatorRecord): Facilitator => ({ id: row.id, email: row.email, isAdmin: row.isAdmin });
+
+export async function createFacilitator(accounts: AccountStore, input: { email: string; password: string; isAdmin: boolean }, now = Date.now()): Promise<Facilitator> {
   const email = normaliseEmail(input.email);
   if (!EMAIL.test(email) || email.length > 200) throw new AccountError('EMAIL_INVALID', `“${input.email}” is not an email address.`);
   if (input.password.length < MIN_PASSWORD_LENGTH) throw new AccountError('PASSWORD_TOO_SHORT', `The password must be at least ${MIN_PASSWORD_LENGTH} characters long.`);
-  if (db.select({ id: facilitators.id }).from(facilitators).where(eq(facilitators.email, email)).get()) {
-    throw new AccountError('EMAIL_TAKEN', `There is already an account for ${email}.`);
-  }
+  const taken = () => new AccountError('EMAIL_TAKEN', `There is already an account for ${email}.`);
+  // Checked before the slow hashing; the store checks again (two creations of one email at once).
+  if (await accounts.byEmail(email)) throw taken();
   const id = newId('fac');
   const passwordHash = await hashPassword(input.password);
-  try {
-    db.insert(facilitators).values({ id, email, passwordHash, isAdmin: input.isAdmin ? 1 : 0, createdAt: now }).run();
-  } catch (error) {
-    // Two creations of the same email at once: the check above passed for both, the index did not.
-    if (error instanceof Error && /UNIQUE constraint failed: facilitators\.email/.test(error.message)) {
-      throw new AccountError('EMAIL_TAKEN', `There is already an account for ${email}.`);
-    }
-    throw error;
-  }
+  const created = await accounts.create({ id, email, passwordHash, isAdmin: input.isAdmin, createdAt: now });
+  if (!created.ok) throw taken();
   return { id, email, isAdmin: input.isAdmin };
 }
 
-export function countFacilitators(db: Db): number {
-  return db.select({ n: count() }).from(facilitators).get()?.n ?? 0;
+export function countFacilitators(accounts: AccountStore): Promise<number> {
+  return accounts.count();
 }
 
-export function listFacilitators(db: Db): Facilitator[] {
-  return db.select().from(facilitators).all().map((f) => ({ id: f.id, email: f.email, isAdmin: f.isAdmin === 1 }));
+export async function listFacilitators(accounts: AccountStore): Promise<Facilitator[]> {
+  return (await accounts.list()).map(publicFacilitator);
 }
 
 /** Checks the password and opens a login session; returns the cookie token (never stored). */
-export async function login(db: Db, email: string, password: string, now = Date.now()): Promise<{ token: string; expiresAt: number; facilitator: Facilitator } | null> {
-  const row = db.select().from(facilitators).where(eq(facilitators.email, normaliseEmail(email))).get();
+export async function login(accounts: AccountStore, email: string, password: string, now = Date.now()): Promise<{ token: string; expiresAt: number; facilitator: Facilitator } | null> {
+  const row = await accounts.byEmail(normaliseEmail(email));
   // Verify against a dummy hash when the account does not exist, so timing does not reveal emails.
   const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
   if (!row || !ok) return null;
   const token = newToken();
   const expiresAt = now + SESSION_TTL_MS;
-  db.insert(authSessions).values({ id: hashToken(token), facilitatorId: row.id, expiresAt }).run();
-  return { token, expiresAt, facilitator: { id: row.id, email: row.email, isAdmin: row.isAdmin === 1 } };
+  await accounts.addLogin({ tokenHash: hashToken(token), facilitatorId: row.id, expiresAt });
+  return { token, expiresAt, facilitator: publicFacilitator(row) };
 }
 
-export function logout(db: Db, token: string): void {
-  db.delete(authSessions).where(eq(authSessions.id, hashToken(token))).run();
+export function logout(accounts: AccountStore, token: string): Promise<void> {
+  return accounts.endLogin(hashToken(token));
 }
 
-export function facilitatorForToken(db: Db, token: string | undefined, now = Date.now()): Facilitator | null {
+/** The login a cookie token opens, with when it expires (a live socket ends then). */
+export async function loginFor(accounts: AccountStore, token: string | undefined, now = Date.now()): Promise<{ facilitator: Facilitator; expiresAt: number } | null> {
   if (!token) return null;
-  const row = db
-    .select({ id: facilitators.id, email: facilitators.email, isAdmin: facilitators.isAdmin, expiresAt: authSessions.expiresAt })
-    .from(authSessions)
-    .innerJoin(facilitators, eq(authSessions.facilitatorId, facilitators.id))
-    .where(eq(authSessions.id, hashToken(token)))
-    .get();
-  if (!row || row.expiresAt <= now) return null;
-  return { id: row.id, email: row.email, isAdmin: row.isAdmin === 1 };
+  const found = await accounts.loginAt(hashToken(token), now);
+  return found ? { facilitator: publicFacilitator(found.facilitator), expiresAt: found.expiresAt } : null;
+}
+
+export async function facilitatorForToken(accounts: AccountStore, token: string | undefined, now = Date.now()): Promise<Facilitator | null> {
+  return (await loginFor(accounts, token, now))?.facilitator ?? null;
 }
 
 /** At first start (no account yet) a one-time token lets whoever reads the server log create the admin. */
-export function issueSetupToken(db: Db, now = Date.now()): string {
+export async function issueSetupToken(setupTokens: Stores['setupTokens'], now = Date.now()): Promise<string> {
   const token = newToken();
-  db.insert(setupTokens).values({ tokenHash: hashToken(token), createdAt: now }).run();
+  await setupTokens.add(hashToken(token), now);
   return token;
 }
 
@@ -95,28 +87,28 @@ export function issueSetupToken(db: Db, now = Date.now()): string {
  */
 export type SetupStatus = 'valid' | 'invalid' | 'not-needed' | 'no-token';
 
-export function setupStatus(db: Db, token: string | undefined): SetupStatus {
-  if (countFacilitators(db) > 0) return 'not-needed';
+type SetupStores = Pick<Stores, 'accounts' | 'setupTokens'>;
+
+export async function setupStatus(stores: SetupStores, token: string | undefined): Promise<SetupStatus> {
+  if ((await stores.accounts.count()) > 0) return 'not-needed';
   if (!token) return 'no-token';
-  const row = db.select({ usedAt: setupTokens.usedAt }).from(setupTokens).where(eq(setupTokens.tokenHash, hashToken(token))).get();
-  return row && row.usedAt === null ? 'valid' : 'invalid';
+  return (await stores.setupTokens.state(hashToken(token))) === 'unused' ? 'valid' : 'invalid';
 }
 
-export async function completeSetup(db: Db, token: string, email: string, password: string, now = Date.now()): Promise<Facilitator> {
+export async function completeSetup(stores: SetupStores, token: string, email: string, password: string, now = Date.now()): Promise<Facilitator> {
   const invalid = () => new AccountError('BAD_SETUP_TOKEN', 'This setup link is not valid (it may have been used already).');
-  if (countFacilitators(db) > 0) throw invalid();
-  // Claim the token before the slow password hashing, in one statement: of two requests at once,
-  // only one changes the row.
-  const claimed = db.update(setupTokens).set({ usedAt: now }).where(and(eq(setupTokens.tokenHash, hashToken(token)), isNull(setupTokens.usedAt))).run();
-  if (claimed.changes !== 1) throw invalid();
+  if ((await stores.accounts.count()) > 0) throw invalid();
+  // Claim the token before the slow password hashing: of two requests at once, only one wins it.
+  const tokenHash = hashToken(token);
+  if (!(await stores.setupTokens.claim(tokenHash, now))) throw invalid();
   try {
-    const created = await createFacilitator(db, { email, password, isAdmin: true }, now);
+    const created = await createFacilitator(stores.accounts, { email, password, isAdmin: true }, now);
     // Every other setup link printed earlier dies with the first account.
-    db.update(setupTokens).set({ usedAt: now }).where(isNull(setupTokens.usedAt)).run();
+    await stores.setupTokens.useAll(now);
     return created;
   } catch (error) {
     // A bad email or password: give the token back so the person can correct the form.
-    db.update(setupTokens).set({ usedAt: null }).where(eq(setupTokens.tokenHash, hashToken(token))).run();
+    await stores.setupTokens.release(tokenHash);
     throw error;
   }
 }

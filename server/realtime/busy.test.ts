@@ -3,19 +3,18 @@
 // once, in the protocol's error shape, and every command it accepted is stored and acknowledged
 // once the store moves again. The socket rate limits are loosened so that only the queue refuses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/client';
 import type { GameEvent } from '../engine';
-import type { AppendExtra, StoredEvent } from '../runtime/ports';
+import type { AppendExtra, EventStore, SessionRecord, StoredEvent } from '../runtime/ports';
 import { BUSY, MAX_WAITING_COMMANDS } from '../runtime/session-runtime';
-import { SqliteEventStore } from '../runtime/sqlite-store';
 import { startGame, type Game, type Player } from '../testing/game-setup';
 import { startLiveServer, type LiveServer } from '../testing/live-server';
 import { settle, waitFor, type Ack } from '../testing/player-client';
 
-/** The SQLite store, with a gate a test can close: appends wait at it, in order. */
-class GatedStore extends SqliteEventStore {
+/** The server's event store, with a gate a test can close: appends wait at it, in order. */
+class GatedStore implements EventStore {
   private gate: Promise<void> | null = null;
   private open: () => void = () => undefined;
+  constructor(private readonly inner: EventStore) {}
   hold(): void {
     this.gate = new Promise((resolve) => (this.open = resolve));
   }
@@ -23,10 +22,18 @@ class GatedStore extends SqliteEventStore {
     this.gate = null;
     this.open();
   }
-  override async append(sessionId: string, expectedSeq: number, events: GameEvent[], extra?: AppendExtra): Promise<StoredEvent[]> {
+  async append(sessionId: string, expectedSeq: number, events: GameEvent[], extra?: AppendExtra): Promise<StoredEvent[]> {
     if (this.gate) await this.gate;
-    return super.append(sessionId, expectedSeq, events, extra);
+    return this.inner.append(sessionId, expectedSeq, events, extra);
   }
+  createSession = (record: SessionRecord) => this.inner.createSession(record);
+  hasCommand = (sessionId: string, commandKey: string) => this.inner.hasCommand(sessionId, commandKey);
+  load = (sessionId: string, afterSeq?: number) => this.inner.load(sessionId, afterSeq);
+  liveSessions = () => this.inner.liveSessions();
+  findSession = (by: { id?: string; code?: string }) => this.inner.findSession(by);
+  listSessions = (facilitatorId: string | null) => this.inner.listSessions(facilitatorId);
+  seatForToken = (sessionId: string, tokenHash: string) => this.inner.seatForToken(sessionId, tokenHash);
+  close = () => this.inner.close();
 }
 
 const loose = { burst: 10_000, perSecond: 10_000 };
@@ -38,7 +45,7 @@ let usa: Player[];
 beforeAll(async () => {
   live = await startLiveServer(undefined, {
     realtime: { limits: { events: loose, commands: loose, seatCommands: loose } },
-    eventStore: (database) => (store = new GatedStore(database)),
+    wrapEvents: (inner) => (store = new GatedStore(inner)),
   });
   game = await startGame(live, { players: 4, email: 'busy@school.org' });
   await game.api.session.deal.mutate({ sessionId: game.sessionId });
@@ -72,14 +79,9 @@ describe('a flood of commands on one session', () => {
     const accepted = acks.filter((a) => a.ack.ok).map((a) => `flood ${a.i}`);
     expect(accepted).toEqual(Array.from({ length: MAX_WAITING_COMMANDS }, (_, i) => `flood ${i}`));
 
-    // On disk, read through another connection to the file: every accepted command, no refused one.
-    const other = openDatabase(live.dbPath);
-    try {
-      const rows = other.sqlite.prepare("SELECT payload FROM events WHERE session_id = ? AND type = 'MessagePosted' ORDER BY seq").all(game.sessionId) as { payload: string }[];
-      expect(rows.map((r) => (JSON.parse(r.payload) as { text: string }).text)).toEqual(accepted);
-    } finally {
-      other.sqlite.close();
-    }
+    // In the store: every accepted command, no refused one.
+    const stored = await live.server.stores!.events.load(game.sessionId);
+    expect(stored.flatMap((e) => (e.event.type === 'MessagePosted' ? [e.event.text] : []))).toEqual(accepted);
     // And the teammate saw them all.
     await waitFor(() => teammate.view.messages.filter((m) => m.text.startsWith('flood ')).length === accepted.length, 'the teammate’s view');
   });

@@ -1,8 +1,7 @@
 import type { Server } from 'socket.io';
-import type { Db } from '../../db/client';
 import { summarise, type SessionSummary } from '../api/cockpit';
 import { projectorDebrief, projectorDebriefSetting } from '../api/projector-debrief';
-import type { SessionRecord } from '../runtime/ports';
+import type { EventStore, SessionRecord } from '../runtime/ports';
 import type { Runtime } from '../runtime/runtime';
 import type { Committed } from '../runtime/session-runtime';
 import type { Presence, ServerToClientEvents } from './protocol';
@@ -14,7 +13,8 @@ export const ADMIN_LIST_ROOM = 'sessions:admins';
 
 export interface CockpitPushDeps {
   runtime: Runtime;
-  db: Db;
+  /** The event store the room screen's debrief is replayed from. */
+  events: EventStore;
   /** The seats the dashboard's bots play in this session (none when the server runs no bots). */
   botsOf: (sessionId: string) => string[];
   /** Sends with the socket layer's flow control and login check; false when it did not send. */
@@ -121,7 +121,7 @@ export function createCockpitPush(io: Server, deps: CockpitPushDeps) {
 
   async function sendDebrief(sessionId: string, screens: GameSocket[]): Promise<void> {
     const record = await recordOf(sessionId);
-    const debrief = record && projectorDebriefSetting(sessionId) ? projectorDebrief(deps.db, record) : null;
+    const debrief = record && projectorDebriefSetting(sessionId) ? await projectorDebrief(deps.events, record) : null;
     for (const socket of screens) deps.send(socket, 'debrief', { debrief });
   }
 

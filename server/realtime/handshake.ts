@@ -1,9 +1,9 @@
 import type { Socket } from 'socket.io';
-import { facilitatorForToken, readCookie, SESSION_COOKIE } from '../auth/accounts';
-import type { Db } from '../../db/client';
+import { loginFor, readCookie, SESSION_COOKIE } from '../auth/accounts';
 import { project, type Viewer } from '../engine';
 import { hashToken, normaliseRoomCode } from '../runtime/codes';
 import type { Runtime } from '../runtime/runtime';
+import type { AccountStore } from '../stores/ports';
 import { GuessThrottle, type GuessLimits } from './guess-throttle';
 import type { RealtimeLimits } from './limits';
 import { Buckets } from './rate-limit';
@@ -19,6 +19,8 @@ export interface SocketIdentity {
   token: string | null;
   /** A facilitator's login (the hash of the cookie's token): the socket lives only as long as it. */
   loginHash: string | null;
+  /** When that login expires: the socket ends then without asking the store again. */
+  loginExpiresAt?: number;
   /** A `sessions` socket's facilitator: whose sessions it is told about (an admin's: all). */
   lister?: { facilitatorId: string; isAdmin: boolean };
 }
@@ -40,7 +42,7 @@ export class HandshakeError extends Error {
 
 export interface GateDeps {
   runtime: Runtime;
-  db: Db;
+  accounts: AccountStore;
   now: () => number;
   /** Holds a try back (a timer in production; tests pass one that returns at once). */
   wait: (ms: number) => Promise<void>;
@@ -112,28 +114,28 @@ export class Gate {
     return { sessionId, viewer: { kind: 'seat', seatId: joined.seatId }, kind: 'join', token: joined.token, loginHash: null };
   }
 
-  private signedIn(socket: Socket) {
+  private async signedIn(socket: Socket) {
     const login = readCookie(socket.handshake.headers.cookie, SESSION_COOKIE);
-    const facilitator = facilitatorForToken(this.deps.db, login, this.deps.now());
-    if (!facilitator || !login) throw new HandshakeError('NOT_SIGNED_IN', 'Sign in as a facilitator first.');
-    return { facilitator, login };
+    const found = await loginFor(this.deps.accounts, login, this.deps.now());
+    if (!found || !login) throw new HandshakeError('NOT_SIGNED_IN', 'Sign in as a facilitator first.');
+    return { facilitator: found.facilitator, login, expiresAt: found.expiresAt };
   }
 
   /** The session list of whoever signed in: it belongs to no game session (sessionId is empty). */
-  private lister(socket: Socket): SocketIdentity {
-    const { facilitator, login } = this.signedIn(socket);
+  private async lister(socket: Socket): Promise<SocketIdentity> {
+    const { facilitator, login, expiresAt } = await this.signedIn(socket);
     return {
-      sessionId: '', viewer: { kind: 'facilitator' }, kind: 'sessions', token: null, loginHash: hashToken(login),
+      sessionId: '', viewer: { kind: 'facilitator' }, kind: 'sessions', token: null, loginHash: hashToken(login), loginExpiresAt: expiresAt,
       lister: { facilitatorId: facilitator.id, isAdmin: facilitator.isAdmin },
     };
   }
 
   private async facilitator(socket: Socket, sessionId: string): Promise<SocketIdentity> {
-    const { facilitator, login } = this.signedIn(socket);
+    const { facilitator, login, expiresAt } = await this.signedIn(socket);
     const session = await this.deps.runtime.get(sessionId);
     const owner = await this.deps.runtime.ownerOf(sessionId);
     if (!session || (owner !== facilitator.id && !facilitator.isAdmin)) throw new HandshakeError('NOT_ALLOWED', 'You do not run this session.');
-    return { sessionId, viewer: { kind: 'facilitator' }, kind: 'facilitator', token: null, loginHash: hashToken(login) };
+    return { sessionId, viewer: { kind: 'facilitator' }, kind: 'facilitator', token: null, loginHash: hashToken(login), loginExpiresAt: expiresAt };
   }
 
   /**

@@ -1,11 +1,11 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { Db } from '../../db/client';
-import { facilitatorForToken, readCookie, SESSION_COOKIE } from '../auth/accounts';
+import { loginFor, readCookie, SESSION_COOKIE } from '../auth/accounts';
 import { project } from '../engine';
 import type { Config } from '../config';
 import type { Logger } from '../log';
 import { SessionElsewhere, type Runtime } from '../runtime/runtime';
+import type { Stores } from '../stores/ports';
 import { Gate, HandshakeError } from './handshake';
 import { createFanOut, unchangingIn } from './fanout';
 import { createCockpitPush, type CockpitPushDeps } from './cockpit-push';
@@ -22,7 +22,7 @@ export { connectedSeats, endLoginSockets, endStaleLoginSockets } from './sockets
 
 export interface RealtimeDeps {
   config: Config;
-  db: Db;
+  stores: Stores;
   log: Logger;
   runtime: Runtime;
   now?: () => number;
@@ -80,24 +80,34 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   const bucket = (b: { burst: number; perSecond: number }) => new TokenBucket(b.burst, b.perSecond, now());
 
   /**
-   * A facilitator socket lives as long as its login: checked before every event it sends and every
-   * message to it (a god view costs far more than this one indexed read), and every minute when idle.
+   * A facilitator socket lives as long as its login. Its expiry is checked before every event it
+   * sends and every message to it; a sign-out, a removed account or a reset password end its
+   * sockets at once (endLoginSockets, endStaleLoginSockets); and every minute each login is read
+   * from the store again, for whatever ended it elsewhere (another node, the command line).
    */
   function loginEnded(socket: GameSocket): boolean {
-    if (socket.data.loginHash === null) return false;
-    if (facilitatorForToken(deps.db, readCookie(socket.handshake.headers.cookie, SESSION_COOKIE), now())) return false;
-    deps.log.info(`facilitator socket ended: its sign-in is over (session ${socket.data.sessionId})`);
-    endLogin(socket);
+    if (socket.data.loginHash === null || (socket.data.loginExpiresAt ?? Infinity) > now()) return false;
+    endStale(socket);
     return true;
   }
+  function endStale(socket: GameSocket): void {
+    deps.log.info(`facilitator socket ended: its sign-in is over (session ${socket.data.sessionId})`);
+    endLogin(socket);
+  }
   const sweep = setInterval(() => {
-    for (const socket of io.sockets.sockets.values() as Iterable<GameSocket>) if (socket.data.loginHash !== null) loginEnded(socket);
+    for (const socket of io.sockets.sockets.values() as Iterable<GameSocket>) {
+      if (socket.data.loginHash === null || loginEnded(socket)) continue;
+      loginFor(deps.stores.accounts, readCookie(socket.handshake.headers.cookie, SESSION_COOKIE), now()).then(
+        (found) => void (!found && socket.connected && endStale(socket)),
+        (error: unknown) => deps.log.error('checking a facilitator socket’s sign-in failed', error),
+      );
+    }
   }, LOGIN_SWEEP_MS);
   sweep.unref();
 
   const gate = new Gate({
     runtime: deps.runtime,
-    db: deps.db,
+    accounts: deps.stores.accounts,
     now,
     wait: deps.wait ?? timerWait,
     guesses: limits.guesses,
@@ -278,7 +288,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   }
 
   const fanOut = createFanOut(io, { now, send, removeSocket, log: deps.log });
-  const push = createCockpitPush(io, { runtime: deps.runtime, db: deps.db, botsOf: deps.botsOf ?? (() => []), send, ...(deps.rows ? { rows: deps.rows } : {}), onError: (error) => deps.log.error('cockpit push failed', error) });
+  const push = createCockpitPush(io, { runtime: deps.runtime, events: deps.stores.events, botsOf: deps.botsOf ?? (() => []), send, ...(deps.rows ? { rows: deps.rows } : {}), onError: (error) => deps.log.error('cockpit push failed', error) });
   const unsubscribeDebrief = onProjectorDebriefChange((sessionId) => push.debriefChanged(sessionId));
 
   // A session handed to another node (several nodes): its sockets' transports are closed, not the

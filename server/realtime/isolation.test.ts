@@ -2,7 +2,6 @@
 // and no refusal confirms or echoes what it may not see.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/client';
 import { seedFrom, type SeatView } from '../engine';
 import { opaqueId } from '../engine/queries';
 import { backChannelOf, lastSeq, seat, someTerms, startGame, type Game, type Player, dealWithUsaSpoilers } from '../testing/game-setup';
@@ -154,14 +153,9 @@ describe('a player trying to reach what is not theirs', () => {
     // Leaks are rolled by the engine from a seeded generator (server/engine/random.ts); a client
     // that knows the seed can replay the rolls. The seed is recorded in the first event.
     const player = A('usa-spoiler');
-    const { sqlite } = openDatabase(live.dbPath);
-    let seed: number;
-    try {
-      const row = sqlite.prepare('select payload from events where session_id = ? and seq = 1').get(game.sessionId) as { payload: string };
-      seed = (JSON.parse(row.payload) as { type: string; seed: number }).seed;
-    } finally {
-      sqlite.close();
-    }
+    const first = (await live.server.stores!.events.load(game.sessionId))[0]!.event;
+    if (first.type !== 'SessionCreated') throw new Error('the log does not begin with the session');
+    const seed = first.seed;
     const strings = new Set<string>();
     const collect = (value: unknown): void => {
       if (typeof value === 'string') strings.add(value);

@@ -1,5 +1,5 @@
-// Crash and restart: the server runs as a child process on a real SQLite file and is killed with
-// SIGKILL mid-game. Everything acknowledged must be there after the restart, play goes on, and
+// Crash and restart: the server runs as a child process on a real SQLite file (in the "postgres"
+// project, a PostgreSQL database) and is killed with SIGKILL mid-game. Everything acknowledged must be there after the restart, play goes on, and
 // deadlines fire by themselves, including one that passed while the server was down. The game clock
 // is a manual one in the child process: it stands still until the test moves it, so no step of this
 // test depends on how fast the machine is.
@@ -11,6 +11,7 @@ import type { FacilitatorView, SeatView } from '../engine';
 import { startChildServer, type ChildServer } from '../testing/child-server';
 import { SCENARIO } from '../testing/game-setup';
 import { apiClient, signIn } from '../testing/live-server';
+import { releaseTestDatabase, testDatabaseUrl } from '../testing/matrix';
 import { PlayerClient, settle, waitFor } from '../testing/player-client';
 
 let dir: string;
@@ -25,6 +26,7 @@ beforeAll(() => {
 afterAll(async () => {
   for (const c of clients) c.close();
   await server?.kill();
+  await releaseTestDatabase(dbPath);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -39,14 +41,14 @@ async function crash(): Promise<void> {
 
 /** Each (re)start continues the game clock from `at`: time that passed while the server was down. */
 async function restart(at: number): Promise<{ url: string }> {
-  server = await startChildServer(dbPath, { clockAt: at });
+  server = await startChildServer(await testDatabaseUrl(dbPath), { clockAt: at });
   return { url: server.url };
 }
 
 describe('a server killed mid-game', () => {
   it('comes back with every acknowledged message, lets play go on, and keeps its deadlines', async () => {
     const startedAt = Date.now();
-    server = await startChildServer(dbPath, { clockAt: startedAt });
+    server = await startChildServer(await testDatabaseUrl(dbPath), { clockAt: startedAt });
     // The account is created straight in the database file the server holds open (WAL), then signs in over HTTP.
     const cookie = await signIn(server.url, dbPath, 'restart@school.org');
     const phaseDurations = { briefing: 5, 'round-1': 5, 'round-2': 5, 'round-3': 5 };

@@ -50,10 +50,12 @@ export function endLogin(socket: GameSocket): void {
  * Ends every facilitator socket whose sign-in no longer holds (an account removed, a password
  * reset: their logins were deleted). Returns how many it ended.
  */
-export function endStaleLoginSockets(io: Server, stillSignedIn: (cookieHeader: string | undefined) => boolean): number {
+export async function endStaleLoginSockets(io: Server, stillSignedIn: (cookieHeader: string | undefined) => Promise<boolean>): Promise<number> {
+  const sockets = [...(io.sockets.sockets.values() as Iterable<GameSocket>)].filter((s) => s.data.loginHash !== null);
+  const signedIn = await Promise.all(sockets.map((s) => stillSignedIn(s.handshake.headers.cookie)));
   let ended = 0;
-  for (const socket of io.sockets.sockets.values() as Iterable<GameSocket>) {
-    if (socket.data.loginHash !== null && !stillSignedIn(socket.handshake.headers.cookie)) {
+  for (const [i, socket] of sockets.entries()) {
+    if (!signedIn[i] && socket.connected) {
       endLogin(socket);
       ended++;
     }

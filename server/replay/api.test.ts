@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/client';
-import { classLinks, events, facilitators, seatTokens } from '../../db/schema';
+import { hashToken } from '../runtime/codes';
 import { ManualTime } from '../runtime/manual-time';
 import { builtInScenarios } from '../scenarios';
 import { apiClient, appCodeOf, signIn, startLiveServer, type LiveServer } from '../testing/live-server';
@@ -18,12 +16,7 @@ let other: PlayedSession;
 const scenario = builtInScenarios()[0]!;
 
 async function facilitatorId(email: string): Promise<string> {
-  const { db, sqlite } = openDatabase(live.dbPath);
-  try {
-    return db.select({ id: facilitators.id }).from(facilitators).where(eq(facilitators.email, email)).get()!.id;
-  } finally {
-    sqlite.close();
-  }
+  return (await live.server.stores!.accounts.byEmail(email))!.id;
 }
 
 async function play(email: string, end = true): Promise<PlayedSession> {
@@ -157,15 +150,17 @@ describe('sessions over time', () => {
     const owner = apiClient(live.url, cookies.owner);
     expect(await codeOf(owner.replay.deleteSession.mutate({ sessionId: running.sessionId }))).toBe('SESSION_RUNNING');
     await owner.session.end.mutate({ sessionId: running.sessionId });
+    // Before: the store holds its seat tokens (so the check after the deletion can fail).
+    expect(await live.server.stores!.events.seatForToken(running.sessionId, hashToken(running.seats[0]!.token))).toBe(running.seats[0]!.seatId);
     await owner.replay.classLink.set.mutate({ sessionId: running.sessionId, enabled: true, reveal: { tables: 'all', backChannels: false, names: false } });
     expect(await owner.replay.deleteSession.mutate({ sessionId: running.sessionId })).toEqual({ ok: true });
     expect(await codeOf(owner.replay.timeline.query({ sessionId: running.sessionId }))).toBe('UNKNOWN_SESSION');
-    const { db, sqlite } = openDatabase(live.dbPath);
-    try {
-      for (const table of [events, seatTokens, classLinks]) expect(db.select().from(table).where(eq(table.sessionId, running.sessionId)).all()).toEqual([]);
-    } finally {
-      sqlite.close();
-    }
+    // Nothing of it is left in the store: no session, no events, no seat that a token opens, no class link.
+    const stores = live.server.stores!;
+    expect(await stores.events.findSession({ id: running.sessionId })).toBeUndefined();
+    expect(await stores.events.load(running.sessionId)).toEqual([]);
+    for (const seat of running.seats) expect(await stores.events.seatForToken(running.sessionId, hashToken(seat.token))).toBeUndefined();
+    expect(await stores.classLinks.bySession(running.sessionId)).toBeUndefined();
   });
 
   it('lets an admin set how long finished sessions are kept, and the sweep deletes older ones', async () => {
@@ -178,6 +173,9 @@ describe('sessions over time', () => {
     expect(await codeOf(owner.replay.timeline.query({ sessionId: finished.sessionId }))).toBe('ok');
     await admin.replay.retention.set.mutate({ days: 1 });
     time.advance(2 * 60 * 60 * 1000);
+    // The sweep fired on the clock; its deletions are asynchronous: wait until the store has done them.
+    const stores = live.server.stores!;
+    for (let i = 0; i < 1000 && (await stores.events.findSession({ id: other.sessionId })); i++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await codeOf(owner.replay.timeline.query({ sessionId: finished.sessionId }))).toBe('UNKNOWN_SESSION');
     expect(await codeOf(apiClient(live.url, cookies.other).replay.timeline.query({ sessionId: other.sessionId }))).toBe('UNKNOWN_SESSION');
   });

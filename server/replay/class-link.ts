@@ -1,45 +1,38 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { classLinks } from '../../db/schema';
 import { newToken } from '../runtime/codes';
+import type { ClassLinkRecord, ClassLinkStore } from '../stores/ports';
 import type { ClassLink, ClassReveal } from './types';
 
 /** What a new link reveals until the facilitator says otherwise: nothing secret. */
 export const DEFAULT_REVEAL: ClassReveal = { tables: [], backChannels: false, names: false };
 
-function parseReveal(text: string): ClassReveal {
-  try {
-    const r = JSON.parse(text) as Partial<ClassReveal>;
-    return {
-      tables: r.tables === 'all' ? 'all' : Array.isArray(r.tables) ? r.tables.filter((t): t is string => typeof t === 'string') : [],
-      backChannels: r.backChannels === true,
-      names: r.names === true,
-    };
-  } catch {
-    // A damaged row reveals nothing rather than everything.
-    return DEFAULT_REVEAL;
-  }
+/** What a stored link reveals; anything it cannot understand (a damaged row) reveals nothing rather than everything. */
+function parseReveal(value: unknown): ClassReveal {
+  if (typeof value !== 'object' || value === null) return DEFAULT_REVEAL;
+  const r = value as Partial<Record<keyof ClassReveal, unknown>>;
+  return {
+    tables: r.tables === 'all' ? 'all' : Array.isArray(r.tables) ? r.tables.filter((t): t is string => typeof t === 'string') : [],
+    backChannels: r.backChannels === true,
+    names: r.names === true,
+  };
 }
 
-export function getClassLink(db: Db, sessionId: string): ClassLink {
-  const row = db.select().from(classLinks).where(eq(classLinks.sessionId, sessionId)).get();
-  if (!row) return { enabled: false, token: null, reveal: DEFAULT_REVEAL };
-  return { enabled: row.enabled === 1, token: row.token, reveal: parseReveal(row.reveal) };
+const toLink = (row: ClassLinkRecord): ClassLink => ({ enabled: row.enabled, token: row.token, reveal: parseReveal(row.reveal) });
+
+export async function getClassLink(store: ClassLinkStore, sessionId: string): Promise<ClassLink> {
+  const row = await store.bySession(sessionId);
+  return row ? toLink(row) : { enabled: false, token: null, reveal: DEFAULT_REVEAL };
 }
 
-/** Turns the link on or off and sets what it reveals; the token is made the first time and kept. */
-export function setClassLink(db: Db, sessionId: string, enabled: boolean, reveal: ClassReveal, now: number): ClassLink {
-  const existing = db.select().from(classLinks).where(eq(classLinks.sessionId, sessionId)).get();
-  const value = { enabled: enabled ? 1 : 0, reveal: JSON.stringify(reveal), updatedAt: now };
-  if (existing) db.update(classLinks).set(value).where(eq(classLinks.sessionId, sessionId)).run();
-  else db.insert(classLinks).values({ sessionId, token: newToken(), ...value }).run();
-  return getClassLink(db, sessionId);
+/** Turns the link on or off and sets what it reveals; the token is made the first time and kept. Undefined if the session is gone. */
+export async function setClassLink(store: ClassLinkStore, sessionId: string, enabled: boolean, reveal: ClassReveal, now: number): Promise<ClassLink | undefined> {
+  const row = await store.save({ sessionId, enabled, reveal, now, newToken: newToken() });
+  return row && toLink(row);
 }
 
 /** The session a class link opens, if the link exists and is on. */
-export function sessionForClassToken(db: Db, token: string): { sessionId: string; link: ClassLink } | { error: 'UNKNOWN_CLASS_LINK' | 'CLASS_LINK_OFF' } {
-  const row = db.select().from(classLinks).where(eq(classLinks.token, token)).get();
+export async function sessionForClassToken(store: ClassLinkStore, token: string): Promise<{ sessionId: string; link: ClassLink } | { error: 'UNKNOWN_CLASS_LINK' | 'CLASS_LINK_OFF' }> {
+  const row = await store.byToken(token);
   if (!row) return { error: 'UNKNOWN_CLASS_LINK' };
-  if (row.enabled !== 1) return { error: 'CLASS_LINK_OFF' };
-  return { sessionId: row.sessionId, link: { enabled: true, token: row.token, reveal: parseReveal(row.reveal) } };
+  if (!row.enabled) return { error: 'CLASS_LINK_OFF' };
+  return { sessionId: row.sessionId, link: toLink(row) };
 }

@@ -7,17 +7,19 @@ import { csvField, TRANSCRIPT_COLUMNS, transcriptCsv } from './transcript';
 
 let bench: ReplayBench;
 let played: PlayedSession;
+/** The played session's replay, opened once it finished. */
+let playedReplay: SessionReplay;
 const scenario = builtInScenarios()[0]!;
 
 beforeAll(async () => {
   bench = await openReplayBench();
   played = await playBotSession(bench, scenario, { players: 12, tables: 2, seed: 5 });
+  playedReplay = await SessionReplay.open(bench.stores.events, played.sessionId, 0);
 }, 300_000);
 afterAll(() => bench?.close());
 
-const replayOf = (sessionId: string) => new SessionReplay(bench.database.db, sessionId, 0);
 const exported = () => {
-  const replay = replayOf(played.sessionId);
+  const replay = playedReplay;
   return JSON.parse(JSON.stringify(exportLog(replay.log, { id: played.sessionId, code: 'ABCDEF', scenarioId: scenario.id, status: 'ended', createdAt: 1 }, 2))) as unknown;
 };
 
@@ -65,11 +67,11 @@ describe('the event log export', () => {
     expect(parsed.events[0]!.event.type).toBe('SessionCreated');
   });
 
-  it('imports into a new finished session that replays identically (timeline, every moment of every perspective, traces, charts, comparison)', () => {
-    const { sessionId } = importLog(bench.database.db, bench.facilitator.id, exported(), 3);
+  it('imports into a new finished session that replays identically (timeline, every moment of every perspective, traces, charts, comparison)', async () => {
+    const { sessionId } = await importLog(bench.stores, bench.facilitator.id, exported(), 3);
     expect(sessionId).not.toBe(played.sessionId);
-    const a = replayOf(played.sessionId);
-    const b = replayOf(sessionId);
+    const a = playedReplay;
+    const b = await SessionReplay.open(bench.stores.events, sessionId, 0);
     expect({ ...b.timeline(), sessionId: null }).toEqual({ ...a.timeline(), sessionId: null });
     expect(b.leaks()).toEqual(a.leaks());
     expect(b.series()).toEqual(a.series());
@@ -83,24 +85,23 @@ describe('the event log export', () => {
   });
 
   it('refuses a file that is not an export, a log that does not replay, and a session that has not finished, storing nothing', async () => {
-    const db = bench.database.db;
     const count = async () => (await bench.runtime.listSessions(null)).length;
     const before = await count();
     const file = exported() as { events: { seq: number; event: Record<string, unknown> }[] };
-    const attempt = (input: unknown) => {
+    const attempt = async (input: unknown) => {
       try {
-        importLog(db, bench.facilitator.id, input, 4);
+        await importLog(bench.stores, bench.facilitator.id, input, 4);
         return 'imported';
       } catch (error) {
         return error instanceof ImportError ? error.code : String(error);
       }
     };
-    expect(attempt({ hello: 'world' })).toBe('INVALID_EXPORT');
-    expect(attempt({ ...file, version: 2 })).toBe('INVALID_EXPORT');
-    expect(attempt({ ...file, events: file.events.map((e) => (e.event.type === 'MessagePosted' ? { ...e, event: { ...e.event, channelId: 'nowhere' } } : e)) })).toBe('INVALID_LOG');
-    expect(attempt({ ...file, events: [file.events[1]!, file.events[0]!, ...file.events.slice(2)] })).toBe('INVALID_LOG');
-    expect(attempt({ ...file, events: file.events.slice(0, -3) })).toBe('NOT_FINISHED');
-    expect(attempt({ ...file, events: file.events.map((e, i) => (i === 4 ? { ...e, event: { ...e.event, type: 'Teleported' } } : e)) })).toBe('INVALID_EXPORT');
+    expect(await attempt({ hello: 'world' })).toBe('INVALID_EXPORT');
+    expect(await attempt({ ...file, version: 2 })).toBe('INVALID_EXPORT');
+    expect(await attempt({ ...file, events: file.events.map((e) => (e.event.type === 'MessagePosted' ? { ...e, event: { ...e.event, channelId: 'nowhere' } } : e)) })).toBe('INVALID_LOG');
+    expect(await attempt({ ...file, events: [file.events[1]!, file.events[0]!, ...file.events.slice(2)] })).toBe('INVALID_LOG');
+    expect(await attempt({ ...file, events: file.events.slice(0, -3) })).toBe('NOT_FINISHED');
+    expect(await attempt({ ...file, events: file.events.map((e, i) => (i === 4 ? { ...e, event: { ...e.event, type: 'Teleported' } } : e)) })).toBe('INVALID_EXPORT');
     expect(await count()).toBe(before);
     expect(() => checkImport(exported())).not.toThrow();
   });
@@ -117,7 +118,7 @@ describe('the transcript CSV', () => {
   });
 
   it('has the columns, one row per message and proposal, and reads back the awkward text exactly', () => {
-    const replay = replayOf(played.sessionId);
+    const replay = playedReplay;
     const csv = transcriptCsv(replay.log, { names: true });
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const rows = parseCsv(csv.slice(1));
@@ -134,7 +135,7 @@ describe('the transcript CSV', () => {
   });
 
   it('writes anonymous labels instead of names when asked', () => {
-    const csv = transcriptCsv(replayOf(played.sessionId).log, { names: false });
+    const csv = transcriptCsv(playedReplay.log, { names: false });
     expect(csv.includes('Student-')).toBe(false);
     const senders = parseCsv(csv.slice(1)).slice(1).map((r) => r[5]);
     expect(senders.every((s) => s === 'Control' || /^Player \d+$/.test(s!))).toBe(true);

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import type { Db } from '../../db/client';
-import { events as eventsTable, sessions } from '../../db/schema';
 import { eventAt, evolve, initialState, project, type GameEvent, type GameEventType, type GameState } from '../engine';
 import { newId, newRoomCode } from '../runtime/codes';
 import { parseScenario } from '../scenarios/schema';
-import { eq } from 'drizzle-orm';
+import type { Stores } from '../stores/ports';
 import type { ReplayLog } from './history';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './types';
 
@@ -58,7 +56,7 @@ export function exportLog(log: ReplayLog, session: { id: string; code: string; s
 }
 
 export class ImportError extends Error {
-  constructor(readonly code: 'INVALID_EXPORT' | 'INVALID_LOG' | 'NOT_FINISHED', message: string) {
+  constructor(readonly code: 'INVALID_EXPORT' | 'INVALID_LOG' | 'NOT_FINISHED' | 'UNKNOWN_FACILITATOR', message: string) {
     super(message);
   }
 }
@@ -101,18 +99,17 @@ export function checkImport(input: unknown): { events: GameEvent[]; final: GameS
  * Stores an imported log as a new finished session of this facilitator. The events are stored as
  * they came, so the replay is the same; only the session's id and room code are new here.
  */
-export function importLog(db: Db, facilitatorId: string, input: unknown, now: number): { sessionId: string; code: string } {
+export async function importLog(stores: Pick<Stores, 'replays'>, facilitatorId: string, input: unknown, now: number): Promise<{ sessionId: string; code: string }> {
   const { events, final } = checkImport(input);
   if (!final.created) throw new ImportError('INVALID_LOG', 'The log creates no session.');
   const sessionId = newId('ses');
-  let code = newRoomCode();
-  for (let i = 0; i < 20 && db.select({ id: sessions.id }).from(sessions).where(eq(sessions.code, code)).get(); i++) code = newRoomCode();
   const createdAt = eventAt(events[0]!);
-  db.transaction((tx) => {
-    tx.insert(sessions).values({ id: sessionId, code, facilitatorId, scenarioId: final.scenario.id, status: 'ended', createdAt, updatedAt: now }).run();
-    for (const [i, event] of events.entries()) {
-      tx.insert(eventsTable).values({ sessionId, seq: i + 1, type: event.type, payload: JSON.stringify(event), at: eventAt(event), commandId: null }).run();
-    }
-  });
-  return { sessionId, code };
+  // A fresh room code; the store says when one is taken (another session has it), and another is tried.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const code = newRoomCode();
+    const stored = await stores.replays.importSession({ id: sessionId, code, facilitatorId, scenarioId: final.scenario.id, status: 'ended', createdAt }, events, now);
+    if (stored.ok) return { sessionId, code };
+    if (stored.code === 'UNKNOWN_FACILITATOR') throw new ImportError('UNKNOWN_FACILITATOR', 'Your account no longer exists.');
+  }
+  throw new Error('could not find a free room code');
 }

@@ -1,8 +1,5 @@
-import { asc, eq, and, gt } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { events } from '../../db/schema';
-import { eventAt, evolve, initialState, type ActiveGame, type GameEvent, type GameState } from '../engine';
-import type { StoredEvent } from '../runtime/ports';
+import { eventAt, evolve, initialState, type ActiveGame, type GameState } from '../engine';
+import type { EventStore, StoredEvent } from '../runtime/ports';
 
 /**
  * A session's stored log and the states folded from it. Reaching a moment folds forward from the
@@ -23,18 +20,11 @@ export class ReplayError extends Error {
   }
 }
 
-/** Events after `afterSeq`, in order. */
-export function readEvents(db: Db, sessionId: string, afterSeq = 0): StoredEvent[] {
-  return db
-    .select({ seq: events.seq, payload: events.payload })
-    .from(events)
-    .where(and(eq(events.sessionId, sessionId), gt(events.seq, afterSeq)))
-    .orderBy(asc(events.seq))
-    .all()
-    .map((row) => ({ seq: row.seq, event: JSON.parse(row.payload) as GameEvent }));
-}
-
-interface Entry {
+/**
+ * One version of a session's log with its snapshots. A caller keeps the one it read: it stays
+ * whole even if the cache drops it meanwhile (another request read eight other sessions).
+ */
+export interface CachedLog {
   log: ReplayLog;
   /** snapshots[k]: the state after seq k × every (snapshots[0] is the empty state). */
   snapshots: GameState[];
@@ -50,7 +40,7 @@ export interface ReplayCacheOptions {
 export class ReplayCache {
   private readonly every: number;
   private readonly capacity: number;
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, CachedLog>();
   /** Events folded so far, all sessions together: lets a test see that a visit folds the log once. */
   evolved = 0;
 
@@ -60,20 +50,20 @@ export class ReplayCache {
   }
 
   /** The session's log, read from the store (only what is new since the last read). */
-  log(db: Db, sessionId: string): ReplayLog {
-    return this.entry(db, sessionId).log;
-  }
-
-  private entry(db: Db, sessionId: string): Entry {
-    let entry = this.entries.get(sessionId);
+  async read(store: EventStore, sessionId: string): Promise<CachedLog> {
+    const known = this.entries.get(sessionId);
+    const fresh = await store.load(sessionId, known?.log.events.length ?? 0);
+    // Another read may have moved the entry on while this one waited: continue from the latest.
+    let entry = this.entries.get(sessionId) ?? known;
     if (entry) this.entries.delete(sessionId);
     entry ??= { log: { sessionId, events: [] }, snapshots: [initialState()], derived: new Map() };
-    const fresh = readEvents(db, sessionId, entry.log.events.length);
-    if (fresh.length > 0) {
-      for (const [i, e] of fresh.entries()) {
+    const have = entry.log.events.length;
+    const newer = fresh.filter((e) => e.seq > have);
+    if (newer.length > 0) {
+      for (const [i, e] of newer.entries()) {
         if (e.seq !== entry.log.events.length + i + 1) throw new ReplayError('CORRUPT_LOG', `Session ${sessionId}'s log skips from seq ${entry.log.events.length + i} to ${e.seq}.`);
       }
-      entry = { log: { sessionId, events: [...entry.log.events, ...fresh] }, snapshots: entry.snapshots, derived: new Map() };
+      entry = { log: { sessionId, events: [...entry.log.events, ...newer] }, snapshots: entry.snapshots, derived: new Map() };
     }
     this.entries.set(sessionId, entry);
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
@@ -81,16 +71,14 @@ export class ReplayCache {
   }
 
   /** The state after event `seq` (0: before anything), exactly as the live game held it. */
-  stateAt(db: Db, sessionId: string, seq: number): { state: GameState; at: number } {
-    const entry = this.entry(db, sessionId);
+  stateAt(entry: CachedLog, seq: number): { state: GameState; at: number } {
     const reached = foldTo(entry, seq, this.every);
     this.evolved += reached.evolved;
     return { state: reached.state, at: reached.at };
   }
 
   /** Whether reaching `seq` folds at most `every` events (a snapshot lies close before it). */
-  covers(db: Db, sessionId: string, seq: number): boolean {
-    const entry = this.entry(db, sessionId);
+  covers(entry: CachedLog, seq: number): boolean {
     return (entry.snapshots.length - 1) * this.every + this.every > seq;
   }
 
@@ -98,8 +86,7 @@ export class ReplayCache {
    * A value computed once per version of the log (a timeline, the leak traces…). `walk` folds the
    * log like `walk` below and keeps the snapshots it passes, so that fold also serves the moments.
    */
-  derive<T>(db: Db, sessionId: string, key: string, compute: (log: ReplayLog, walk: Walker) => T): T {
-    const entry = this.entry(db, sessionId);
+  derive<T>(entry: CachedLog, key: string, compute: (log: ReplayLog, walk: Walker) => T): T {
     if (!entry.derived.has(key)) {
       const every = this.every;
       const snapshotting: Walker = (log, visit) =>
@@ -118,7 +105,7 @@ export class ReplayCache {
   }
 }
 
-function foldTo(entry: Entry, seq: number, every: number): { state: GameState; at: number; evolved: number } {
+function foldTo(entry: CachedLog, seq: number, every: number): { state: GameState; at: number; evolved: number } {
   const { events } = entry.log;
   if (!Number.isInteger(seq) || seq < 0 || seq > events.length) {
     throw new ReplayError('SEQ_OUT_OF_RANGE', `This session has moments 1 to ${events.length}; there is no moment ${seq}.`);
@@ -178,10 +165,10 @@ export function activeOrThrow(state: GameState): ActiveGame {
   return state;
 }
 
-/** One cache per database, so tests with their own database files do not share snapshots. */
-const caches = new WeakMap<Db, ReplayCache>();
-export function replayCacheFor(db: Db): ReplayCache {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new ReplayCache()));
+/** One cache per event store, so tests with their own stores do not share snapshots. */
+const caches = new WeakMap<EventStore, ReplayCache>();
+export function replayCacheFor(store: EventStore): ReplayCache {
+  let cache = caches.get(store);
+  if (!cache) caches.set(store, (cache = new ReplayCache()));
   return cache;
 }

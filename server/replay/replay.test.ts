@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventAt, evolve, initialState, project, tableSizeRange, type GameEvent, type GameState, type SeatView } from '../engine';
 import { builtInScenarios } from '../scenarios';
-import { readEvents, ReplayCache, replayCacheFor } from './history';
+import { ReplayCache, replayCacheFor } from './history';
 import { leakTraces } from './leaks';
 import { SessionReplay } from './service';
 import { openReplayBench, playBotSession, type PlayedSession, type ReplayBench } from './testing/bot-session';
@@ -14,19 +14,23 @@ import { openReplayBench, playBotSession, type PlayedSession, type ReplayBench }
  */
 let bench: ReplayBench;
 const played = new Map<string, PlayedSession>();
+/** Each finished session's replay, opened (its log read from the store) once it was played. */
+const replays = new Map<string, SessionReplay>();
 const scenarios = builtInScenarios();
 
 beforeAll(async () => {
   bench = await openReplayBench();
   for (const [i, scenario] of scenarios.entries()) {
     const size = Math.max(tableSizeRange(scenario.roles).min, 6);
-    played.set(scenario.id, await playBotSession(bench, scenario, { players: size * 2, tables: 2, seed: 11 + i }));
+    const session = await playBotSession(bench, scenario, { players: size * 2, tables: 2, seed: 11 + i });
+    played.set(scenario.id, session);
+    replays.set(scenario.id, await SessionReplay.open(bench.stores.events, session.sessionId, 0));
   }
 }, 600_000);
 afterAll(() => bench?.close());
 
 const naiveFold = (events: GameEvent[], seq: number): GameState => events.slice(0, seq).reduce(evolve, initialState());
-const replayOf = (id: string) => new SessionReplay(bench.database.db, played.get(id)!.sessionId, 0);
+const replayOf = (id: string) => replays.get(id)!;
 
 describe.each(scenarios.map((s) => s.id))('the replay of a bot-played %s session', (scenarioId) => {
   it('folds the stored log to exactly the state the live game ended with', () => {
@@ -128,26 +132,27 @@ describe('leak traces', () => {
 });
 
 describe('the snapshot cache', () => {
-  it('reaches any moment, in any order, as a fold from nothing does, and follows a log that grows', () => {
+  it('reaches any moment, in any order, as a fold from nothing does', async () => {
     const { sessionId } = played.get(scenarios[0]!.id)!;
-    const db = bench.database.db;
-    const events = readEvents(db, sessionId).map((e) => e.event);
+    const store = bench.stores.events;
+    const events = (await store.load(sessionId)).map((e) => e.event);
     const cache = new ReplayCache({ every: 7, sessions: 2 });
+    const entry = await cache.read(store, sessionId);
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: events.length }), { minLength: 1, maxLength: 12 }), (seqs) => {
-        for (const seq of seqs) expect(cache.stateAt(db, sessionId, seq).state).toEqual(naiveFold(events, seq));
+        for (const seq of seqs) expect(cache.stateAt(entry, seq).state).toEqual(naiveFold(events, seq));
       }),
       { numRuns: 25 },
     );
-    expect(() => cache.stateAt(db, sessionId, events.length + 1)).toThrow(/no moment/);
+    expect(() => cache.stateAt(entry, events.length + 1)).toThrow(/no moment/);
   });
 
-  it('folds the whole log once on a first visit of the debrief, whatever it asks first, and at most a snapshot interval per moment after', () => {
+  it('folds the whole log once on a first visit of the debrief, whatever it asks first, and at most a snapshot interval per moment after', async () => {
     const { sessionId } = played.get(scenarios[0]!.id)!;
-    const db = bench.database.db;
-    const cache = replayCacheFor(db);
+    const store = bench.stores.events;
+    const cache = replayCacheFor(store);
     cache.forget(sessionId);
-    const replay = new SessionReplay(db, sessionId, 0);
+    const replay = await SessionReplay.open(store, sessionId, 0);
     const n = replay.lastSeq();
     const seatId = Object.keys(replay.final().seats)[0]!;
     cache.forget(sessionId);

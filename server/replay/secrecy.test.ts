@@ -13,13 +13,17 @@ import type { ClassReveal } from './types';
  */
 let bench: ReplayBench;
 const played: PlayedSession[] = [];
+/** Each finished session's replay, opened once it was played. */
+const replays = new Map<string, SessionReplay>();
 const scenarios = builtInScenarios();
 
 beforeAll(async () => {
   bench = await openReplayBench();
   for (const [i, scenario] of scenarios.entries()) {
     const size = Math.max(tableSizeRange(scenario.roles).min, 6);
-    played.push(await playBotSession(bench, scenario, { players: size * 2, tables: 2, seed: 101 + i }));
+    const session = await playBotSession(bench, scenario, { players: size * 2, tables: 2, seed: 101 + i });
+    played.push(session);
+    replays.set(session.sessionId, await SessionReplay.open(bench.stores.events, session.sessionId, 0));
   }
 }, 600_000);
 afterAll(() => bench?.close());
@@ -107,7 +111,7 @@ const revealArb = (tableIds: string[]) =>
 
 describe('replay secrecy', () => {
   const cases = () => played.map((p) => {
-    const replay = new SessionReplay(bench.database.db, p.sessionId, 0);
+    const replay = replays.get(p.sessionId)!;
     return { p, replay, events: replay.log.events.map((e) => e.event), tableIds: Object.keys(replay.final().tables) };
   });
 

@@ -1,8 +1,8 @@
-import type { Db } from '../../db/client';
 import { project, type ActiveGame } from '../engine';
 import { buildClassView } from './class-view';
 import { comparisonCollector } from './compare';
-import { collectAll, replayCacheFor, ReplayError, type ReplayLog, type Walker } from './history';
+import type { EventStore } from '../runtime/ports';
+import { collectAll, replayCacheFor, ReplayError, type CachedLog, type ReplayCache, type ReplayLog, type Walker } from './history';
 import { ledgerCollector } from './ledger';
 import { leakCollector } from './leaks';
 import { momentView } from './moment';
@@ -11,27 +11,30 @@ import { seatingOf, timelineCollector } from './timeline';
 import type { ClassReveal, ClassView, LeakTrace, Marker, MySeatReplay, Perspective, ReplayComparison, ReplayMoment, ReplaySeries, ReplaySupportChange, Timeline } from './types';
 
 /**
- * The replay of one session, reading its log through the per-database cache: whole-log results
- * (timeline, traces, series…) are computed once per version of the log, moments are folded from
- * the nearest snapshot.
+ * The replay of one session, its log read through the per-store cache when it is opened (only
+ * what is new since the last read): whole-log results (timeline, traces, series…) are computed
+ * once per version of the log, moments are folded from the nearest snapshot. Everything after
+ * `open` is synchronous: the log it read is the one it answers from.
  */
 export class SessionReplay {
-  private readonly cache;
-
-  constructor(
-    private readonly db: Db,
-    readonly sessionId: string,
-    private readonly createdAt: number,
-  ) {
-    this.cache = replayCacheFor(db);
+  static async open(store: EventStore, sessionId: string, createdAt: number): Promise<SessionReplay> {
+    const cache = replayCacheFor(store);
+    return new SessionReplay(cache, await cache.read(store, sessionId), sessionId, createdAt);
   }
 
+  private constructor(
+    private readonly cache: ReplayCache,
+    private readonly entry: CachedLog,
+    readonly sessionId: string,
+    private readonly createdAt: number,
+  ) {}
+
   private derive<T>(key: string, compute: (log: ReplayLog, walk: Walker) => T): T {
-    return this.cache.derive(this.db, this.sessionId, key, compute);
+    return this.cache.derive(this.entry, key, compute);
   }
 
   get log(): ReplayLog {
-    return this.cache.log(this.db, this.sessionId);
+    return this.entry.log;
   }
 
   lastSeq(): number {
@@ -82,8 +85,8 @@ export class SessionReplay {
    * every moment after that folds at most `every` events from the snapshot before it.
    */
   private stateAt(seq: number) {
-    if (!this.cache.covers(this.db, this.sessionId, seq)) this.digest();
-    return this.cache.stateAt(this.db, this.sessionId, seq);
+    if (!this.cache.covers(this.entry, seq)) this.digest();
+    return this.cache.stateAt(this.entry, seq);
   }
 
   final(): ActiveGame {

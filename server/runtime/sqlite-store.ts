@@ -1,4 +1,4 @@
-import { and, asc, eq, max, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, max, ne, sql } from 'drizzle-orm';
 import { eventAt, type GameEvent } from '../engine';
 import type { OpenedDatabase } from '../../db/client';
 import { events, seatTokens, sessions } from '../../db/schema';
@@ -27,7 +27,7 @@ function prepare(db: OpenedDatabase['db']) {
     touch: db.update(sessions).set({ updatedAt: sql`${p('at')}` }).where(eq(sessions.id, p('sessionId'))).prepare(),
     touchStatus: db.update(sessions).set({ updatedAt: sql`${p('at')}`, status: sql`${p('status')}` }).where(eq(sessions.id, p('sessionId'))).prepare(),
     hasCommand: db.select({ seq: events.seq }).from(events).where(and(eq(events.sessionId, p('sessionId')), eq(events.commandId, p('commandId')))).prepare(),
-    load: db.select({ seq: events.seq, payload: events.payload }).from(events).where(eq(events.sessionId, p('sessionId'))).orderBy(asc(events.seq)).prepare(),
+    load: db.select({ seq: events.seq, payload: events.payload }).from(events).where(and(eq(events.sessionId, p('sessionId')), gt(events.seq, p('afterSeq')))).orderBy(asc(events.seq)).prepare(),
     byId: db.select().from(sessions).where(eq(sessions.id, p('id'))).prepare(),
     byCode: db.select().from(sessions).where(eq(sessions.code, p('code'))).prepare(),
     seatForToken: db.select({ seatId: seatTokens.seatId }).from(seatTokens).where(and(eq(seatTokens.sessionId, p('sessionId')), eq(seatTokens.tokenHash, p('tokenHash')))).prepare(),
@@ -111,8 +111,8 @@ export class SqliteEventStore implements EventStore {
     return this.q.hasCommand.get({ sessionId, commandId: commandKey }) !== undefined;
   }
 
-  async load(sessionId: string): Promise<StoredEvent[]> {
-    return this.q.load.all({ sessionId }).map((row) => ({ seq: row.seq, event: JSON.parse(row.payload) as GameEvent }));
+  async load(sessionId: string, afterSeq = 0): Promise<StoredEvent[]> {
+    return this.q.load.all({ sessionId, afterSeq }).map((row) => ({ seq: row.seq, event: JSON.parse(row.payload) as GameEvent }));
   }
 
   async liveSessions(): Promise<SessionRecord[]> {

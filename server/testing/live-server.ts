@@ -5,7 +5,7 @@ import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import { io, type Socket } from 'socket.io-client';
 import { createServer, type BackchannelServer, type ServerOptions } from '../app';
 import { createFacilitator } from '../auth/accounts';
-import { openDatabase } from '../../db/client';
+import type { EventStore, Stores } from '../stores/ports';
 import { loadConfig } from '../config';
 import type { ManualTime } from '../runtime/manual-time';
 import type { AppRouter } from '../api/router';
@@ -13,10 +13,12 @@ import type { ClientToServerEvents, Handshake, ServerToClientEvents } from '../r
 import { PROTOCOL_VERSION } from '../realtime/protocol';
 import type { RealtimeOptions } from '../realtime';
 import type { Logger } from '../log';
+import { matrixStores, openTestStores, releaseTestDatabase } from './matrix';
 
 /**
- * A real server on a free port with a real SQLite file, for integration tests; and real clients
- * for it (tRPC over HTTP with a login cookie, socket.io-client sockets).
+ * A real server on a free port, for integration tests, built through the same components as
+ * production (by default its stores are a real SQLite file); and real clients for it (tRPC over
+ * HTTP with a login cookie, socket.io-client sockets).
  */
 export interface LiveServer {
   url: string;
@@ -34,9 +36,14 @@ export interface LiveServerOptions {
   log?: Logger;
   /** The game's clock and timers: deadlines fire when the test moves it. */
   time?: ManualTime;
-  /** The event store the server runs on (a test may wrap the SQLite one). */
-  eventStore?: ServerOptions['eventStore'];
+  /** Wraps the event store the server runs on (a test holds appends back). */
+  wrapEvents?: (events: EventStore) => EventStore;
+  /** Opens the stores; default: the SQLite file at `dbPath` (a temp file unless given). */
+  stores?: (dbPath: string) => Promise<Stores>;
 }
+
+/** The stores of each running live server, by URL: signIn creates its accounts through them. */
+const running = new Map<string, Stores>();
 
 export async function startLiveServer(dbPath?: string, options: LiveServerOptions = {}): Promise<LiveServer> {
   const dir = dbPath ? path.dirname(dbPath) : mkdtempSync(path.join(tmpdir(), 'backchannel-test-'));
@@ -48,28 +55,37 @@ export async function startLiveServer(dbPath?: string, options: LiveServerOption
     log: options.log ?? quietLog,
     ...(options.realtime ? { realtime: options.realtime } : {}),
     ...(time ? { clock: time, scheduler: time } : {}),
-    ...(options.eventStore ? { eventStore: options.eventStore } : {}),
-  });
+    ...(options.wrapEvents ? { wrapEvents: options.wrapEvents } : {}),
+    // A test's own stores; else, in the "postgres" project, a PostgreSQL database for this file.
+    ...(options.stores ? { stores: () => options.stores!(file) } : matrixStores(file) ? { stores: matrixStores(file)! } : {}),
+  } satisfies ServerOptions);
   const url = await server.start();
+  running.set(url, server.stores!);
   return {
     url,
     dbPath: file,
     server,
     async stop(options = {}) {
+      running.delete(url);
       await server.stop();
       if (!options.keepFiles && !dbPath) rmSync(dir, { recursive: true, force: true });
+      if (!options.keepFiles && !dbPath) await releaseTestDatabase(file);
     },
   };
 }
 
-/** Creates an account straight in the database (as the CLI does) and signs in over HTTP. */
+/**
+ * Creates an account straight in the store (as the CLI does) and signs in over HTTP. The server's
+ * own stores when it is a live server of this process; else (a child process) its database.
+ */
 export async function signIn(url: string, dbPath: string, email: string, isAdmin = false): Promise<string> {
   const password = 'correct horse battery';
-  const { db, sqlite } = openDatabase(dbPath);
+  const own = running.get(url);
+  const stores = own ?? (await openTestStores(dbPath));
   try {
-    await createFacilitator(db, { email, password, isAdmin }).catch(() => undefined);
+    await createFacilitator(stores.accounts, { email, password, isAdmin }).catch(() => undefined);
   } finally {
-    sqlite.close();
+    if (!own) await stores.close();
   }
   const res = await fetch(`${url}/api/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   const cookie = res.headers.get('set-cookie');

@@ -16,11 +16,11 @@ if (time) {
   });
 }
 
-const redisUrl = process.env.REDIS_URL?.trim();
+// NODE_ID names the node in the leases (REDIS_URL set): the multi-node tests tell their nodes apart by it.
 const server = createServer(loadConfig(process.env), {
   next: false,
   ...(time ? { clock: time, scheduler: time } : {}),
-  ...(redisUrl ? { redisUrl, ...(process.env.NODE_ID ? { nodeId: process.env.NODE_ID } : {}) } : {}),
+  ...(process.env.NODE_ID ? { nodeId: process.env.NODE_ID } : {}),
 });
 const shutdown = (): void => {
   server.stop().then(

@@ -1,37 +1,36 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { migrateDatabase, openDatabase, type OpenedDatabase } from '../../../db/client';
 import { createFacilitator, type Facilitator } from '../../auth/accounts';
 import { nextMove } from '../../bots/strategy';
 import { project, type Command, type Scenario, type SeatView } from '../../engine';
 import { ManualTime } from '../../runtime/manual-time';
 import { Runtime } from '../../runtime/runtime';
-import { SqliteEventStore } from '../../runtime/sqlite-store';
+import { openSqliteStores, type SqliteStores } from '../../stores/sqlite';
 
 /** A real SQLite file, the real runtime and a manual clock: what the server runs, minus the network. */
 export interface ReplayBench {
-  database: OpenedDatabase;
+  stores: SqliteStores;
+  database: SqliteStores['database'];
   runtime: Runtime;
   time: ManualTime;
   facilitator: Facilitator;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function openReplayBench(start = 1_700_000_000_000): Promise<ReplayBench> {
   const dir = mkdtempSync(path.join(tmpdir(), 'backchannel-replay-'));
-  const database = openDatabase(path.join(dir, 'replay.db'));
+  const stores = openSqliteStores(path.join(dir, 'replay.db'));
   // One fsync per command is what production wants; a test of thousands of commands does not.
-  database.sqlite.pragma('synchronous = OFF');
-  migrateDatabase(database.db);
-  const facilitator = await createFacilitator(database.db, { email: 'teacher@example.org', password: 'correct horse battery', isAdmin: false });
+  stores.database.sqlite.pragma('synchronous = OFF');
+  const facilitator = await createFacilitator(stores.accounts, { email: 'teacher@example.org', password: 'correct horse battery', isAdmin: false });
   const time = new ManualTime(start);
-  const runtime = new Runtime({ store: new SqliteEventStore(database), clock: time, scheduler: time });
+  const runtime = new Runtime({ store: stores.events, clock: time, scheduler: time });
   return {
-    database, runtime, time, facilitator,
-    close() {
+    stores, database: stores.database, runtime, time, facilitator,
+    async close() {
       runtime.close();
-      database.sqlite.close();
+      await stores.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -15,9 +15,9 @@ let database: TestDatabase | undefined;
 const databases: TestDatabase[] = [];
 
 /** The file's database, emptied, and the stores on it (a node's pool). */
-async function freshStores(max = 4) {
+async function freshStores(max = 4, onError?: (error: Error) => void) {
   await emptyDatabase(database!.url);
-  const stores = pgStores(openPostgres(database!.url, { max }));
+  const stores = pgStores(openPostgres(database!.url, { max, ...(onError ? { onError } : {}) }));
   return { stores, database: database! };
 }
 
@@ -118,6 +118,35 @@ describePg('PostgreSQL stores', () => {
       await blocker.end();
       await nodeB.close();
       await nodeA.close();
+    }
+  });
+
+  it('rejects every append of a transaction whose connection is lost, stores none of them, and goes on with a new connection', async () => {
+    const lost: string[] = [];
+    const { stores, database } = await freshStores(4, (error) => lost.push(error.message));
+    const admin = new pg.Client({ connectionString: database.url });
+    await admin.connect();
+    try {
+      await givenFacilitators(stores, 1);
+      for (const id of ['a', 'b']) await stores.events.createSession(sessionRecord(id));
+      // Hold session a's row: the batch waits inside its transaction, then its server process is ended.
+      await admin.query('BEGIN');
+      await admin.query(`SELECT 1 FROM sessions WHERE id = 'a' FOR UPDATE`);
+      const writes = [stores.events.append('b', 0, [event(1)]), stores.events.append('a', 0, [event(2)])];
+      await waitForLockWaiters(admin, 1);
+      await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`);
+      const results = await Promise.allSettled(writes);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+      // Reported, not thrown: an unhandled 'error' on a checked-out connection would end the process.
+      expect(lost).toEqual(['Connection terminated unexpectedly']);
+      await admin.query('COMMIT');
+      // Nothing of that transaction was stored, so both logs still start at seq 1.
+      expect(await stores.events.load('b')).toEqual([]);
+      expect(await stores.events.append('b', 0, [event(3)])).toEqual([{ seq: 1, event: event(3) }]);
+      expect(await stores.events.append('a', 0, [event(4)])).toEqual([{ seq: 1, event: event(4) }]);
+    } finally {
+      await admin.end();
+      await stores.close();
     }
   });
 

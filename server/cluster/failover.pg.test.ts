@@ -1,4 +1,4 @@
-// Three nodes behind nginx (deploy/nginx.conf), one Redis, one shared store; twenty sessions of bot
+// Three nodes behind nginx (deploy/nginx.conf), one Redis, one PostgreSQL; twenty sessions of bot
 // players connected through the proxy. One node is killed (SIGKILL) under load five times in a row,
 // each time restarted once its sessions have resumed elsewhere. Checked against the store: no
 // acknowledged command lost, none stored twice, no gap in any session's log or any seat's view,
@@ -7,7 +7,7 @@
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import pg from 'pg';
 import { createClient } from 'redis';
 import { createTRPCClient, httpLink } from '@trpc/client';
 import { io } from 'socket.io-client';
@@ -17,12 +17,15 @@ import { eventAt, evolve, initialState, project, type GameEvent, type GameState 
 import type { AppRouter } from '../api/router';
 import { projectRoot } from '../paths';
 import { signIn } from '../testing/live-server';
+import { releaseTestDatabase, testDatabaseUrl } from '../testing/matrix';
+import { pgAdminUrl } from '../testing/pg/database';
 import { ClusterPlayer } from './testing/cluster-player';
 import { nginxConfFor, startNode, type NodeProcess } from './testing/nodes';
 import { freePort, missingServices, startNginx, startRedis, type Service } from './testing/services';
 
-const missing = missingServices();
-if (missing) console.log(`SKIPPED the multi-node failover test (server/cluster/failover.test.ts): ${missing}`);
+// Runs in the "postgres" vitest project (its globalSetup starts the throw-away PostgreSQL).
+const missing = missingServices() ?? (pgAdminUrl() === '' ? 'PostgreSQL is not installed (scripts/ensure-services.sh installs it)' : null);
+if (missing) console.log(`SKIPPED the multi-node failover test (server/cluster/failover.pg.test.ts): ${missing}`);
 
 const SESSIONS = 20;
 const PLAYERS = 4;
@@ -52,7 +55,10 @@ function api(url: string, cookie: string, room?: string) {
 
 describe.skipIf(missing !== null)('three nodes behind nginx, one killed under load five times', () => {
   let dir: string;
+  /** The key of this test's PostgreSQL database (server/testing/matrix.ts), and its URL. */
   let dbPath: string;
+  let databaseUrl: string;
+  let db: pg.Client;
   let redis: Service & { url: string };
   let proxy: Service & { url: string };
   const nodes: NodeProcess[] = [];
@@ -62,12 +68,15 @@ describe.skipIf(missing !== null)('three nodes behind nginx, one killed under lo
   let leases: ReturnType<typeof createClient>;
 
   const boot = (i: number) =>
-    startNode({ nodeId: `node${i + 1}-${generation++}`, port: ports[i]!, databaseUrl: dbPath, redisUrl: redis.url }).then((n) => (nodes[i] = n));
+    startNode({ nodeId: `node${i + 1}-${generation++}`, port: ports[i]!, databaseUrl, redisUrl: redis.url }).then((n) => (nodes[i] = n));
   const holder = (sessionId: string) => leases.get(`backchannel:lease:${sessionId}`);
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'backchannel-cluster-'));
     dbPath = path.join(dir, 'cluster.db');
+    databaseUrl = await testDatabaseUrl(dbPath);
+    db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
     redis = await startRedis();
     leases = createClient({ url: redis.url });
     await leases.connect();
@@ -85,6 +94,8 @@ describe.skipIf(missing !== null)('three nodes behind nginx, one killed under lo
     await leases?.quit().catch(() => undefined);
     await proxy?.stop();
     await redis?.stop();
+    await db?.end().catch(() => undefined);
+    if (dbPath) await releaseTestDatabase(dbPath);
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -128,7 +139,7 @@ describe.skipIf(missing !== null)('three nodes behind nginx, one killed under lo
         const own = api(proxy.url, cookie, deadlineRoom.code);
         await own.session.deal.mutate({ sessionId: deadlineRoom.sessionId });
         await own.session.start.mutate({ sessionId: deadlineRoom.sessionId });
-        const due = deadlineOf(fold(readLog(dbPath, deadlineRoom.sessionId)));
+        const due = deadlineOf(fold(await readLog(db, deadlineRoom.sessionId)));
         if (due === undefined) throw new Error('the deadline room has no deadline');
         const owner = await holder(deadlineRoom.sessionId);
         victim = nodes.findIndex((n) => n.nodeId === owner);
@@ -160,8 +171,8 @@ describe.skipIf(missing !== null)('three nodes behind nginx, one killed under lo
       for (const room of playing) resumes.push(resumedAt(room) - killedAt);
       if (k === 0 && deadline) {
         const d = deadline;
-        await until(() => firedAt(dbPath, deadlineRoom.sessionId, d.at) !== null, 'the deadline to fire after the takeover', 20_000);
-        d.firedAt = firedAt(dbPath, deadlineRoom.sessionId, d.at)!;
+        await until(async () => (await firedAt(db, deadlineRoom.sessionId, d.at)) !== null, 'the deadline to fire after the takeover', 20_000);
+        d.firedAt = (await firedAt(db, deadlineRoom.sessionId, d.at))!;
       }
       await boot(victim);
     }
@@ -175,7 +186,7 @@ describe.skipIf(missing !== null)('three nodes behind nginx, one killed under lo
     const lost: string[] = [];
     const problems: string[] = [];
     for (const room of rooms) {
-      const log = readLog(dbPath, room.sessionId);
+      const log = await readLog(db, room.sessionId);
       const seqs = log.map((e) => e.seq);
       if (seqs.some((s, i) => s !== i + 1)) problems.push(`room ${room.code}: the log's seqs are not 1..${seqs.length}`);
       const keys = log.map((e) => e.commandId).filter((c): c is string => c !== null);
@@ -210,14 +221,10 @@ interface Row {
   commandId: string | null;
 }
 
-function readLog(dbPath: string, sessionId: string): Row[] {
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  try {
-    const rows = db.prepare('SELECT seq, payload, command_id AS commandId FROM events WHERE session_id = ? ORDER BY seq').all(sessionId) as { seq: number; payload: string; commandId: string | null }[];
-    return rows.map((r) => ({ seq: r.seq, event: JSON.parse(r.payload) as GameEvent, commandId: r.commandId }));
-  } finally {
-    db.close();
-  }
+/** The session's log as stored, read straight from PostgreSQL (not through the nodes' code). */
+async function readLog(db: pg.Client, sessionId: string): Promise<Row[]> {
+  const { rows } = await db.query<{ seq: number; payload: string; command_id: string | null }>('SELECT seq, payload, command_id FROM events WHERE session_id = $1 ORDER BY seq', [sessionId]);
+  return rows.map((r) => ({ seq: r.seq, event: JSON.parse(r.payload) as GameEvent, commandId: r.command_id }));
 }
 
 const deadlineOf = (state: GameState): number | undefined => (state.created ? (Object.values(state.tables)[0]?.clock.deadlineAt ?? undefined) : undefined);
@@ -225,9 +232,9 @@ const deadlineOf = (state: GameState): number | undefined => (state.created ? (O
 const fold = (log: Row[]): GameState => log.reduce<GameState>((s, r) => evolve(s, r.event), initialState());
 
 /** When the briefing's deadline `due` was acted on: the first event at or after it that ends the phase. */
-function firedAt(dbPath: string, sessionId: string, due: number): number | null {
+async function firedAt(db: pg.Client, sessionId: string, due: number): Promise<number | null> {
   let state = initialState();
-  for (const row of readLog(dbPath, sessionId)) {
+  for (const row of await readLog(db, sessionId)) {
     const before = deadlineOf(state);
     state = evolve(state, row.event);
     const after = deadlineOf(state);

@@ -1,0 +1,24 @@
+// Every store's contract, run against the in-memory twins and against SQLite on a real temp file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describeStoresContract } from './contract';
+import { openMemoryStores } from './memory';
+import { openSqliteStores } from './sqlite';
+
+describeStoresContract('in-memory', async () => {
+  const stores = openMemoryStores();
+  return { stores, cleanup: () => stores.close() };
+});
+
+describeStoresContract('SQLite', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'backchannel-stores-'));
+  const stores = openSqliteStores(path.join(dir, 'stores.db'));
+  return {
+    stores,
+    cleanup: async () => {
+      await stores.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
