@@ -1,5 +1,5 @@
 // npm run bench:cluster — the same load on one node and on three nodes behind nginx (deploy/nginx.conf),
-// sharing one store and one Redis: players served, command round trip (commit + fan-out to the room,
+// sharing one PostgreSQL (a throw-away cluster; one SQLite file when PostgreSQL is not installed) and one Redis: players served, command round trip (commit + fan-out to the room,
 // p50/p99) and the time a node's rooms take to play again after it is killed (SIGKILL). With one node,
 // "failover" is that node restarting. On a 2-core machine the point is the shape, not a speed-up.
 // Options (env): BENCH_SESSIONS (20), BENCH_PLAYERS (4 per session), BENCH_TICK_MS (500), BENCH_SECONDS (20).
@@ -7,10 +7,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createTRPCClient, httpLink } from '@trpc/client';
+import pg from 'pg';
 import { createClient } from 'redis';
+import { createFacilitator } from '../server/auth/accounts';
+import { openPgStores } from '../server/stores/pg';
+import { openSqliteStores } from '../server/stores/sqlite';
+import { findPgBinaries, startPgCluster, type PgCluster } from '../server/testing/pg/cluster';
 import type { AppRouter } from '../server/api/router';
 import { projectRoot } from '../server/paths';
-import { signIn } from '../server/testing/live-server';
 import { ClusterPlayer } from '../server/cluster/testing/cluster-player';
 import { nginxConfFor, startNode, type NodeProcess } from '../server/cluster/testing/nodes';
 import { freePort, missingServices, startNginx, startRedis } from '../server/cluster/testing/services';
@@ -45,9 +49,35 @@ const quantile = (values: number[], q: number) => {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]! : NaN;
 };
 
-async function run(nodeCount: number): Promise<Figures> {
+/** A facilitator account made in the store, signed in through the proxy: the login cookie. */
+async function signIn(url: string, databaseUrl: string): Promise<string> {
+  const email = 'bench@school.org';
+  const password = 'correct horse battery';
+  const stores = databaseUrl.startsWith('postgres') ? await openPgStores(databaseUrl, { max: 1 }) : await openSqliteStores(databaseUrl);
+  try {
+    await createFacilitator(stores.accounts, { email, password, isAdmin: false });
+  } finally {
+    await stores.close();
+  }
+  const res = await fetch(`${url}/api/trpc/auth.login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const cookie = res.headers.get('set-cookie');
+  if (!res.ok || !cookie) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  return cookie.split(';')[0]!;
+}
+
+/** A fresh database for one run: on the PostgreSQL cluster, or a SQLite file in `dir`. */
+async function freshDatabase(postgres: PgCluster | null, dir: string, name: string): Promise<string> {
+  if (!postgres) return path.join(dir, `${name}.db`);
+  const admin = new pg.Client({ connectionString: postgres.adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return `postgres://postgres@127.0.0.1:${postgres.port}/${name}`;
+}
+
+async function run(nodeCount: number, postgres: PgCluster | null): Promise<Figures> {
   const dir = mkdtempSync(path.join(tmpdir(), 'backchannel-bench-cluster-'));
-  const dbPath = path.join(dir, 'bench.db');
+  const databaseUrl = await freshDatabase(postgres, dir, `bench_${nodeCount}`);
   const redis = await startRedis();
   const leases = createClient({ url: redis.url });
   await leases.connect();
@@ -55,7 +85,7 @@ async function run(nodeCount: number): Promise<Figures> {
   for (let i = 0; i < nodeCount; i++) ports.push(await freePort());
   const nodes: NodeProcess[] = [];
   let generation = 0;
-  const boot = async (i: number) => (nodes[i] = await startNode({ nodeId: `bench${i + 1}-${generation++}`, port: ports[i]!, databaseUrl: process.env.BENCH_DATABASE_URL ?? dbPath, redisUrl: redis.url }));
+  const boot = async (i: number) => (nodes[i] = await startNode({ nodeId: `bench${i + 1}-${generation++}`, port: ports[i]!, databaseUrl, redisUrl: redis.url }));
   const players: ClusterPlayer[] = [];
   const proxyConf = nginxConfFor(readFileSync(path.join(projectRoot, 'deploy', 'nginx.conf'), 'utf8'), ports);
   let proxy: Awaited<ReturnType<typeof startNginx>> | undefined;
@@ -64,7 +94,7 @@ async function run(nodeCount: number): Promise<Figures> {
     await Promise.all(ports.slice(1).map((_, i) => boot(i + 1)));
     proxy = await startNginx(proxyConf);
     const url = proxy.url;
-    const cookie = await signIn(url, dbPath, 'bench@school.org');
+    const cookie = await signIn(url, databaseUrl);
     const api = (room?: string) => createTRPCClient<AppRouter>({ links: [httpLink({ url: `${url}/api/trpc`, headers: () => ({ cookie, ...(room ? { 'x-backchannel-room': room } : {}) }) })] });
     const rooms: { sessionId: string; code: string; players: ClusterPlayer[] }[] = [];
     for (let s = 0; s < SESSIONS; s++) {
@@ -141,9 +171,14 @@ async function main(): Promise<void> {
     console.log(`bench:cluster needs redis-server and nginx: ${missing}`);
     process.exit(1);
   }
-  console.log(`bench:cluster: ${SESSIONS} sessions × ${PLAYERS} players, a move every ~${TICK_MS} ms each, ${SECONDS} s measured per setup; store ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'one SQLite file (WAL)'}`);
+  const postgres = findPgBinaries() ? await startPgCluster() : null;
+  console.log(`bench:cluster: ${SESSIONS} sessions × ${PLAYERS} players, a move every ~${TICK_MS} ms each, ${SECONDS} s measured per setup; store: ${postgres ? 'PostgreSQL (throw-away cluster)' : 'one SQLite file (PostgreSQL is not installed)'}`);
   const results: Figures[] = [];
-  for (const n of [1, 3]) results.push(await run(n));
+  try {
+    for (const n of [1, 3]) results.push(await run(n, postgres));
+  } finally {
+    await postgres?.stop();
+  }
   console.log('');
   console.log(table(results));
   console.log('');
