@@ -160,15 +160,19 @@ describe.skipIf(missing !== null)('three nodes behind nginx, one killed under lo
         deadline.killedAt = Date.now();
       }
       await dead.kill();
+      if (process.env.CLUSTER_DEBUG) console.log(`killed ${dead.nodeId} at ${new Date(killedAt).toISOString()} (${affected.length} rooms)`);
       // Each affected room resumes when a command sent after the kill is accepted (by the new owner).
       const playing = affected.filter((r) => r !== deadlineRoom);
       const resumedAt = (room: Room) => Math.min(...room.players.flatMap((p) => p.acked.filter((a) => a.sentAt >= killedAt).map((a) => a.ackedAt)));
       await until(() => playing.every((r) => Number.isFinite(resumedAt(r))), `the ${playing.length} rooms of ${dead.nodeId} to resume`, 20_000).catch(async (error: Error) => {
         const stuck = playing.filter((r) => !Number.isFinite(resumedAt(r)));
         const states = await Promise.all(stuck.map(async (r) => `${r.code} held by ${await holder(r.sessionId)}: ${r.players.map((p) => `${p.name} ${p.connected ? 'on' : 'off'}${p.busy ? ' busy' : ''} ${JSON.stringify([...p.rejected])}`).join(', ')}`));
-        throw new Error(`${error.message}\n${states.join('\n')}`);
+        const activity = await db.query<Record<string, unknown>>(`SELECT pid, state, wait_event_type AS wtype, wait_event AS wait, left(query, 60) AS query, round(extract(epoch FROM now() - xact_start)) AS xact_s FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+        const health = await Promise.all(nodes.map((n) => fetch(`${n.url}/healthz`, { signal: AbortSignal.timeout(2000) }).then((r) => `${n.nodeId} ${r.status}`, (e: Error) => `${n.nodeId} ${e.name}`)));
+        throw new Error(`${error.message}\n${states.join('\n')}\n${health.join(', ')}\n${activity.rows.map((r) => JSON.stringify(r)).join('\n')}`);
       });
       for (const room of playing) resumes.push(resumedAt(room) - killedAt);
+      if (process.env.CLUSTER_DEBUG) console.log(`resumed: ${playing.map((r) => `${r.code} ${resumedAt(r) - killedAt}`).join(', ')}`);
       if (k === 0 && deadline) {
         const d = deadline;
         await until(async () => (await firedAt(db, deadlineRoom.sessionId, d.at)) !== null, 'the deadline to fire after the takeover', 20_000);

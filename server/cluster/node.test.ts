@@ -19,7 +19,7 @@ afterEach(async () => {
 
 /** A node as app.ts builds it, with its timers too slow to matter: the test renews and sweeps by hand. */
 function node(nodeId: string, store: EventStore, board: MemoryLeaseBoard, time: ManualTime) {
-  const cluster = new ClusterNode({ leases: board.node(nodeId), log: quiet, renewEveryMs: 1e9, sweepEveryMs: 1e9, claimTimeoutMs: 10_000, now: () => time.now() });
+  const cluster = new ClusterNode({ leases: board.node(nodeId), log: quiet, renewEveryMs: 1e9, sweepEveryMs: 1e9, sweepGraceMs: 0, claimTimeoutMs: 10_000, now: () => time.now() });
   const runtime = new Runtime({ store, clock: time, scheduler: time, claim: (id) => cluster.claim(id), owns: (id) => cluster.owns(id), loadLiveAtStart: false });
   const dropped: string[] = [];
   runtime.onDropped((id) => dropped.push(id));

@@ -20,6 +20,11 @@ export interface ClusterNodeOptions {
   sweepEveryMs?: number;
   /** How long a claim waits for the owner to hand a session over before giving up. */
   claimTimeoutMs?: number;
+  /**
+   * How long the sweep leaves a gone node's session to the node its reconnecting players reach
+   * (which takes it at once) before taking it itself: one load instead of a load and a handover.
+   */
+  sweepGraceMs?: number;
   now?: () => number;
 }
 
@@ -39,6 +44,8 @@ export class ClusterNode {
   private hosted: Hosted | undefined;
   /** Sessions the sweep took and is loading. */
   private readonly sweepLoading = new Set<string>();
+  /** When the sweep first saw a session's holder gone. */
+  private readonly goneSince = new Map<string, number>();
   private readonly rowListeners = new Set<(facilitatorId: string, row: unknown) => void>();
   private stopped = false;
   private readonly now: () => number;
@@ -216,7 +223,16 @@ export class ClusterNode {
       try {
         const { leases } = this.options;
         const holder = await leases.holder(sessionId);
-        if (holder !== null && (holder === this.nodeId || (await alive(holder)))) continue;
+        if (holder !== null && (holder === this.nodeId || (await alive(holder)))) {
+          this.goneSince.delete(sessionId);
+          continue;
+        }
+        if (holder !== null) {
+          const since = this.goneSince.get(sessionId) ?? this.now();
+          this.goneSince.set(sessionId, since);
+          if (this.now() - since < (this.options.sweepGraceMs ?? 1000)) continue;
+        }
+        this.goneSince.delete(sessionId);
         // The node that wins the race for the lease loads the session; the others skip it.
         if (!(holder === null ? await leases.acquire(sessionId) : await leases.takeFrom(sessionId, holder))) continue;
         this.owned.set(sessionId, this.now() + this.options.leases.ttlMs);

@@ -27,6 +27,8 @@ export class ClusterPlayer {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private pending: { envelope: CommandEnvelope; sentAt: number } | null = null;
   private inFlight = false;
+  /** Bumped per connection: an answer to a send made on an earlier connection is ignored. */
+  private attempt = 0;
   private n = 0;
   private playing = false;
   private stopped = false;
@@ -59,7 +61,13 @@ export class ClusterPlayer {
       }
     });
     this.socket.io.on('reconnect', () => this.reconnects++);
-    this.socket.on('connect', () => this.kick());
+    // As the browser's CommandSender does: a command unanswered when the connection dropped is sent
+    // again at once on the new connection (same id), not after its ack times out.
+    this.socket.on('connect', () => {
+      this.attempt++;
+      this.inFlight = false;
+      this.kick();
+    });
     this.socket.on('connect_error', (error) => {
       const data = (error as Error & { data?: { code: string } }).data;
       // BUSY: the room is moving between nodes. Socket.IO does not retry a refused handshake by itself.
@@ -112,7 +120,9 @@ export class ClusterPlayer {
     const pending = this.pending;
     if (!pending || this.inFlight || !this.socket.connected) return;
     this.inFlight = true;
+    const attempt = this.attempt;
     this.socket.timeout(3000).emit('command', pending.envelope, (error: Error | null, result?: Result<{ seq: number }>) => {
+      if (attempt !== this.attempt) return;
       this.inFlight = false;
       // No answer (the node died, the socket moved): the same command, with its id, goes again.
       if (error || !result) return this.kick();
