@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages of the services the multi-node tests run on, when missing:
-# PostgreSQL (the shared store). The tests start their own throw-away instances of them on loopback
+# PostgreSQL (the shared store), Redis (session leases) and nginx (the proxy in front of several
+# nodes, deploy/nginx.conf). The tests start their own throw-away instances of them on loopback
 # ports with temp data directories (server/testing/); this script only makes sure the programs exist.
 # To add a service: one line in SERVICES below, "package|a command that succeeds once it is installed".
 set -euo pipefail
 
 SERVICES=(
   "postgresql|compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || command -v pg_config >/dev/null"
+  "redis-server|command -v redis-server || test -x /usr/bin/redis-server"
+  "nginx|command -v nginx || test -x /usr/sbin/nginx"
 )
 
 missing=()

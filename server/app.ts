@@ -21,10 +21,11 @@ import { assignRequestId } from './http/request-id';
 import { applySecurityHeaders, preparePageRequest } from './http/security-headers';
 import { consoleLogger, type Logger } from './log';
 import { projectRoot, readVersion } from './paths';
-import { attachRealtime, connectedSeats, endLoginSockets, endStaleLoginSockets, type RealtimeOptions } from './realtime';
+import { attachRealtime, connectedSeats, endLoginSockets, endStaleLoginSockets, type RealtimeDeps, type RealtimeOptions } from './realtime';
 import { facilitatorForToken, readCookie, SESSION_COOKIE } from './auth/accounts';
 import { BotPool } from './bots/pool';
 import { joinAddress } from './api/cockpit';
+import { startCluster, type Cluster } from './cluster/compose';
 
 export interface ServerOptions {
   /** Serve the pages through Next (default true). Tests of the API and sockets turn it off. */
@@ -50,6 +51,8 @@ export interface ServerOptions {
   stores?: () => Promise<Stores>;
   /** Wraps the event store the runtime appends to (a test holds appends back, as a slow disk would). */
   wrapEvents?: (events: EventStore) => EventStore;
+  /** Several nodes (config.redisUrl): this node's name in the leases (default: host, pid and a random part, new at every start). */
+  nodeId?: string;
 }
 
 export interface BackchannelServer {
@@ -83,6 +86,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
   let bots: BotPool | undefined;
   let stopping: Promise<void> | undefined;
   let stopSweep: (() => void) | undefined;
+  let cluster: Cluster | undefined;
 
   const dispatch = async (req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -139,7 +143,21 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       // Every live session is rebuilt from its event log and its deadline re-armed before anyone connects.
       const clock = options.clock ?? systemClock;
       const store = options.wrapEvents ? options.wrapEvents(opened.events) : opened.events;
-      runtime = new Runtime({ store, clock, scheduler: options.scheduler ?? realScheduler(clock), log });
+      const scheduler = options.scheduler ?? realScheduler(clock);
+      if (config.redisUrl) {
+        // Several nodes: a session lives on the node holding its lease; the sweeper loads the live ones.
+        cluster = await startCluster({ redisUrl: config.redisUrl, ...(options.nodeId ? { nodeId: options.nodeId } : {}), log });
+        const node = cluster.node;
+        runtime = new Runtime({ store, clock, scheduler, log, claim: (id) => node.claim(id), owns: (id) => node.owns(id), loadLiveAtStart: false });
+        const hosted = runtime;
+        node.start({
+          load: (id) => hosted.get(id),
+          drop: (id) => hosted.drop(id),
+          liveSessions: async () => (await store.liveSessions()).map((r) => r.id),
+        });
+      } else {
+        runtime = new Runtime({ store, clock, scheduler, log });
+      }
       logSessionLifecycle(runtime, log);
       const resumed = await runtime.start();
       if (resumed > 0) log.info('live sessions resumed from the event log', { event: 'sessions.resumed', count: resumed });
@@ -166,7 +184,12 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
         joinOrigin: () => config.publicOrigin ?? url,
       });
       const pool = bots;
-      io = attachRealtime(httpServer, { ...options.realtime, config, stores: opened, log, runtime, botsOf: (sessionId) => pool.list(sessionId).map((b) => b.seatId) });
+      const node = cluster?.node;
+      const rows: RealtimeDeps['rows'] = node && {
+        share: (facilitatorId, row) => node.shareRow(facilitatorId, row),
+        onRow: (listener) => node.onRow((facilitatorId, row) => listener(facilitatorId, row as Parameters<typeof listener>[1])),
+      };
+      io = attachRealtime(httpServer, { ...options.realtime, config, stores: opened, log, runtime, botsOf: (sessionId) => pool.list(sessionId).map((b) => b.seatId), ...(rows ? { rows, severalNodes: true } : {}) });
       if (options.next !== false) {
         // Loaded only when needed: importing Next installs require hooks the API tests do not want.
         const { default: next } = await import('next');
@@ -216,6 +239,8 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       state.ready = false;
       bots?.closeAll();
       stopSweep?.();
+      // Several nodes: each session's last commit is stored before its lease is given back.
+      if (cluster && runtime) await Promise.allSettled(runtime.loadedIds().map((id) => runtime!.drop(id)));
       runtime?.close();
       // io.close() disconnects every socket and closes the HTTP server (idle keep-alives included).
       const closed = io ? io.close() : new Promise<void>((resolve) => httpServer.close(() => resolve()));
@@ -227,6 +252,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
       await nextApp?.close();
       // Appends still waiting for their group commit are written before the database closes.
       await stores?.close();
+      await cluster?.stop();
     })();
     return stopping;
   }

@@ -9,6 +9,7 @@ import { SignedIn } from './signed-in';
 /** Sign-in, then the cockpit: the live list of sessions beside the one being run. */
 export function FacilitatorHome() {
   const [selected, setSelected] = useState<string | null>(null);
+  const [room, setRoom] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   return (
     <SignedIn>
@@ -20,19 +21,20 @@ export function FacilitatorHome() {
               <button type="button" onClick={() => setCreating(true)} aria-expanded={creating} aria-controls="new-session">
                 New session
               </button>
-              <SessionsList selected={selected} onSelect={(id) => { setSelected(id); setCreating(false); }} />
+              <SessionsList selected={selected} onSelect={(id, code) => { setSelected(id); setRoom(code); setCreating(false); }} />
             </div>
             <div>
               {creating && (
                 <NewSessionForm
                   onCancel={() => setCreating(false)}
-                  onCreated={(id) => {
+                  onCreated={(id, code) => {
                     setSelected(id);
+                    setRoom(code);
                     setCreating(false);
                   }}
                 />
               )}
-              {selected && !creating && <SessionPanel key={selected} sessionId={selected} />}
+              {selected && !creating && <SessionPanel key={selected} sessionId={selected} room={room} />}
               {!selected && !creating && <p className="card">Pick a session from the list, or create a new one.</p>}
             </div>
           </div>

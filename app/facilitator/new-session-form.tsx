@@ -9,7 +9,7 @@ import { ScenarioPreview } from './scenario-preview';
 type Listing = Awaited<ReturnType<typeof api.scenario.list.query>>[number];
 
 /** A new session: pick a scenario with its preview, set the options, create. */
-export function NewSessionForm({ onCreated, onCancel }: { onCreated: (sessionId: string) => void; onCancel: () => void }) {
+export function NewSessionForm({ onCreated, onCancel }: { onCreated: (sessionId: string, code: string) => void; onCancel: () => void }) {
   const [listings, setListings] = useState<Listing[]>([]);
   const [ref, setRef] = useState<string>('');
   const [scenario, setScenario] = useState<Scenario | null>(null);
@@ -49,7 +49,7 @@ export function NewSessionForm({ onCreated, onCancel }: { onCreated: (sessionId:
         scenarioId: ref,
         options: { tableCount: tables ? Number(tables) : null, leakSensitivity: Number(form.get('leak')), phaseDurations, openChannels },
       });
-      onCreated(created.sessionId);
+      onCreated(created.sessionId, created.code);
     } catch (e) {
       setError(errorMessage(e));
     }

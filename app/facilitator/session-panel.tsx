@@ -1,7 +1,8 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FacilitatorView } from '../../server/engine/view';
+import { routeApiTo } from '../lib/api';
 import { useLiveView } from '../lib/use-live-view';
 import { useConfirm } from './confirm-dialog';
 import { EndScores } from './end-scores';
@@ -14,8 +15,13 @@ import { useAct } from './use-act';
 import { usePresence } from './use-presence';
 
 /** One session, live over the facilitator socket (the god view): lobby, play or results. */
-export function SessionPanel({ sessionId }: { sessionId: string }) {
-  const { view, skewMs, status, presence: pushed } = useLiveView<FacilitatorView>({ kind: 'facilitator', sessionId });
+export function SessionPanel({ sessionId, room = null }: { sessionId: string; room?: string | null }) {
+  const { view, skewMs, status, presence: pushed } = useLiveView<FacilitatorView>({ kind: 'facilitator', sessionId }, room);
+  // Several nodes: this session's calls go where its sockets go (docs/deploy.md).
+  useEffect(() => {
+    routeApiTo(room);
+    return () => routeApiTo(null);
+  }, [room]);
   const { act, error, notice } = useAct();
   const [dialog, confirm] = useConfirm();
   const [showJoin, setShowJoin] = useState(false);

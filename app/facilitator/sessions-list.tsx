@@ -12,7 +12,7 @@ const time = (at: number) => new Date(at).toLocaleString([], { dateStyle: 'short
 const STATUS_WORDS: Record<string, string> = { lobby: 'Lobby', running: 'Running', ended: 'Ended' };
 
 /** Every session of this facilitator, kept up to date by itself while the page is open. */
-export function SessionsList({ selected, onSelect }: { selected: string | null; onSelect: (sessionId: string) => void }) {
+export function SessionsList({ selected, onSelect }: { selected: string | null; onSelect: (sessionId: string, code: string) => void }) {
   const sessions = useSessionList();
   return (
     <section aria-labelledby="sessions-title" className="card">
@@ -26,7 +26,7 @@ export function SessionsList({ selected, onSelect }: { selected: string | null; 
         <ul className="session-list" aria-live="polite">
           {sessions.rows.map((s) => (
             <li key={s.sessionId} data-current={selected === s.sessionId}>
-              <button type="button" className="link-button" aria-current={selected === s.sessionId} onClick={() => onSelect(s.sessionId)}>
+              <button type="button" className="link-button" aria-current={selected === s.sessionId} onClick={() => onSelect(s.sessionId, s.code)}>
                 <span className="code">{s.code}</span> {s.scenarioTitle}
               </button>
               <span className="hint">

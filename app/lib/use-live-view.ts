@@ -9,12 +9,15 @@ import { PROTOCOL_VERSION } from '../../shared/version';
 
 type WatchAuth = { kind: 'facilitator'; sessionId: string } | { kind: 'projector'; room: string };
 
+/** A room moving to another node (several nodes, docs/deploy.md) is only a moment: try again. */
+const RETRY_BUSY_MS = 300;
+
 /**
  * A read-only live view (the facilitator's god view or the projector's public one): connects,
  * keeps the view from snapshots and patches, resyncs when a patch does not follow, and reports
  * the connection in words. The student screen has its own hook, which also sends commands.
  */
-export function useLiveView<V extends AnyView>(auth: WatchAuth): { view: V | null; skewMs: number; status: string; connected: boolean; presence: Presence | null; debrief: ProjectorDebrief | null } {
+export function useLiveView<V extends AnyView>(auth: WatchAuth, room: string | null = auth.kind === 'projector' ? auth.room : null): { view: V | null; skewMs: number; status: string; connected: boolean; presence: Presence | null; debrief: ProjectorDebrief | null } {
   const [view, setView] = useState<V | null>(null);
   // Only a facilitator's socket is sent who is connected.
   const [presence, setPresence] = useState<Presence | null>(null);
@@ -27,7 +30,8 @@ export function useLiveView<V extends AnyView>(auth: WatchAuth): { view: V | nul
 
   useEffect(() => {
     const tracker = new ViewTracker<V>();
-    const socket = io({ auth: { v: PROTOCOL_VERSION, ...(JSON.parse(key) as WatchAuth) }, transports: ['websocket', 'polling'] });
+    // ?room= lets the proxy send every socket of a room to the same node.
+    const socket = io({ auth: { v: PROTOCOL_VERSION, ...(JSON.parse(key) as WatchAuth) }, transports: ['websocket', 'polling'], ...(room ? { query: { room } } : {}) });
     const show = () => {
       setView(tracker.view);
       setSkew(tracker.skewMs);
@@ -46,7 +50,11 @@ export function useLiveView<V extends AnyView>(auth: WatchAuth): { view: V | nul
       ended = true;
       setStatus(notice.message);
     });
-    socket.on('connect_error', (e) => setStatus((e as Error & { data?: { message: string } }).data?.message ?? 'Cannot reach the server; retrying…'));
+    socket.on('connect_error', (e) => {
+      const data = (e as Error & { data?: { code: string; message: string } }).data;
+      setStatus(data?.message ?? 'Cannot reach the server; retrying…');
+      if (data?.code === 'BUSY') setTimeout(() => socket.connect(), RETRY_BUSY_MS);
+    });
     socket.on('snapshot', (s) => {
       tracker.snapshot(s);
       show();
@@ -67,7 +75,7 @@ export function useLiveView<V extends AnyView>(auth: WatchAuth): { view: V | nul
       clearTimeout(resyncTimer);
       socket.close();
     };
-  }, [key]);
+  }, [key, room]);
 
   return { view, skewMs, status, connected, presence, debrief };
 }

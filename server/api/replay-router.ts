@@ -125,10 +125,10 @@ export const replayRouter = router({
    * on (null before, or after it is turned off). Nothing else about the session is told.
    */
   seatClassLink: publicProcedure.input(z.strictObject({ room: z.string().min(1).max(16), seatToken: token })).query(async ({ ctx, input }): Promise<{ token: string | null }> => {
-    const found = await ctx.runtime.findByCode(normaliseRoomCode(input.room));
-    const seatId = found ? await ctx.runtime.seatForToken(found.record.id, input.seatToken) : undefined;
-    if (!found || !seatId) throw new AppError('UNKNOWN_SEAT_TOKEN', 'This device holds no seat in that room.', 'FORBIDDEN');
-    const link = await getClassLink(ctx.stores.classLinks, found.record.id);
+    const record = await ctx.runtime.recordByCode(normaliseRoomCode(input.room));
+    const seatId = record ? await ctx.runtime.seatForToken(record.id, input.seatToken) : undefined;
+    if (!record || !seatId) throw new AppError('UNKNOWN_SEAT_TOKEN', 'This device holds no seat in that room.', 'FORBIDDEN');
+    const link = await getClassLink(ctx.stores.classLinks, record.id);
     return { token: link.enabled ? link.token : null };
   }),
 

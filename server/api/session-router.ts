@@ -70,7 +70,7 @@ export const sessionRouter = router({
    */
   list: facilitatorProcedure.query(async ({ ctx }) => {
     const records = await ctx.runtime.listSessions(ctx.facilitator.isAdmin ? null : ctx.facilitator.id);
-    return Promise.all(records.map(async (s) => summarise(s, (await ctx.runtime.get(s.id))?.current, ctx.connectedSeats(s.id))));
+    return Promise.all(records.map(async (s) => summarise(s, await ctx.runtime.read(s.id), ctx.connectedSeats(s.id))));
   }),
 
   /**
@@ -165,8 +165,8 @@ export const sessionRouter = router({
    * that opens no room, so this is no way to guess room codes).
    */
   projectorDebrief: publicProcedure.input(z.strictObject({ code: z.string().max(16) })).query(async ({ ctx, input }) => {
-    const found = await ctx.runtime.findByCode(normaliseRoomCode(input.code));
-    return found ? projectorDebrief(ctx.stores.events, found.record) : null;
+    const record = await ctx.runtime.recordByCode(normaliseRoomCode(input.code));
+    return record ? projectorDebrief(ctx.stores.events, record) : null;
   }),
 
   /** Marks the session in the listing; the live god view comes over the socket. */

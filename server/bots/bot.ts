@@ -71,6 +71,8 @@ export class Bot {
       const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(this.options.url, {
         auth: (cb) => cb(this.token ? { v: PROTOCOL_VERSION, kind: 'player', room: this.options.room, token: this.token } : { v: PROTOCOL_VERSION, kind: 'join', room: this.options.room, name: this.options.name }),
         transports: ['websocket'],
+        // Several nodes: the proxy sends every socket of a room to the same node by it.
+        query: { room: this.options.room },
         reconnectionDelay: 200,
       });
       this.socket = socket;
@@ -80,6 +82,11 @@ export class Bot {
       };
       socket.on('connect_error', (error) => {
         const data = (error as Error & { data?: { code: string; message: string } }).data;
+        // Several nodes: the room is moving to the node the proxy routes to; that takes a moment.
+        if (data?.code === 'BUSY') {
+          setTimeout(() => this.socket?.connect(), 200);
+          return;
+        }
         if (data) {
           this.stop();
           reject(new Error(`${this.options.name} could not join: ${data.code} ${data.message}`));

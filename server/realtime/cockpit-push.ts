@@ -1,5 +1,5 @@
 import type { Server } from 'socket.io';
-import { summarise } from '../api/cockpit';
+import { summarise, type SessionSummary } from '../api/cockpit';
 import { projectorDebrief, projectorDebriefSetting } from '../api/projector-debrief';
 import type { EventStore, SessionRecord } from '../runtime/ports';
 import type { Runtime } from '../runtime/runtime';
@@ -20,6 +20,11 @@ export interface CockpitPushDeps {
   /** Sends with the socket layer's flow control and login check; false when it did not send. */
   /** A push that failed (the store could not be read): logged, and the next change pushes again. */
   onError: (error: unknown) => void;
+  /**
+   * Several nodes: a changed row is told to the other nodes (whose lists may show it), and rows they
+   * tell arrive here. Absent with one node.
+   */
+  rows?: { share(facilitatorId: string, row: SessionSummary): void; onRow(listener: (facilitatorId: string, row: SessionSummary) => void): void };
   send: <E extends 'sessions' | 'session' | 'presence' | 'debrief'>(socket: GameSocket, event: E, ...args: Parameters<ServerToClientEvents[E]>) => boolean;
 }
 
@@ -56,17 +61,25 @@ export function createCockpitPush(io: Server, deps: CockpitPushDeps) {
     if (!record) return;
     const targets = new Set([...socketsIn(ADMIN_LIST_ROOM), ...socketsIn(listRoomOf(record.facilitatorId))]);
     // Nobody's list is open: nothing to compute. A list opened later starts with the whole of it,
-    // and the next change is pushed whatever was last sent.
-    if (targets.size === 0) {
+    // and the next change is pushed whatever was last sent. (Several nodes: another node's may be.)
+    if (targets.size === 0 && !deps.rows) {
       lastRow.delete(sessionId);
       return;
     }
-    const summary = summarise(record, deps.runtime.loaded(sessionId)?.current, connectedSeats(io, sessionId));
+    const state = deps.runtime.loaded(sessionId)?.current;
+    // Not hosted here (several nodes): its owner tells the row.
+    if (!state && deps.rows) return;
+    const summary = summarise(record, state, connectedSeats(io, sessionId));
     const json = JSON.stringify(summary);
     if (lastRow.get(sessionId) === json) return;
     lastRow.set(sessionId, json);
     for (const socket of targets) deps.send(socket, 'session', summary);
+    deps.rows?.share(record.facilitatorId, summary);
   }
+
+  deps.rows?.onRow((facilitatorId, row) => {
+    for (const socket of new Set([...socketsIn(ADMIN_LIST_ROOM), ...socketsIn(listRoomOf(facilitatorId))])) deps.send(socket, 'session', row);
+  });
 
   function presenceOf(sessionId: string): Presence {
     return { connected: [...connectedSeats(io, sessionId)].sort(), bots: deps.botsOf(sessionId).sort() };
@@ -116,8 +129,8 @@ export function createCockpitPush(io: Server, deps: CockpitPushDeps) {
     const lister = socket.data.lister;
     if (!lister) return;
     const records = await deps.runtime.listSessions(lister.isAdmin ? null : lister.facilitatorId);
-    const states = await Promise.all(records.map((r) => deps.runtime.get(r.id)));
-    const rows = records.map((r, i) => summarise(r, states[i]?.current, connectedSeats(io, r.id)));
+    const states = await Promise.all(records.map((r) => deps.runtime.read(r.id)));
+    const rows = records.map((r, i) => summarise(r, states[i], connectedSeats(io, r.id)));
     deps.send(socket, 'sessions', { rows });
   }
 }

@@ -4,11 +4,11 @@ import { loginFor, readCookie, SESSION_COOKIE } from '../auth/accounts';
 import { project } from '../engine';
 import type { Config } from '../config';
 import type { Logger } from '../log';
-import type { Runtime } from '../runtime/runtime';
+import { SessionElsewhere, type Runtime } from '../runtime/runtime';
 import type { Stores } from '../stores/ports';
 import { Gate, HandshakeError } from './handshake';
 import { createFanOut, unchangingIn } from './fanout';
-import { createCockpitPush } from './cockpit-push';
+import { createCockpitPush, type CockpitPushDeps } from './cockpit-push';
 import { onProjectorDebriefChange } from '../api/projector-debrief';
 import { describeViewer, endLogin, LOGIN_SWEEP_MS, roomOf, type GameSocket, type SocketData } from './sockets';
 import { withDefaults, type RealtimeLimits } from './limits';
@@ -31,6 +31,10 @@ export interface RealtimeDeps {
   wait?: (ms: number) => Promise<void>;
   /** The seats the dashboard's bots play in a session, for the god view's presence. */
   botsOf?: (sessionId: string) => string[];
+  /** Several nodes: session rows shared with the other nodes' session lists (server/cluster). */
+  rows?: CockpitPushDeps['rows'];
+  /** Several nodes: a socket whose session left this node while it connected is sent to reconnect. */
+  severalNodes?: boolean;
 }
 
 /** What tests may set from outside: the clock the socket layer reads, its waits and its limits. */
@@ -137,6 +141,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
           logSampled(`refused ${socket.handshake.address} ${error.data.code}`, `handshake refused: ${error.data.code} (${typeof kind === 'string' ? kind.slice(0, 20) : '?'} from ${socket.handshake.address})`);
           return next(error);
         }
+        if (error instanceof SessionElsewhere) return next(new HandshakeError('BUSY', 'This room is moving to another server; try again in a moment.'));
         deps.log.error('handshake failed', error);
         next(new HandshakeError('INTERNAL', 'The server could not let you in; try again.'));
       });
@@ -147,6 +152,12 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     // A session list belongs to no game session: it gets rows, never a view.
     const isList = data.kind === 'sessions';
     if (!isList) void socket.join(roomOf(data.sessionId));
+    // Handed over between the handshake and now: the drop closed the room's sockets before this one
+    // joined it. Its transport is closed too, so the client reconnects to the session's new node.
+    if (!isList && deps.severalNodes && !deps.runtime.loaded(data.sessionId)) {
+      socket.conn.close();
+      return;
+    }
     send(socket, 'welcome', {
       protocol: PROTOCOL_VERSION,
       kind: data.kind,
@@ -277,13 +288,19 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   }
 
   const fanOut = createFanOut(io, { now, send, removeSocket, log: deps.log });
-  const push = createCockpitPush(io, { runtime: deps.runtime, events: deps.stores.events, botsOf: deps.botsOf ?? (() => []), send, onError: (error) => deps.log.error('cockpit push failed', error) });
+  const push = createCockpitPush(io, { runtime: deps.runtime, events: deps.stores.events, botsOf: deps.botsOf ?? (() => []), send, ...(deps.rows ? { rows: deps.rows } : {}), onError: (error) => deps.log.error('cockpit push failed', error) });
   const unsubscribeDebrief = onProjectorDebriefChange((sessionId) => push.debriefChanged(sessionId));
 
+  // A session handed to another node (several nodes): its sockets' transports are closed, not the
+  // sockets ended, so clients reconnect on their own, through the proxy, to the new owner.
+  const unsubscribeDropped = deps.runtime.onDropped((sessionId) => {
+    for (const id of io.sockets.adapter.rooms.get(roomOf(sessionId)) ?? []) io.sockets.sockets.get(id)?.conn.close();
+  });
   const unsubscribe = deps.runtime.subscribe(fanOut);
   const unsubscribeList = deps.runtime.subscribe((committed) => push.committed(committed));
   io.engine.on('close', () => {
     unsubscribe();
+    unsubscribeDropped();
     unsubscribeList();
     unsubscribeDebrief();
     clearInterval(sweep);

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { DEFAULT_OPTIONS, type Actor, type Command, type Scenario, type SessionOptions } from '../engine';
+import { DEFAULT_OPTIONS, evolve, initialState, type Actor, type GameState, type Command, type Scenario, type SessionOptions } from '../engine';
 import { hashToken, newId, newRoomCode, newToken } from './codes';
 import type { Logger } from '../log';
 import type { Clock, EventStore, Scheduler, SessionRecord } from './ports';
@@ -11,6 +11,24 @@ export interface RuntimeDeps {
   scheduler: Scheduler;
   /** Where a listener's failure is reported; it never turns a stored command into a failed one. */
   log?: Pick<Logger, 'error'>;
+  /**
+   * Several nodes (server/cluster): resolves true once this node holds the session's lease, taking
+   * it over from its owner if need be. A session is loaded, and a new one created, only after. Without
+   * it this process is the only one and owns every session.
+   */
+  claim?: (sessionId: string) => Promise<boolean>;
+  /** Several nodes: whether this node still holds the lease (checked again once a session is loaded). */
+  owns?: (sessionId: string) => boolean;
+  /** Rebuild every live session at start (one node). Several nodes leave that to their lease sweeper. */
+  loadLiveAtStart?: boolean;
+}
+
+/** Another node owns the session and did not hand it over in time: the caller should try again. */
+export class SessionElsewhere extends Error {
+  readonly code = 'BUSY';
+  constructor(readonly sessionId: string) {
+    super(`session ${sessionId} is served by another node right now; try again in a moment`);
+  }
 }
 
 export type ReplaceResult = { ok: true; seatId: string; token: string | null } | Extract<CommandResult, { ok: false }>;
@@ -22,11 +40,13 @@ export class Runtime {
   /** Sessions being rebuilt from their log on first use, so two callers share one rebuild. */
   private loading = new Map<string, Promise<SessionRuntime | undefined>>();
   private listeners = new Set<Listener>();
+  private dropListeners = new Set<(sessionId: string) => void>();
 
   constructor(private readonly deps: RuntimeDeps) {}
 
   /** Rebuilds every live session; a deadline that passed while the server was down fires at once. */
   async start(): Promise<number> {
+    if (this.deps.loadLiveAtStart === false) return 0;
     const live = await this.deps.store.liveSessions();
     for (const record of live) await this.open(record).load();
     return live.length;
@@ -70,6 +90,7 @@ export class Runtime {
       record = candidate;
     }
     if (!record) throw new Error('could not find a free room code');
+    if (this.deps.claim && !(await this.deps.claim(record.id))) throw new SessionElsewhere(record.id);
     const session = this.open(record);
     const options: SessionOptions = { ...DEFAULT_OPTIONS, ...input.options };
     // A secret random seed, recorded in the log (so replays are exact) and never sent to players:
@@ -102,8 +123,15 @@ export class Runtime {
           // Another caller may have created or loaded it meanwhile.
           const existing = this.sessions.get(sessionId);
           if (existing) return existing;
+          if (this.deps.claim && !(await this.deps.claim(sessionId))) throw new SessionElsewhere(sessionId);
+          if (this.sessions.has(sessionId)) return this.sessions.get(sessionId);
           const session = this.build(sessionId);
           await session.load();
+          // Handed over (or the lease lost) while the log was being read: not ours to run.
+          if (this.deps.owns && !this.deps.owns(sessionId)) {
+            session.close();
+            throw new SessionElsewhere(sessionId);
+          }
           if (this.sessions.has(sessionId)) {
             session.close();
             return this.sessions.get(sessionId);
@@ -117,6 +145,24 @@ export class Runtime {
       this.loading.set(sessionId, loading);
     }
     return loading;
+  }
+
+  /**
+   * A session's state to read, not to run: the one in memory if this node hosts it; with several
+   * nodes, else folded from the store without claiming it (a list of sessions must not pull every
+   * session to the node that shows it).
+   */
+  async read(sessionId: string): Promise<GameState | undefined> {
+    const loaded = this.sessions.get(sessionId);
+    if (loaded) return loaded.current;
+    if (!this.deps.claim) return (await this.get(sessionId))?.current;
+    if (!(await this.deps.store.findSession({ id: sessionId }))) return undefined;
+    return (await this.deps.store.load(sessionId)).reduce<GameState>((s, e) => evolve(s, e.event), initialState());
+  }
+
+  /** A session's record by its room code, without loading or claiming the session. */
+  recordByCode(code: string): Promise<SessionRecord | undefined> {
+    return this.deps.store.findSession({ code });
   }
 
   /** A session already in memory (live, or read since start): what code that holds a socket of it needs. */
@@ -182,6 +228,36 @@ export class Runtime {
   forget(sessionId: string): void {
     this.sessions.get(sessionId)?.close();
     this.sessions.delete(sessionId);
+  }
+
+  /** The sessions held in memory, for the lease keeper. */
+  loadedIds(): string[] {
+    return [...this.sessions.keys()];
+  }
+
+  /** Told when a session leaves this node (handed over or its lease lost), to close its sockets. */
+  onDropped(listener: (sessionId: string) => void): () => void {
+    this.dropListeners.add(listener);
+    return () => this.dropListeners.delete(listener);
+  }
+
+  /**
+   * Lets a session go to another node: no new command is decided, those decided are stored and
+   * answered, then it leaves memory and its sockets are closed (they reconnect through the proxy).
+   */
+  async drop(sessionId: string): Promise<void> {
+    const session = this.sessions.get(sessionId);
+    if (!session) return;
+    session.close();
+    await session.drained();
+    if (this.sessions.get(sessionId) === session) this.sessions.delete(sessionId);
+    for (const l of this.dropListeners) {
+      try {
+        l(sessionId);
+      } catch (error) {
+        this.deps.log?.error(`a drop listener failed for session ${sessionId}`, error);
+      }
+    }
   }
 
   close(): void {

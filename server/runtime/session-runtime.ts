@@ -240,6 +240,11 @@ export class SessionRuntime {
     return Object.fromEntries([...this.timers].map(([id, t]) => [id, t.at]));
   }
 
+  /** Settles once every command queued so far is answered (after close(): once the last commit is stored). */
+  async drained(): Promise<void> {
+    await this.answered;
+  }
+
   close(): void {
     this.closed = true;
     for (const t of this.timers.values()) t.timer.cancel();

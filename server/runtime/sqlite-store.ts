@@ -64,7 +64,9 @@ export class SqliteEventStore implements EventStore {
         }
       }),
     );
-    this.group = new GroupCommit(batch, options.grouped ?? true);
+    // IMMEDIATE: the write lock is taken at BEGIN, so another process sharing the file (several
+    // nodes on one SQLite file, in tests) makes this wait (busy_timeout) rather than fail on upgrade.
+    this.group = new GroupCommit((list: PendingAppend[]) => batch.immediate(list), options.grouped ?? true);
   }
 
   /** Transactions written and appends they held. */

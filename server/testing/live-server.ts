@@ -111,6 +111,8 @@ export function connect(url: string, auth: HandshakeWithoutVersion, extra: { coo
   return io(url, {
     auth: { v: PROTOCOL_VERSION, ...auth },
     transports: ['websocket'],
+    // As the browser does: a proxy in front of several nodes routes by it (docs/deploy.md).
+    ...('room' in auth ? { query: { room: auth.room } } : {}),
     reconnection: false,
     forceNew: true,
     ...(extra.cookie ? { extraHeaders: { cookie: extra.cookie } } : {}),

@@ -16,7 +16,12 @@ if (time) {
   });
 }
 
-const server = createServer(loadConfig(process.env), { next: false, ...(time ? { clock: time, scheduler: time } : {}) });
+// NODE_ID names the node in the leases (REDIS_URL set): the multi-node tests tell their nodes apart by it.
+const server = createServer(loadConfig(process.env), {
+  next: false,
+  ...(time ? { clock: time, scheduler: time } : {}),
+  ...(process.env.NODE_ID ? { nodeId: process.env.NODE_ID } : {}),
+});
 const shutdown = (): void => {
   server.stop().then(
     () => process.exit(0),

@@ -92,6 +92,8 @@ export function useGame(room: string, linkName: string | null): Game {
       forceNew: true,
       // WebSocket first, as the read-only views do: one round trip less, and long polling only as the fallback.
       transports: ['websocket', 'polling'],
+      // Several nodes (docs/deploy.md): the proxy sends every socket of a room to the same node by it.
+      query: { room },
       auth: (cb) => {
         const stored = readToken(room) ?? tokenRef.current;
         cb(stored ? { v: PROTOCOL, kind: 'player', room, token: stored } : { v: PROTOCOL, kind: 'join', room, name: name ?? '' });
@@ -141,6 +143,12 @@ export function useGame(room: string, linkName: string | null): Game {
     });
     socket.on('connect_error', (error) => {
       const data = (error as Error & { data?: { code?: string; message?: string } & Record<string, unknown> }).data;
+      if (data?.code === 'BUSY') {
+        // The room is moving to another node: a moment, then again.
+        setConnection(everConnected ? { state: 'reconnecting' } : { state: 'connecting', retrying: true });
+        setTimeout(() => socket.connect(), 300);
+        return;
+      }
       if (!data?.code) {
         // The server is unreachable: socket.io keeps trying.
         setConnection(everConnected ? { state: 'reconnecting' } : { state: 'connecting', retrying: true });
