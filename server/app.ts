@@ -17,6 +17,7 @@ import { handleHealth } from './health';
 import { sendJsonError } from './http/json-error';
 import { EXPORT_BASE_PATH, handleExport } from './http/export-route';
 import { checkOrigin } from './http/origin';
+import { clientAddress, parseTrustProxy } from './http/client-address';
 import { assignRequestId } from './http/request-id';
 import { applySecurityHeaders, preparePageRequest } from './http/security-headers';
 import { consoleLogger, type Logger } from './log';
@@ -170,6 +171,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
         (deleted) => log.info('finished sessions deleted after the retention period', { event: 'sessions.expired', count: deleted.length }),
         (error) => log.error('the retention sweep failed', error),
       );
+      const trustProxy = parseTrustProxy(config.trustProxy);
       const secureCookies = config.publicOrigin?.startsWith('https:') ?? false;
       const signInThrottle = new SignInThrottle(options.now ?? Date.now);
       // The API is built before the sockets; a sign-out ends that login's sockets once they exist.
@@ -182,6 +184,7 @@ export function createServer(config: Config, options: ServerOptions = {}): Backc
         },
         connectedSeats: (sessionId) => (io ? connectedSeats(io, sessionId) : new Set()),
         joinOrigin: () => config.publicOrigin ?? url,
+        clientAddress: (req) => clientAddress(req, trustProxy),
       });
       const pool = bots;
       const node = cluster?.node;

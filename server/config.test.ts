@@ -27,6 +27,7 @@ describe('loadConfig', () => {
         PUBLIC_ORIGIN: 'https://play.example.org',
         ALLOWED_ORIGINS: 'https://a.example.org, https://b.example.org:8443,',
         REDIS_URL: 'redis://127.0.0.1:6379',
+        TRUST_PROXY: 'loopback, 10.0.0.0/8',
       },
       cwd,
     );
@@ -38,6 +39,7 @@ describe('loadConfig', () => {
       nodeEnv: 'production',
       publicOrigin: 'https://play.example.org',
       allowedOrigins: ['https://a.example.org', 'https://b.example.org:8443', 'https://play.example.org'],
+      trustProxy: 'loopback, 10.0.0.0/8',
     });
   });
 
@@ -61,6 +63,10 @@ describe('loadConfig', () => {
 
   it.each(['redis://127.0.0.1:6379', 'rediss://user:pw@redis.example.org:6380/2'])('turns multi-node mode on with REDIS_URL=%s', (url) => {
     expect(loadConfig({ REDIS_URL: url }, cwd).redisUrl).toBe(url);
+  });
+
+  it('refuses a TRUST_PROXY entry that is not an address, a range or a named range', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'loopback, nginx.internal' }, cwd)).toThrow(/^Invalid configuration: TRUST_PROXY must be a comma-separated list of IP addresses, CIDR ranges.*\(got "loopback, nginx.internal"\)$/);
   });
 
   it('never echoes a password from a wrong URL', () => {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, TRUST_PROXY_FORMS } from './http/client-address';
 
 /** Where the server keeps its data: the embedded SQLite file (one machine) or a PostgreSQL server (several nodes). */
 export type DatabaseConfig = { kind: 'sqlite'; /** Absolute path of the SQLite file. */ path: string } | { kind: 'postgres'; /** postgres://… as given. */ url: string };
@@ -16,6 +17,11 @@ export interface Config {
   publicOrigin: string | undefined;
   /** Browser origins allowed to call the API and open sockets besides the server's own. */
   allowedOrigins: string[];
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY: addresses, CIDR ranges,
+   * loopback…); unset, the TCP peer is the client. See server/http/client-address.ts.
+   */
+  trustProxy: string | undefined;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -105,6 +111,21 @@ const rules = {
       .optional(),
     expected: 'a comma-separated list of origins such as https://a.example.org,https://b.example.org',
   },
+  TRUST_PROXY: {
+    schema: z
+      .string()
+      .trim()
+      .refine((value) => {
+        try {
+          parseTrustProxy(value);
+          return true;
+        } catch {
+          return false;
+        }
+      })
+      .optional(),
+    expected: `${TRUST_PROXY_FORMS}, naming the reverse proxies in front of the server (e.g. loopback when nginx runs on the same machine)`,
+  },
 } as const;
 
 type Rules = typeof rules;
@@ -144,6 +165,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     nodeEnv: values.NODE_ENV,
     publicOrigin: values.PUBLIC_ORIGIN,
     allowedOrigins: [...allowed],
+    trustProxy: values.TRUST_PROXY,
   };
 }
 

@@ -63,7 +63,7 @@ export function createApiHandler(deps: ContextDeps): ApiHandler {
     const close = { headers: { connection: 'close' } };
     if (!calls) return sendJsonError(res, 'BAD_REQUEST', 'BAD_PATH', 'The procedure name in the address is not valid URL-encoding.', close);
     if (calls.batch && calls.paths.length > 1 && calls.paths.some((path) => NEVER_BATCHED.has(path))) {
-      deps.log.info('batched sign-in refused', { event: 'auth.batch-refused', requestId: requestIdOf(req), address: req.socket.remoteAddress });
+      deps.log.info('batched sign-in refused', { event: 'auth.batch-refused', requestId: requestIdOf(req), address: deps.clientAddress ? deps.clientAddress(req) : req.socket.remoteAddress });
       return sendJsonError(res, 'BAD_REQUEST', 'BATCH_NOT_ALLOWED', 'Sign-in and account setup cannot be batched with other calls: send each on its own.', close);
     }
 

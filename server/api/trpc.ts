@@ -45,6 +45,8 @@ export interface ContextDeps {
   connectedSeats?: (sessionId: string) => Set<string>;
   joinOrigin: () => string;
   bots: BotPool;
+  /** The client's address (behind a trusted proxy, from X-Forwarded-For). Default: the TCP peer. */
+  clientAddress?: (req: IncomingMessage) => string;
 }
 
 export function createContextFactory(deps: ContextDeps) {
@@ -58,7 +60,7 @@ export function createContextFactory(deps: ContextDeps) {
     log: deps.log,
     signInThrottle: deps.signInThrottle,
     requestId: requestIdOf(req),
-    address: req.socket.remoteAddress ?? 'unknown',
+    address: deps.clientAddress ? deps.clientAddress(req) : (req.socket.remoteAddress ?? 'unknown'),
     loginEnded: deps.loginEnded ?? (() => undefined),
     facilitatorEnded: deps.facilitatorEnded ?? (async () => undefined),
     connectedSeats: deps.connectedSeats ?? (() => new Set()),

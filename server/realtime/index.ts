@@ -3,6 +3,7 @@ import { Server } from 'socket.io';
 import { loginFor, readCookie, SESSION_COOKIE } from '../auth/accounts';
 import { project } from '../engine';
 import type { Config } from '../config';
+import { clientAddress, parseTrustProxy } from '../http/client-address';
 import type { Logger } from '../log';
 import { SessionElsewhere, type Runtime } from '../runtime/runtime';
 import type { Stores } from '../stores/ports';
@@ -124,7 +125,10 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     if (Number.isInteger(Math.log10(n))) deps.log.info(n === 1 ? line : `${line} (${n} times)`);
   }
 
+  const trustProxy = parseTrustProxy(deps.config.trustProxy);
   io.use((socket, next) => {
+    // Behind a trusted proxy the peer is the proxy: every per-address limit below reads the client's own address.
+    socket.handshake.address = clientAddress(socket.request, trustProxy);
     gate
       .identify(socket)
       .then((identity) => {

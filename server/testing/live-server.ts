@@ -40,6 +40,8 @@ export interface LiveServerOptions {
   wrapEvents?: (events: EventStore) => EventStore;
   /** Opens the stores; default: the SQLite file at `dbPath` (a temp file unless given). */
   stores?: (dbPath: string) => Promise<Stores>;
+  /** More configuration, as environment variables (e.g. TRUST_PROXY). */
+  env?: Record<string, string>;
 }
 
 /** The stores of each running live server, by URL: signIn creates its accounts through them. */
@@ -48,7 +50,7 @@ const running = new Map<string, Stores>();
 export async function startLiveServer(dbPath?: string, options: LiveServerOptions = {}): Promise<LiveServer> {
   const dir = dbPath ? path.dirname(dbPath) : mkdtempSync(path.join(tmpdir(), 'backchannel-test-'));
   const file = dbPath ?? path.join(dir, 'test.db');
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: file, NODE_ENV: 'test' }, process.cwd());
+  const config = loadConfig({ ...options.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: file, NODE_ENV: 'test' }, process.cwd());
   const time = options.time;
   const server = createServer(config, {
     next: false,
@@ -107,7 +109,8 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 type HandshakeWithoutVersion = Handshake extends infer H ? (H extends { v: number } ? Omit<H, 'v'> : never) : never;
 
-export function connect(url: string, auth: HandshakeWithoutVersion, extra: { cookie?: string } = {}): ClientSocket {
+/** `extra`: request headers for the handshake (a cookie, or what a proxy would add). */
+export function connect(url: string, auth: HandshakeWithoutVersion, extra: Record<string, string> = {}): ClientSocket {
   return io(url, {
     auth: { v: PROTOCOL_VERSION, ...auth },
     transports: ['websocket'],
@@ -115,7 +118,7 @@ export function connect(url: string, auth: HandshakeWithoutVersion, extra: { coo
     ...('room' in auth ? { query: { room: auth.room } } : {}),
     reconnection: false,
     forceNew: true,
-    ...(extra.cookie ? { extraHeaders: { cookie: extra.cookie } } : {}),
+    ...(Object.keys(extra).length > 0 ? { extraHeaders: extra } : {}),
   });
 }
 

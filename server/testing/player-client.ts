@@ -58,8 +58,8 @@ export class PlayerClient<V extends AnyView = AnyView> {
   }
 
   /** Connects and resolves once the welcome and the first snapshot have arrived. */
-  static async open<V extends AnyView = AnyView>(url: string, auth: Auth, options: { label?: string; cookie?: string } = {}): Promise<PlayerClient<V>> {
-    const socket = connect(url, auth, options.cookie ? { cookie: options.cookie } : {});
+  static async open<V extends AnyView = AnyView>(url: string, auth: Auth, options: { label?: string; cookie?: string; headers?: Record<string, string> } = {}): Promise<PlayerClient<V>> {
+    const socket = connect(url, auth, { ...options.headers, ...(options.cookie ? { cookie: options.cookie } : {}) });
     const client = new PlayerClient<V>(socket, options.label ?? ('name' in auth ? auth.name : auth.kind));
     client.welcome = await new Promise<Welcome>((resolve, reject) => {
       socket.once('welcome', resolve);
