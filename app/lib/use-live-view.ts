@@ -57,6 +57,10 @@ export function useLiveView<V extends AnyView>(auth: WatchAuth): { view: V | nul
       if (tracker.patch(p)) show();
       else resync();
     });
+    socket.on('stream', (f) => {
+      if (tracker.stream(f)) show();
+      else resync();
+    });
     let resyncTimer: ReturnType<typeof setTimeout> | undefined;
     const resync = () =>
       socket.emit('resync', (r: Result<{ seq: number }>) => {

@@ -64,6 +64,15 @@ export function digest(value: unknown, unchanging: (value: object) => boolean = 
   return out;
 }
 
+/**
+ * Moves `sync` on past messages the socket received outside a patch (stream frames): they were
+ * appended to its `messages`, projected up to a log of `messagesSeen` messages.
+ */
+export function appendMessages(sync: ViewSync, messages: readonly { id: string }[], messagesSeen: number): void {
+  sync.tails.set('messages', chain(sync.tails.get('messages') ?? EMPTY, messages, 0, messages.length));
+  sync.messagesSeen = Math.max(sync.messagesSeen, messagesSeen);
+}
+
 /** What the fan-out keeps after sending `view` whole (a snapshot). */
 export function syncFrom(view: AnyView, messagesSeen: number, unchanging?: (value: object) => boolean): ViewSync {
   const sync: ViewSync = { tableId: tableOfView(view), messagesSeen, digests: new Map(), tails: new Map() };
