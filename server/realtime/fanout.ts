@@ -9,7 +9,7 @@ import type { ViewDiff } from '../../shared/patch';
 import { keepsMessageVisibility, scopeOf, type Scope } from './event-scope';
 import type { AnyView, ServerToClientEvents } from './protocol';
 import { describeViewer, roomOf, type GameSocket } from './sockets';
-import { advance, appendMessages, type ViewSync } from './view-sync';
+import { advance, appendMessages, type Tail, type ViewSync } from './view-sync';
 
 const SEAT_HANDED_OVER = 'The facilitator has given your seat to another player. If this is a mistake, ask the facilitator.';
 
@@ -72,6 +72,8 @@ export class CommitProjections {
    * Null for any other commit.
    */
   readonly streams: Map<string, FrontStreamItem[]> | null;
+  /** Message chains already extended by this commit's items, by channel. */
+  private readonly chains = new Map<string, Map<string, Tail>>();
 
   constructor(readonly state: GameState, events: readonly GameEvent[]) {
     this.messagesTail = keepsMessageVisibility(events);
@@ -88,7 +90,9 @@ export class CommitProjections {
   streamFor(channelId: string, sync: ViewSync): FrontStreamItem[] | null {
     const items = this.streams?.get(channelId);
     if (!items || !this.state.created || sync.messagesSeen > items[0]!.index) return null;
-    appendMessages(sync, items.map((i) => i.message), this.state.messages.length);
+    let memo = this.chains.get(channelId);
+    if (!memo) this.chains.set(channelId, (memo = new Map()));
+    appendMessages(sync, items.map((i) => i.message), this.state.messages.length, memo);
     return items;
   }
 
