@@ -168,6 +168,9 @@ export async function godView(baseURL: string, cookies: { name: string; value: s
   socket.on('patch', (p) => {
     if (!tracker.patch(p)) socket.emit('resync', () => undefined);
   });
+  socket.on('stream', (f) => {
+    if (!tracker.stream(f)) socket.emit('resync', () => undefined);
+  });
   await expect.poll(() => tracker.view !== null, { message: 'the facilitator socket gets its snapshot' }).toBe(true);
   return {
     view: () => {

@@ -25,6 +25,9 @@ export class SocketPlayer {
     socket.on('patch', (p) => {
       if (!this.tracker.patch(p)) socket.emit('resync', () => undefined);
     });
+    socket.on('stream', (f) => {
+      if (!this.tracker.stream(f)) socket.emit('resync', () => undefined);
+    });
   }
 
   static async join(url: string, room: string, name: string): Promise<SocketPlayer> {

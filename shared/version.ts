@@ -8,5 +8,5 @@
  * (SERVER_TOO_OLD). Raise PROTOCOL_VERSION for a change an older client cannot follow; raise the
  * minimum only when the server stops understanding old clients.
  */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 export const MIN_CLIENT_PROTOCOL_VERSION = 1;

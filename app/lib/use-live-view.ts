@@ -65,6 +65,10 @@ export function useLiveView<V extends AnyView>(auth: WatchAuth, room: string | n
       if (tracker.patch(p)) show();
       else resync();
     });
+    socket.on('stream', (f) => {
+      if (tracker.stream(f)) show();
+      else resync();
+    });
     let resyncTimer: ReturnType<typeof setTimeout> | undefined;
     const resync = () =>
       socket.emit('resync', (r: Result<{ seq: number }>) => {

@@ -75,6 +75,11 @@ export class GamePlayer implements LoadClient {
       if (this.tracker.patch(p)) this.update(at);
       else socket.emit('resync', () => undefined);
     });
+    socket.on('stream', (f) => {
+      const at = now();
+      if (this.tracker.stream(f)) this.update(at);
+      else socket.emit('resync', () => undefined);
+    });
     socket.on('disconnect', (reason) => {
       if (reason !== 'io client disconnect') this.recorder.disconnected(reason);
     });

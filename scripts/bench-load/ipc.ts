@@ -3,7 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import v8 from 'node:v8';
-import { readClocks } from './clock';
+import { readClocks, sleep } from './clock';
 
 interface Request {
   id: number;
@@ -65,19 +65,21 @@ export class Peer {
     });
   }
 
-  async kill(): Promise<void> {
+  /** Kills the child, after waiting up to `graceMs` for it to exit by itself (a CPU profile is written at exit). */
+  async kill(graceMs = 0): Promise<void> {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    if (graceMs > 0 && (await Promise.race([exited.then(() => true), sleep(graceMs).then(() => false)]))) return;
     this.child.kill('SIGKILL');
     await exited;
   }
 }
 
 /** Forks a TypeScript entry of this folder under tsx, with an IPC channel; `gc` exposes global.gc. */
-export function forkChild(entry: string, label: string, options: { gc?: boolean; env?: Record<string, string>; output?: number | 'inherit' | 'ignore' } = {}): Peer {
+export function forkChild(entry: string, label: string, options: { gc?: boolean; env?: Record<string, string>; output?: number | 'inherit' | 'ignore'; nodeArgs?: string[] } = {}): Peer {
   const output = options.output ?? 'inherit';
   const child = fork(new URL(entry, import.meta.url).pathname, [], {
-    execArgv: [...(options.gc ? ['--expose-gc'] : []), '--import', 'tsx'],
+    execArgv: [...(options.gc ? ['--expose-gc'] : []), ...(options.nodeArgs ?? []), '--import', 'tsx'],
     env: { ...process.env, ...options.env },
     stdio: ['ignore', output, output, 'ipc'],
   });

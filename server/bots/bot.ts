@@ -104,6 +104,9 @@ export class Bot {
         if (!this.tracker.patch(p)) socket.emit('resync', () => undefined);
         if (this.tracker.view?.session.status === 'ended') finish();
       });
+      socket.on('stream', (f) => {
+        if (!this.tracker.stream(f)) socket.emit('resync', () => undefined);
+      });
       socket.on('removed', finish);
       this.schedule();
     });

@@ -235,3 +235,34 @@ function projectProjector(game: ActiveGame): ProjectorView {
     scores: game.status === 'ended' && game.scores ? rankedScores(game.scores, (s) => ({ seatId: s.seatId, name: game.seats[s.seatId]?.name ?? '', tableId: game.seats[s.seatId]?.tableId ?? null })) : null,
   };
 }
+
+/** One front-channel message as every seat that sees the channel receives it, with its place in the channel. */
+export interface FrontStreamItem {
+  channelId: string;
+  /** The message's index in its channel: how many messages of the channel came before it. */
+  n: number;
+  /** Its index in the session's message log. */
+  index: number;
+  message: MessageView;
+}
+
+/**
+ * The messages of the session log from `from` on, when every one of them is in a front channel:
+ * what project() appends to the `messages` of each seat that sees that channel (a front channel is
+ * seen whole by every active seat of its table, so the item is the same for all of them). Null when
+ * any of them is in another kind of channel. The fan-out encodes each item once for the whole table.
+ */
+export function projectFrontStream(state: GameState, from: number): FrontStreamItem[] | null {
+  if (!state.created) return null;
+  const items: FrontStreamItem[] = [];
+  const later = new Map<string, number>();
+  for (let i = state.messages.length - 1; i >= from; i--) {
+    const m = state.messages.at(i)!;
+    const channel = state.channels[m.channelId];
+    if (channel?.kind !== 'front') return null;
+    const after = later.get(m.channelId) ?? 0;
+    later.set(m.channelId, after + 1);
+    items.push({ channelId: m.channelId, n: channel.messageCount - after - 1, index: i, message: messageView(m) });
+  }
+  return items.reverse();
+}

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../engine';
 import { atTable, startGame, type Game, type Player } from '../testing/game-setup';
 import { startLiveServer, type LiveServer } from '../testing/live-server';
-import { expectedView, PlayerClient, settle } from '../testing/player-client';
+import { expectedView, PlayerClient, settle, type Auth } from '../testing/player-client';
 
 let live: LiveServer;
 beforeAll(async () => {
@@ -15,7 +15,8 @@ afterAll(async () => {
   await live.stop();
 });
 
-const patchesOf = (c: PlayerClient) => c.received.filter((r) => r.event === 'patch').length;
+const patchesOf = (c: PlayerClient) => c.received.filter((r) => r.event === 'patch' || r.event === 'stream').length;
+const framesOf = (c: PlayerClient) => c.received.filter((r) => r.event === 'stream').length;
 const ok = { ok: true };
 
 describe('fan-out scope', () => {
@@ -54,7 +55,13 @@ describe('fan-out scope', () => {
     const t2 = atTable(game.players, 't2');
     const speakers = t1.filter((p) => p.view.me.role?.kind !== 'journalist');
 
+    // A tab of a protocol 1 client: never a stream frame, every line as a patch.
+    const oldTab = await PlayerClient.open(live.url, { v: 1, kind: 'player', room: game.code, token: t1[1]!.welcome!.token! } as unknown as Auth, { label: 'protocol 1 tab' });
+    clients.push(oldTab);
+    await inSync('after a protocol 1 tab opened');
+
     const before = new Map(clients.map((c) => [c, patchesOf(c)]));
+    const framesBefore = new Map(clients.map((c) => [c, framesOf(c)]));
     for (let i = 0; i < 30; i++) {
       const p = speakers[i % speakers.length]!;
       expect(await p.send({ type: 'PostMessage', channelId: i % 3 === 0 ? `t1:team:${p.view.me.role!.side}` : 't1:front', text: `t1 line ${i}` })).toMatchObject(ok);
@@ -63,6 +70,11 @@ describe('fan-out scope', () => {
     for (const p of t2) expect(patchesOf(p) - before.get(p)!, `${p.label} at t2`).toBe(0);
     expect(patchesOf(waiting) - before.get(waiting)!).toBe(0);
     for (const p of t1) expect(patchesOf(p) - before.get(p)!, `${p.label} at t1`).toBeGreaterThanOrEqual(20);
+    // The 20 front-channel lines reach each t1 seat as stream frames, encoded once for the table;
+    // the facilitator and the projector keep their own patches.
+    for (const p of t1) expect(framesOf(p) - framesBefore.get(p)!, `${p.label}'s frames`).toBe(20);
+    expect(framesOf(facilitator) + framesOf(projector) + framesOf(oldTab)).toBe(0);
+    expect(patchesOf(oldTab) - before.get(oldTab)!).toBeGreaterThanOrEqual(20);
     expect(patchesOf(facilitator) - before.get(facilitator)!).toBe(30);
 
     // A second tab of a t1 player, opened in the middle of the game.

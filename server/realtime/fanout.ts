@@ -1,5 +1,6 @@
 import type { Server } from 'socket.io';
 import { project, type Viewer } from '../engine';
+import { projectFrontStream, type FrontStreamItem } from '../engine/project';
 import type { GameEvent } from '../engine/events';
 import type { GameState } from '../engine/state';
 import type { Logger } from '../log';
@@ -8,14 +9,45 @@ import type { ViewDiff } from '../../shared/patch';
 import { keepsMessageVisibility, scopeOf, type Scope } from './event-scope';
 import type { AnyView, ServerToClientEvents } from './protocol';
 import { describeViewer, roomOf, type GameSocket } from './sockets';
-import { advance, type ViewSync } from './view-sync';
+import { advance, appendMessages, type Tail, type ViewSync } from './view-sync';
 
 const SEAT_HANDED_OVER = 'The facilitator has given your seat to another player. If this is a mistake, ask the facilitator.';
+
+/** The Socket.IO room of the sockets that show a front channel: its frames are encoded once for all of them. */
+export const streamRoomOf = (sessionId: string, channelId: string) => `stream:${sessionId}:${channelId}`;
+
+/**
+ * The front channel a view shows, whose stream its socket may receive: a seat's view lists its
+ * table's front channel exactly while project() shows that channel's messages to it (active, at
+ * that table). Protocol 2 and later; null for other viewers.
+ */
+export function streamOf(view: AnyView | null): string | null {
+  if (view?.kind !== 'seat') return null;
+  return view.channels.find((c) => c.kind === 'front')?.id ?? null;
+}
+
+/**
+ * Puts the socket in the room of the stream its view shows now, and out of any other: called
+ * whenever the socket is brought to a commit by a snapshot or a patch, so it receives a stream's
+ * frames exactly from the commit at which project() starts showing the channel until the commit at
+ * which it stops (a move, a kick, leaving, a seat handed over).
+ */
+export function followStream(socket: GameSocket, view: AnyView | null): void {
+  const data = socket.data;
+  const channelId = data.streams ? streamOf(view) : null;
+  if (channelId === data.stream) return;
+  if (data.stream !== null) void socket.leave(streamRoomOf(data.sessionId, data.stream));
+  if (channelId !== null) void socket.join(streamRoomOf(data.sessionId, channelId));
+  data.stream = channelId;
+}
 
 export interface FanOutDeps {
   now: () => number;
   send: <E extends keyof ServerToClientEvents>(socket: GameSocket, event: E, ...args: Parameters<ServerToClientEvents[E]>) => boolean;
   removeSocket: (socket: GameSocket) => void;
+  /** Drops a socket that holds more unsent output than `maxBufferedBytes` (see send in index.ts). */
+  drop: (socket: GameSocket) => void;
+  maxBufferedBytes: number;
   log: Logger;
 }
 
@@ -33,11 +65,35 @@ export class CommitProjections {
   readonly messagesTail: boolean;
   readonly scope: Scope;
   readonly unchanging: (value: object) => boolean;
+  /**
+   * When the commit only posts front-channel messages, those messages by channel: a seat view that
+   * shows such a channel changes by these messages and nothing else (a front message moves no
+   * clock, no risk, no ability), so its socket gets them as stream frames and is not projected.
+   * Null for any other commit.
+   */
+  readonly streams: Map<string, FrontStreamItem[]> | null;
+  /** Message chains already extended by this commit's items, by channel. */
+  private readonly chains = new Map<string, Map<string, Tail>>();
 
   constructor(readonly state: GameState, events: readonly GameEvent[]) {
     this.messagesTail = keepsMessageVisibility(events);
     this.scope = scopeOf(events, state);
     this.unchanging = unchangingIn(state);
+    this.streams = frontStreams(state, events);
+  }
+
+  /**
+   * The stream items of this commit for a socket that shows `channelId`, and `sync` moved past
+   * them; null when the socket must be patched instead (not a stream commit, or its view already
+   * holds a later state than the commit before this one, as a snapshot taken meanwhile would).
+   */
+  streamFor(channelId: string, sync: ViewSync): FrontStreamItem[] | null {
+    const items = this.streams?.get(channelId);
+    if (!items || !this.state.created || sync.messagesSeen > items[0]!.index) return null;
+    let memo = this.chains.get(channelId);
+    if (!memo) this.chains.set(channelId, (memo = new Map()));
+    appendMessages(sync, items.map((i) => i.message), this.state.messages.length, memo);
+    return items;
   }
 
   /** Whether the commit can change this viewer's view (see event-scope.ts). */
@@ -66,6 +122,22 @@ export class CommitProjections {
   }
 }
 
+function frontStreams(state: GameState, events: readonly GameEvent[]): Map<string, FrontStreamItem[]> | null {
+  if (!state.created || events.length === 0 || !events.every((e) => e.type === 'MessagePosted')) return null;
+  const items = projectFrontStream(state, state.messages.length - events.length);
+  if (!items || items.length !== events.length) return null;
+  const byChannel = new Map<string, FrontStreamItem[]>();
+  for (const [k, item] of items.entries()) {
+    const event = events[k]!;
+    // Each MessagePosted appends one message, in order: anything else is not this fast path's to judge.
+    if (event.type !== 'MessagePosted' || event.messageId !== item.message.id) return null;
+    const list = byChannel.get(item.channelId);
+    if (list) list.push(item);
+    else byChannel.set(item.channelId, [item]);
+  }
+  return byChannel;
+}
+
 /**
  * After a commit, each socket the commit can concern gets the change of its own projection:
  * projected once per viewer, compared key by key with the digests of what that socket holds, sent
@@ -77,21 +149,45 @@ export function createFanOut(io: Server, deps: FanOutDeps): (committed: Committe
     if (!sockets) return;
     for (const { event } of committed.events) if (event.type === 'SeatReplaced') handOver(sockets, event.seatId, event.fromSeatId);
     const projections = new CommitProjections(committed.state, committed.events.map((e) => e.event));
+    /** Sockets of a stream room that get this commit as a patch instead of its frames. */
+    let patched: string[] | null = null;
     for (const socketId of sockets) {
       const socket = io.sockets.sockets.get(socketId) as GameSocket | undefined;
       const sync = socket?.data.sync;
-      if (!socket || !sync || !projections.concerns(socket.data.viewer, sync)) continue;
+      if (!socket || !sync) continue;
+      const stream = socket.data.stream;
+      if (stream !== null && projections.streams?.has(stream)) {
+        if (projections.streamFor(stream, sync)) {
+          // The room's emit does not go through send(): its flow control is applied here.
+          if (socket.data.outbox.overLimit(deps.maxBufferedBytes)) {
+            followStream(socket, null);
+            deps.drop(socket);
+          }
+          continue;
+        }
+        (patched ??= []).push(socketId);
+      }
+      if (!projections.concerns(socket.data.viewer, sync)) continue;
       try {
         patchSocket(socket, sync, projections);
       } catch (error) {
-        // One viewer's failure must not keep the change from the others.
+        // One viewer's failure must not keep the change from the others; nor may it leave the
+        // socket in a stream its view may no longer show.
+        followStream(socket, null);
         deps.log.error(`fan-out to ${describeViewer(socket.data)} in session ${committed.sessionId} failed`, error);
       }
+    }
+    if (!projections.streams) return;
+    const serverNow = deps.now();
+    for (const [channelId, items] of projections.streams) {
+      const room = io.local.to(streamRoomOf(committed.sessionId, channelId)).except(patched ?? []);
+      for (const { n, message } of items) room.emit('stream', { channelId, n, message, serverNow });
     }
   }
 
   function patchSocket(socket: GameSocket, sync: ViewSync, projections: CommitProjections): void {
     const next = projections.patchFor(socket.data.viewer, sync);
+    followStream(socket, next?.view ?? null);
     if (!next?.diff) return;
     const base = socket.data.seq;
     socket.data.seq = base + 1;

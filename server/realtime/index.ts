@@ -8,7 +8,7 @@ import type { Logger } from '../log';
 import { SessionElsewhere, type Runtime } from '../runtime/runtime';
 import type { Stores } from '../stores/ports';
 import { Gate, HandshakeError } from './handshake';
-import { createFanOut, unchangingIn } from './fanout';
+import { createFanOut, followStream, unchangingIn } from './fanout';
 import { createCockpitPush, type CockpitPushDeps } from './cockpit-push';
 import { onProjectorDebriefChange } from '../api/projector-debrief';
 import { describeViewer, endLogin, LOGIN_SWEEP_MS, roomOf, type GameSocket, type SocketData } from './sockets';
@@ -133,7 +133,8 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
       .identify(socket)
       .then((identity) => {
         const data: SocketData = {
-          ...identity, seq: 0, sync: null, outbox: new Outbox(socket),
+          ...identity, seq: 0, sync: null, outbox: new Outbox(socket), stream: null,
+          streams: ((socket.handshake.auth as { v?: unknown }).v as number) >= 2,
           events: bucket(limits.events), strikes: bucket(limits.strikes), commands: bucket(limits.commands), refusals: 0,
         };
         Object.assign(socket.data, data);
@@ -261,12 +262,16 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
   function send<E extends keyof ServerToClientEvents>(socket: GameSocket, event: E, ...args: Parameters<ServerToClientEvents[E]>): boolean {
     if (!socket.connected || socket.data.outbox.dropped || loginEnded(socket)) return false;
     if (socket.data.outbox.overLimit(limits.maxBufferedBytes)) {
-      deps.log.info(`socket dropped: ${socket.data.outbox.buffered()} bytes unread (session ${socket.data.sessionId}, ${describeViewer(socket.data)})`);
-      socket.data.outbox.drop();
+      drop(socket);
       return false;
     }
     socket.emit(event, ...args);
     return true;
+  }
+
+  function drop(socket: GameSocket): void {
+    deps.log.info(`socket dropped: ${socket.data.outbox.buffered()} bytes unread (session ${socket.data.sessionId}, ${describeViewer(socket.data)})`);
+    socket.data.outbox.drop();
   }
 
   /**
@@ -279,8 +284,12 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     const state = deps.runtime.loaded(data.sessionId)?.current;
     const view = state ? (project(state, data.viewer) as AnyView | null) : null;
     const seq = ++data.seq;
-    if (!state?.created || !view) return seq;
+    if (!state?.created || !view) {
+      followStream(socket, null);
+      return seq;
+    }
     data.sync = syncFrom(view, state.messages.length, unchangingIn(state));
+    followStream(socket, view);
     data.outbox.sentSnapshot(seq, () => send(socket, 'snapshot', { seq, view, serverNow: now() }));
     if (view.kind === 'seat' && view.me.status === 'kicked') removeSocket(socket);
     return seq;
@@ -291,7 +300,7 @@ export function attachRealtime(httpServer: HttpServer, deps: RealtimeDeps): Serv
     socket.disconnect(true);
   }
 
-  const fanOut = createFanOut(io, { now, send, removeSocket, log: deps.log });
+  const fanOut = createFanOut(io, { now, send, removeSocket, drop, maxBufferedBytes: limits.maxBufferedBytes, log: deps.log });
   const push = createCockpitPush(io, { runtime: deps.runtime, events: deps.stores.events, botsOf: deps.botsOf ?? (() => []), send, ...(deps.rows ? { rows: deps.rows } : {}), onError: (error) => deps.log.error('cockpit push failed', error) });
   const unsubscribeDebrief = onProjectorDebriefChange((sessionId) => push.debriefChanged(sessionId));
 

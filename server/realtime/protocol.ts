@@ -4,7 +4,7 @@
  * bots in docs/protocol.md. Safe to import from the browser (zod and types only).
  */
 import { z } from 'zod';
-import type { RejectionCode, SeatView, ProjectorView, FacilitatorView } from '../engine';
+import type { RejectionCode, SeatView, ProjectorView, FacilitatorView, MessageView } from '../engine';
 import type { SessionSummary } from '../api/cockpit';
 import type { ProjectorDebrief } from '../api/projector-debrief';
 import { LIMITS } from '../engine/limits';
@@ -111,6 +111,19 @@ export interface ViewPatch {
   serverNow: number;
 }
 
+/**
+ * One front-channel message, sent once to every socket of a table that shows that channel (protocol
+ * 2). `n` is the message's index in its channel: it must equal the number of messages of that
+ * channel the client's view holds, or the client has missed one and asks for a snapshot (`resync`).
+ * It is appended to the view's `messages`, like a patch's `append.messages`, and does not change `seq`.
+ */
+export interface StreamFrame {
+  channelId: string;
+  n: number;
+  message: MessageView;
+  serverNow: number;
+}
+
 export interface Welcome {
   protocol: number;
   kind: Handshake['kind'];
@@ -125,6 +138,8 @@ export interface ServerToClientEvents {
   welcome: (welcome: Welcome) => void;
   snapshot: (snapshot: { seq: number; view: AnyView; serverNow: number }) => void;
   patch: (patch: ViewPatch) => void;
+  /** Protocol 2 and later: a front-channel message for every seat of the table (see StreamFrame). */
+  stream: (frame: StreamFrame) => void;
   /** The seat was removed by the facilitator; the server disconnects after sending it. */
   removed: (notice: { message: string }) => void;
   /** To a `sessions` socket: the whole list, on connect and on `resync`. */

@@ -22,6 +22,7 @@ describe('smoke', () => {
     const tracker = new ViewTracker<SeatView>();
     socket.on('snapshot', (s) => tracker.snapshot(s));
     socket.on('patch', (p) => tracker.patch(p));
+    socket.on('stream', (f) => tracker.stream(f));
     const welcome = await new Promise<{ token: string | null }>((resolve, reject) => {
       socket.on('welcome', resolve);
       socket.on('connect_error', reject);

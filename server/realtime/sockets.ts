@@ -14,6 +14,10 @@ export interface SocketData extends SocketIdentity {
   seq: number;
   /** What the fan-out keeps of the view this socket holds (never the view): null before its first snapshot. */
   sync: ViewSync | null;
+  /** Whether the client reads stream frames (protocol 2 and later). */
+  streams: boolean;
+  /** The front channel whose stream room the socket is in (see followStream in fanout.ts), or null. */
+  stream: string | null;
   outbox: Outbox;
   /** Every event this socket sends, refusals it has earned, and its commands. */
   events: TokenBucket;

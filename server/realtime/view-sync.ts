@@ -17,7 +17,7 @@ export interface ViewSync {
 }
 
 /** A list's length and two 32-bit FNV-1a lanes over its ids: equal chains, equal id sequences. */
-interface Tail {
+export interface Tail {
   length: number;
   a: number;
   b: number;
@@ -62,6 +62,23 @@ export function digest(value: unknown, unchanging: (value: object) => boolean = 
   const out = json.length <= 40 ? json : hash('sha1', json, 'base64');
   if (stable) known.set(value, out);
   return out;
+}
+
+/**
+ * Moves `sync` on past messages the socket received outside a patch (stream frames): they were
+ * appended to its `messages`, projected up to a log of `messagesSeen` messages.
+ */
+export function appendMessages(sync: ViewSync, messages: readonly { id: string }[], messagesSeen: number, memo?: Map<string, Tail>): void {
+  const old = sync.tails.get('messages') ?? EMPTY;
+  // The sockets of a table hold the same list: one chain per commit serves them all.
+  const key = memo && `${old.length} ${old.a} ${old.b}`;
+  let next = key === undefined ? undefined : memo!.get(key);
+  if (!next) {
+    next = chain(old, messages, 0, messages.length);
+    if (key !== undefined) memo!.set(key, next);
+  }
+  sync.tails.set('messages', next);
+  sync.messagesSeen = Math.max(sync.messagesSeen, messagesSeen);
 }
 
 /** What the fan-out keeps after sending `view` whole (a snapshot). */

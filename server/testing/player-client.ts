@@ -48,10 +48,10 @@ export class PlayerClient<V extends AnyView = AnyView> {
     socket.onAny((event: string, ...args: unknown[]) => this.received.push({ event, json: JSON.stringify(args) }));
     socket.on('snapshot', (s) => this.tracker.snapshot(s));
     socket.on('patch', (p) => {
-      if (!this.tracker.patch(p)) {
-        this.resyncs++;
-        socket.emit('resync', (r) => this.record('ack:resync', r));
-      }
+      if (!this.tracker.patch(p)) this.resync();
+    });
+    socket.on('stream', (f) => {
+      if (!this.tracker.stream(f)) this.resync();
     });
     socket.on('removed', (n) => (this.removed = n.message));
     socket.on('disconnect', () => (this.disconnected = true));
@@ -103,6 +103,11 @@ export class PlayerClient<V extends AnyView = AnyView> {
     if (kind === 'projector') return { kind: 'projector' };
     if (kind === 'facilitator') return { kind: 'facilitator' };
     return { kind: 'seat', seatId: this.seatId };
+  }
+
+  private resync(): void {
+    this.resyncs++;
+    this.socket.emit('resync', (r) => this.record('ack:resync', r));
   }
 
   private record(event: string, value: unknown): void {

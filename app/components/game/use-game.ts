@@ -131,6 +131,10 @@ export function useGame(room: string, linkName: string | null): Game {
       if (tracker.patch(p)) show();
       else resync();
     });
+    socket.on('stream', (f) => {
+      if (tracker.stream(f)) show();
+      else resync();
+    });
     socket.on('removed', (notice) => {
       tokenRef.current = null;
       forgetRoom(room);

@@ -60,6 +60,13 @@ export class ClusterPlayer {
         this.socket.emit('resync', () => undefined);
       }
     });
+    // Protocol 2: a table's front-channel lines come once per table, checked by their index.
+    this.socket.on('stream', (f) => {
+      if (!this.tracker.stream(f)) {
+        this.gaps++;
+        this.socket.emit('resync', () => undefined);
+      }
+    });
     this.socket.io.on('reconnect', () => this.reconnects++);
     // As the browser's CommandSender does: a command unanswered when the connection dropped is sent
     // again at once on the new connection (same id), not after its ack times out.
