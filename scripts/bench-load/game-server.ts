@@ -4,9 +4,12 @@
 // port. Two differences, both said in README: Next's pages are not served (no page is requested;
 // the sockets and the API are the same code) and the per-address socket limits are LOAD_TEST_LIMITS.
 // It answers the parent's `stats` requests (CPU, heap after GC) over IPC and stops on `stop`.
+// BENCH_SQLITE_WRITER=loop|worker picks where the event store's group commit runs (the store's
+// default otherwise), so one sweep can be compared with the other.
 import path from 'node:path';
 import { createServer } from '../../server/app';
 import { loadConfig, sqlitePath } from '../../server/config';
+import { openSqliteStores } from '../../server/stores/sqlite';
 import { LOAD_TEST_LIMITS } from './limits';
 import { serve, statsHandlers } from './ipc';
 
@@ -14,7 +17,10 @@ const dir = process.env.BENCH_DIR;
 if (!dir) throw new Error('BENCH_DIR is not set: this file is started by npm run bench:load');
 
 const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: path.join(dir, 'bench.db'), NODE_ENV: 'production' });
-const server = createServer(config, { next: false, realtime: { limits: LOAD_TEST_LIMITS } });
+const writer = process.env.BENCH_SQLITE_WRITER;
+if (writer !== undefined && writer !== 'loop' && writer !== 'worker') throw new Error(`BENCH_SQLITE_WRITER must be loop or worker, not ${writer}`);
+const stores = writer ? async () => openSqliteStores(sqlitePath(config), { writer }) : undefined;
+const server = createServer(config, { next: false, realtime: { limits: LOAD_TEST_LIMITS }, ...(stores ? { stores } : {}) });
 
 serve({
   ...statsHandlers(),

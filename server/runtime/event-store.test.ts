@@ -11,13 +11,14 @@ import { openMemoryStores } from '../stores/memory';
 import { openSqliteStores, type SqliteStores } from '../stores/sqlite';
 import type { Stores } from '../stores/ports';
 import type { MemoryEventStore } from './memory-store';
+import type { SqliteEventStoreOptions } from './sqlite-store';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-function openFile(options: { grouped?: boolean } = {}): { stores: SqliteStores; file: string } {
+function openFile(options: SqliteEventStoreOptions = {}): { stores: SqliteStores; file: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'backchannel-store-'));
   const file = path.join(dir, 'store.db');
   const stores = openSqliteStores(file, options);
@@ -31,7 +32,8 @@ function openFile(options: { grouped?: boolean } = {}): { stores: SqliteStores; 
 type WithStats = Stores & { events: SqliteStores['events'] | MemoryEventStore };
 const kinds: [string, () => WithStats][] = [
   ['memory', () => openMemoryStores()],
-  ['sqlite', () => openFile().stores],
+  ['sqlite', () => openFile({ writer: 'loop' }).stores],
+  ['sqlite (writer thread)', () => openFile({ writer: 'worker' }).stores],
 ];
 
 describe.each(kinds)('the %s event store', (_name, make) => {
@@ -48,9 +50,9 @@ describe.each(kinds)('the %s event store', (_name, make) => {
   });
 });
 
-describe('the SQLite event store', () => {
+describe.each(['loop', 'worker'] as const)('the SQLite event store (writer: %s)', (writer) => {
   it('has an acknowledged append on disk: a new connection to the file reads it', async () => {
-    const { stores, file } = openFile();
+    const { stores, file } = openFile({ writer });
     await givenFacilitators(stores, 1);
     await stores.events.createSession(sessionRecord('a'));
     await Promise.all([stores.events.append('a', 0, [event(1)]), stores.events.append('a', 1, [event(2)])]);

@@ -3,6 +3,7 @@ import { eventAt, type GameEvent } from '../engine';
 import type { OpenedDatabase } from '../../db/client';
 import { events, seatTokens, sessions } from '../../db/schema';
 import { AppendConflict, GroupCommit, type AppendOutcome, type PendingAppend } from './group-commit';
+import { SqliteWorkerWriter } from './sqlite-worker-writer';
 import type { AppendExtra, EventStore, SessionRecord, StoredEvent } from './ports';
 
 const toRecord = (row: typeof sessions.$inferSelect): SessionRecord => ({
@@ -34,6 +35,14 @@ function prepare(db: OpenedDatabase['db']) {
   };
 }
 
+export interface SqliteEventStoreOptions {
+  grouped?: boolean;
+  writer?: 'loop' | 'worker';
+}
+
+/** Where the group's transaction runs unless told: see README, Benchmark. */
+export const DEFAULT_WRITER: 'loop' | 'worker' = 'loop';
+
 /**
  * The event store on SQLite. Appends of one event-loop turn share one transaction (one fsync,
  * see GroupCommit); each append runs in its own savepoint, so one that fails (a seq conflict)
@@ -42,11 +51,16 @@ function prepare(db: OpenedDatabase['db']) {
 export class SqliteEventStore implements EventStore {
   private readonly q: ReturnType<typeof prepare>;
   private readonly group: GroupCommit;
+  /** The writer thread, when the appends are written off the event loop. */
+  readonly worker: SqliteWorkerWriter | undefined;
 
-  /** `grouped: false` gives every append its own transaction (the benchmark's baseline). */
+  /**
+   * `grouped: false` gives every append its own transaction (the benchmark's baseline).
+   * `writer: 'loop'` runs the group's transaction on this thread, `'worker'` on a worker thread.
+   */
   constructor(
     private readonly database: OpenedDatabase,
-    options: { grouped?: boolean } = {},
+    options: SqliteEventStoreOptions = {},
   ) {
     this.q = prepare(database.db);
     const { sqlite } = database;
@@ -66,7 +80,12 @@ export class SqliteEventStore implements EventStore {
     );
     // IMMEDIATE: the write lock is taken at BEGIN, so another process sharing the file (several
     // nodes on one SQLite file, in tests) makes this wait (busy_timeout) rather than fail on upgrade.
-    this.group = new GroupCommit((list: PendingAppend[]) => batch.immediate(list), options.grouped ?? true);
+    const writer = options.writer ?? DEFAULT_WRITER;
+    if (writer === 'worker' && (options.grouped ?? true)) {
+      const worker = new SqliteWorkerWriter(database.sqlite.name);
+      this.worker = worker;
+      this.group = new GroupCommit((list: PendingAppend[]) => worker.write(list));
+    } else this.group = new GroupCommit((list: PendingAppend[]) => batch.immediate(list), options.grouped ?? true);
   }
 
   /** Transactions written and appends they held. */
@@ -134,7 +153,9 @@ export class SqliteEventStore implements EventStore {
     return this.q.seatForToken.get({ sessionId, tokenHash })?.seatId;
   }
 
+  /** Writes what waits, then refuses appends; the writer thread (if any) ends after. */
   async close(): Promise<void> {
-    this.group.close();
+    await this.group.close();
+    await this.worker?.close();
   }
 }

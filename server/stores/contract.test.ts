@@ -11,14 +11,17 @@ describeStoresContract('in-memory', async () => {
   return { stores, cleanup: () => stores.close() };
 });
 
-describeStoresContract('SQLite', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'backchannel-stores-'));
-  const stores = openSqliteStores(path.join(dir, 'stores.db'));
-  return {
-    stores,
-    cleanup: async () => {
-      await stores.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-});
+for (const writer of ['loop', 'worker'] as const) {
+  // 'worker': the appends are written by a worker thread's own connection to the file.
+  describeStoresContract(`SQLite (writer: ${writer})`, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'backchannel-stores-'));
+    const stores = openSqliteStores(path.join(dir, 'stores.db'), { writer });
+    return {
+      stores,
+      cleanup: async () => {
+        await stores.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  });
+}

@@ -1,5 +1,5 @@
 import { migrateDatabase, openDatabase, type OpenedDatabase } from '../../../db/client';
-import { SqliteEventStore } from '../../runtime/sqlite-store';
+import { SqliteEventStore, type SqliteEventStoreOptions } from '../../runtime/sqlite-store';
 import type { Stores } from '../ports';
 import { SqliteAccountStore, SqliteSetupTokenStore } from './accounts';
 import { SqliteClassLinkStore, SqliteReplayStore, SqliteSettingsStore } from './replays';
@@ -12,7 +12,7 @@ export interface SqliteStores extends Stores {
 }
 
 /** Every store on one SQLite connection already opened and migrated. */
-export function sqliteStores(database: OpenedDatabase, options: { grouped?: boolean } = {}): SqliteStores {
+export function sqliteStores(database: OpenedDatabase, options: SqliteEventStoreOptions = {}): SqliteStores {
   const events = new SqliteEventStore(database, options);
   let closing: Promise<void> | undefined;
   return {
@@ -34,7 +34,7 @@ export function sqliteStores(database: OpenedDatabase, options: { grouped?: bool
 }
 
 /** Opens (creating it if needed) and migrates the SQLite file at `filePath`, and every store on it. */
-export function openSqliteStores(filePath: string, options: { grouped?: boolean } = {}): SqliteStores {
+export function openSqliteStores(filePath: string, options: SqliteEventStoreOptions = {}): SqliteStores {
   const database = openDatabase(filePath);
   try {
     migrateDatabase(database.db);
