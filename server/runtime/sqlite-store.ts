@@ -82,6 +82,8 @@ export class SqliteEventStore implements EventStore {
     // nodes on one SQLite file, in tests) makes this wait (busy_timeout) rather than fail on upgrade.
     const writer = options.writer ?? DEFAULT_WRITER;
     if (writer === 'worker' && (options.grouped ?? true)) {
+      // A second connection to ':memory:' would be a second, empty database.
+      if (sqlite.memory) throw new Error("the SQLite writer thread needs a database file, not ':memory:'");
       const worker = new SqliteWorkerWriter(database.sqlite.name);
       this.worker = worker;
       this.group = new GroupCommit((list: PendingAppend[]) => worker.write(list));

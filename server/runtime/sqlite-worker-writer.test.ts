@@ -31,6 +31,10 @@ describe('the SQLite event store with a writer thread', () => {
     expect(await stores.events.worker!.ready).toEqual({ synchronous: 2, journal: 'wal' });
   });
 
+  it("refuses ':memory:', which a second connection could not share", () => {
+    expect(() => openSqliteStores(':memory:', { writer: 'worker' })).toThrow(/needs a database file/);
+  });
+
   it('shows an acknowledged append to the main connection at once, seat tokens and status included', async () => {
     const stores = await open();
     await stores.events.append('a', 0, [event(1)], { seatTokens: [{ tokenHash: 'h1', seatId: 's1' }], status: 'running', commandKey: 's1:c1' });

@@ -38,9 +38,9 @@ export function openSqliteStores(filePath: string, options: SqliteEventStoreOpti
   const database = openDatabase(filePath);
   try {
     migrateDatabase(database.db);
+    return sqliteStores(database, options);
   } catch (error) {
     database.sqlite.close();
     throw error;
   }
-  return sqliteStores(database, options);
 }
