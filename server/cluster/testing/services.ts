@@ -2,9 +2,9 @@
 // in a temp dir, stopped (and the dir removed) at the end. Missing binaries are reported, not faked.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort } from '../../testing/pg/cluster';
 
 export function findBinary(name: string): string | null {
   for (const dir of ['/usr/sbin', '/usr/bin', '/usr/local/sbin', '/usr/local/bin']) {
@@ -21,16 +21,8 @@ export function missingServices(): string | null {
   return missing.length ? `${missing.join(' and ')} not installed (scripts/ensure-services.sh installs them; .ci/run calls it)` : null;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** The test PostgreSQL's helper: one way to ask the kernel for a free loopback port. */
+export { freePort };
 
 export interface Service {
   port: number;
