@@ -2,7 +2,7 @@ import { project, type ActiveGame } from '../engine';
 import { buildClassView } from './class-view';
 import { comparisonCollector } from './compare';
 import type { EventStore } from '../runtime/ports';
-import { collectAll, replayCacheFor, ReplayError, type CachedLog, type ReplayCache, type ReplayLog, type Walker } from './history';
+import { activeOrThrow, collectAll, replayCacheFor, ReplayError, type CachedLog, type ReplayCache, type ReplayLog, type Walker } from './history';
 import { ledgerCollector } from './ledger';
 import { leakCollector } from './leaks';
 import { momentView } from './moment';
@@ -89,10 +89,12 @@ export class SessionReplay {
     return this.cache.stateAt(this.entry, seq);
   }
 
+  /**
+   * The state after the last event, kept with this version of the log: `at` checks every seat and
+   * table against it, so without the memo each moment would also fold up to `every` events more.
+   */
   final(): ActiveGame {
-    const state = this.stateAt(this.lastSeq()).state;
-    if (!state.created) throw new ReplayError('UNKNOWN_SESSION', 'This session has no events.');
-    return state;
+    return this.derive('final', () => activeOrThrow(this.stateAt(this.lastSeq()).state));
   }
 
   at(seq: number, perspective: Perspective): ReplayMoment {
