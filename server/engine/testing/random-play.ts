@@ -51,6 +51,7 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
   const other = nth(step.c % 4 === 0 ? sameTable : rivals, step.b) ?? nth(seats, step.b) ?? 's2';
   const myChannels = Object.values(g.channels).filter((c) => c.tableId === tableOf(me) && (c.kind !== 'back' || c.members[me]));
   const channel = (step.c % 5 === 0 ? nth(Object.values(g.channels), step.b) : nth(myChannels, step.b))?.id ?? 't1:front';
+  const myBackChannel = nth(myChannels.filter((c) => c.kind === 'back' && isCurrentMember(c, me)), step.b)?.id ?? channel;
   const invitation = Object.values(g.channels).flatMap((c) => Object.keys(c.invited).map((seatId) => ({ channelId: c.id, seatId })));
   const invite = nth(invitation, step.b);
   // Someone who left a channel I am still in, to bring back: what they missed must stay unseen.
@@ -96,7 +97,8 @@ export function commandFor(game: Game, step: Step, k: number): { command: Comman
     { command: { type: 'AnswerInvitation', channelId: invite?.channelId ?? channel, accept: step.c % 4 !== 0 }, actor: seat(invite?.seatId ?? me) },
     { command: { type: 'AnswerInvitation', channelId: invite?.channelId ?? channel, accept: true }, actor: seat(invite?.seatId ?? me) },
     { command: { type: 'InviteToBackChannel', channelId: channel, seatId: other }, actor: seat(me) },
-    { command: { type: 'LeaveBackChannel', channelId: channel }, actor: seat(me) },
+    // mostly a back channel I am in (any channel of mine is rarely one), so leaving is often reached
+    { command: { type: 'LeaveBackChannel', channelId: (step.c % 4 === 0 ? channel : myBackChannel) }, actor: seat(me) },
     { command: { type: 'InviteToBackChannel', channelId: comeback?.channelId ?? channel, seatId: comeback?.seatId ?? other }, actor: seat(me) },
     { command: { type: 'Investigate', seatId: other }, actor: seat(journalist) },
     { command: { type: 'Surveil', seatId: other }, actor: seat(spoiler) },
