@@ -9,6 +9,7 @@ import { MemoryEventStore } from './memory-store';
 import type { AppendExtra, StoredEvent } from './ports';
 import { BUSY, MAX_WAITING_COMMANDS, type CommandResult } from './session-runtime';
 import { runningSession } from './testing/running-session';
+import { ANSWERS_PER_TURN } from './turn-budget';
 
 /** A store that refuses the append of one message, as it would one that lost a race with another writer. */
 class FlakyStore extends MemoryEventStore {
@@ -137,17 +138,22 @@ describe('the session runtime', () => {
     expect(MAX_WAITING_COMMANDS).toBeGreaterThan(8);
   });
 
-  it('yields to the event loop between queued commands instead of answering a backlog in one turn', async () => {
+  it('answers a backlog over several turns of the event loop, at most ANSWERS_PER_TURN in each, not one per turn', async () => {
     const { runtime, sessionId, seatIds, post, seat } = await runningSession();
     const turns = turnCounter();
     const answeredAt: number[] = [];
-    const n = 20;
+    const n = MAX_WAITING_COMMANDS;
     await Promise.all(
       Array.from({ length: n }, (_, i) => runtime.dispatch(sessionId, post(seatIds[i % 4]!, `q${i}`), seat(seatIds[i % 4]!)).then(() => answeredAt.push(turns.now()))),
     );
     turns.stop();
-    // One answer per turn at most: other sockets, timers and I/O get their turns in between.
-    expect(new Set(answeredAt).size).toBe(n);
+    const perTurn = new Map<number, number>();
+    for (const t of answeredAt) perTurn.set(t, (perTurn.get(t) ?? 0) + 1);
+    // Other sockets, timers and I/O get their turns in between…
+    expect(Math.max(...perTurn.values())).toBeLessThanOrEqual(ANSWERS_PER_TURN);
+    expect(perTurn.size).toBeGreaterThanOrEqual(Math.ceil(n / ANSWERS_PER_TURN));
+    // …but a session is not held to one answer per turn, which capped its throughput under load.
+    expect(perTurn.size).toBeLessThanOrEqual(Math.ceil(n / ANSWERS_PER_TURN) + 2);
   });
 
   it('never refuses a deadline with BUSY, even with the queue full', async () => {

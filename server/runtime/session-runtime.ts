@@ -1,4 +1,5 @@
 import { decide, evolve, initialState, isRejection, type Actor, type Command, type GameEvent, type GameState, type Rejection } from '../engine';
+import { answerBudget } from './turn-budget';
 import type { AppendExtra, Clock, EventStore, Scheduler, StoredEvent, Timer } from './ports';
 
 /** Refused without deciding: the session has too many commands waiting (see MAX_WAITING_COMMANDS). */
@@ -48,16 +49,15 @@ type Decided =
   | { kind: 'repeat'; of: Promise<CommandResult> }
   | { kind: 'write'; write: Promise<StoredEvent[]>; next: GameState; epoch: number };
 
-const yieldTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * Runs one session. Commands are decided one at a time in arrival order, each on the state the
  * commands before it produce, without waiting for those to reach the disk: so the commands of a
  * turn are stored together (the store commits in groups). Each is answered, and its events
- * broadcast, only once stored, in order, with a turn of the event loop between one answer and the
- * next so a backlog never holds the loop. If an append fails, the commands decided on top of it fail
- * too (the store sees the log does not end where they expect) and the state falls back to what is
- * stored: nothing acknowledged is lost, nothing unstored is shown.
+ * broadcast, only once stored, in order; the process answers at most ANSWERS_PER_TURN commands in
+ * one turn of the event loop (turn-budget.ts), so a backlog never holds the loop. If an append
+ * fails, the commands decided on top of it fail too (the store sees the log does not end where
+ * they expect) and the state falls back to what is stored: nothing acknowledged is lost, nothing
+ * unstored is shown.
  *
  * One deadline timer per table is armed from the stored state (tables keep their own clocks). A
  * per-session queue is stricter than a per-table one, and it is what a deadline needs: tables that
@@ -136,6 +136,7 @@ export class SessionRuntime {
       try {
         const step = await decided;
         await previous;
+        await answerBudget.take();
         const result = await this.finish(step);
         if (seatId !== null && commandId !== undefined) this.remember(seatId, commandId, result.ok ? { ok: true, events: [] } : result);
         return result;
@@ -146,7 +147,7 @@ export class SessionRuntime {
     })();
     self.answer = answer;
     if (commandKey !== undefined && !this.inflight.has(commandKey)) this.inflight.set(commandKey, answer);
-    this.answered = answer.then(yieldTurn, yieldTurn);
+    this.answered = answer.catch(() => undefined);
     return answer;
   }
 
