@@ -121,15 +121,16 @@ export async function startFleet(kind: ServerKind, options: FleetOptions): Promi
     gc: true,
     env: { BENCH_DIR: dir },
     output: logFd,
-    // BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the measured server (README).
-    nodeArgs: kind === 'game' ? (process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? []) : [],
+    // BENCH_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the game server, and
+    // BENCH_BARE_NODE_ARGS the bare one, so their profiles can be set side by side (README).
+    nodeArgs: serverNodeArgs(kind),
   });
   closeSync(logFd);
   const workers: Peer[] = [];
   const stop = async () => {
     await Promise.all(workers.map((w) => w.kill()));
     await Promise.race([server.call('stop').catch(() => undefined), sleep(10_000)]);
-    await server.kill(process.env.BENCH_SERVER_NODE_ARGS ? 30_000 : 0);
+    await server.kill(serverNodeArgs(kind).length > 0 ? 30_000 : 0);
     rmSync(dir, { recursive: true, force: true });
   };
   try {
@@ -175,4 +176,9 @@ export async function disconnectAll(fleet: Fleet): Promise<void> {
 export async function reconnectAll(fleet: Fleet): Promise<void> {
   await allWorkers(fleet.workers, 'connect', 'reconnect');
   await allWorkers(fleet.workers, 'prepare', 'take their seats again');
+}
+
+function serverNodeArgs(kind: ServerKind): string[] {
+  const args = kind === 'game' ? process.env.BENCH_SERVER_NODE_ARGS : process.env.BENCH_BARE_NODE_ARGS;
+  return args?.split(/\s+/).filter(Boolean) ?? [];
 }

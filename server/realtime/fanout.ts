@@ -72,8 +72,8 @@ export class CommitProjections {
    * Null for any other commit.
    */
   readonly streams: Map<string, FrontStreamItem[]> | null;
-  /** Message chains already extended by this commit's items, by channel. */
-  private readonly chains = new Map<string, Map<string, Tail>>();
+  /** By channel: this commit's messages, and the message chains they already extended. */
+  private readonly chains = new Map<string, { messages: FrontStreamItem['message'][]; memo: Map<Tail, Tail> }>();
 
   constructor(readonly state: GameState, events: readonly GameEvent[]) {
     this.messagesTail = keepsMessageVisibility(events);
@@ -90,9 +90,9 @@ export class CommitProjections {
   streamFor(channelId: string, sync: ViewSync): FrontStreamItem[] | null {
     const items = this.streams?.get(channelId);
     if (!items || !this.state.created || sync.messagesSeen > items[0]!.index) return null;
-    let memo = this.chains.get(channelId);
-    if (!memo) this.chains.set(channelId, (memo = new Map()));
-    appendMessages(sync, items.map((i) => i.message), this.state.messages.length, memo);
+    let chain = this.chains.get(channelId);
+    if (!chain) this.chains.set(channelId, (chain = { messages: items.map((i) => i.message), memo: new Map() }));
+    appendMessages(sync, chain.messages, this.state.messages.length, chain.memo);
     return items;
   }
 

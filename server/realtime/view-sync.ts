@@ -68,17 +68,17 @@ export function digest(value: unknown, unchanging: (value: object) => boolean = 
  * Moves `sync` on past messages the socket received outside a patch (stream frames): they were
  * appended to its `messages`, projected up to a log of `messagesSeen` messages.
  */
-export function appendMessages(sync: ViewSync, messages: readonly { id: string }[], messagesSeen: number, memo?: Map<string, Tail>): void {
+export function appendMessages(sync: ViewSync, messages: readonly { id: string }[], messagesSeen: number, memo?: Map<Tail, Tail>): void {
   const old = sync.tails.get('messages') ?? EMPTY;
-  // The sockets of a table hold the same list: one chain per commit serves them all.
-  const key = memo && `${old.length} ${old.a} ${old.b}`;
-  let next = key === undefined ? undefined : memo!.get(key);
+  // The sockets of a table hold the same list, and after their first frame the same Tail object:
+  // one chain per commit serves them all, found by identity (no key built per socket).
+  let next = memo?.get(old);
   if (!next) {
     next = chain(old, messages, 0, messages.length);
-    if (key !== undefined) memo!.set(key, next);
+    memo?.set(old, next);
   }
   sync.tails.set('messages', next);
-  sync.messagesSeen = Math.max(sync.messagesSeen, messagesSeen);
+  if (messagesSeen > sync.messagesSeen) sync.messagesSeen = messagesSeen;
 }
 
 /** What the fan-out keeps after sending `view` whole (a snapshot). */
