@@ -1,15 +1,22 @@
 // Throw-away Redis and nginx for the multi-node tests: each on a free loopback port, with its data
 // in a temp dir, stopped (and the dir removed) at the end. Missing binaries are reported, not faked.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../testing/pg/cluster';
 
 export function findBinary(name: string): string | null {
+  // Checked in process: a spawned `test -x` that failed to start (the machine busy) once read as
+  // "not installed" and skipped the Redis tests.
   for (const dir of ['/usr/sbin', '/usr/bin', '/usr/local/sbin', '/usr/local/bin']) {
     const file = path.join(dir, name);
-    if (spawnSync('test', ['-x', file]).status === 0) return file;
+    try {
+      accessSync(file, constants.X_OK);
+      return file;
+    } catch {
+      // not there: try the next directory
+    }
   }
   const which = spawnSync('which', [name], { encoding: 'utf8' });
   return which.status === 0 ? which.stdout.trim() : null;
