@@ -35,6 +35,7 @@ export interface SessionLeases {
   broadcast(message: ClusterMessage): Promise<void>;
   /** Messages to this node, and broadcasts of the others. */
   onMessage(listener: (message: ClusterMessage) => void): void;
+  /** Settles promptly even when the backend is gone: what is still pending then is dropped. */
   close(): Promise<void>;
 }
 

@@ -254,7 +254,10 @@ export class ClusterNode {
     for (const t of this.timers) clearInterval(t);
     const held = [...this.owned.keys()];
     this.owned.clear();
-    await Promise.allSettled(held.map((id) => this.options.leases.release(id)));
+    // Sent before the close, which waits for them a moment (RedisLeases: a second) and then
+    // drops them: a Redis that stopped answering must not keep the node from stopping.
+    const releasing = Promise.allSettled(held.map((id) => this.options.leases.release(id)));
     await this.options.leases.close();
+    await releasing;
   }
 }

@@ -82,4 +82,15 @@ describe.skipIf(noRedis)('Redis session leases', () => {
     await until(async () => got.length > 0, 'the message');
     expect(got).toEqual([{ type: 'handover', sessionId: 'ses_3', from: 'msg-a' }]);
   });
+  it('closes (and gives up its leases) without hanging when Redis has gone away', async () => {
+    // A Redis of its own, killed: the node's shutdown must still finish (SIGTERM must stop it).
+    const own = await startRedis();
+    const leases = await RedisLeases.connect({ url: own.url, nodeId: 'orphan', ttlMs: 3000 });
+    expect(await leases.acquire('ses_gone')).toBe(true);
+    own.process.kill('SIGKILL');
+    await new Promise((resolve) => own.process.once('exit', resolve));
+    await expect(leases.release('ses_gone')).rejects.toThrow();
+    await leases.close();
+    await own.stop();
+  });
 });

@@ -107,6 +107,26 @@ export class RedisLeases implements SessionLeases {
 
   async close(): Promise<void> {
     this.listeners.clear();
-    await Promise.allSettled([this.subscriber.quit(), this.client.quit()]);
+    await Promise.all([closeClient(this.subscriber), closeClient(this.client)]);
   }
+}
+
+/** How long a shutdown waits for Redis to answer before it drops the connection. */
+const CLOSE_GRACE_MS = 1000;
+
+/**
+ * Closes politely when Redis is there (what was sent is answered first), at once when it is not:
+ * a QUIT sent to a Redis that went away waits for a reconnection that never comes, and the node's
+ * shutdown (SIGTERM) hung on it.
+ */
+async function closeClient(client: RedisClient): Promise<void> {
+  if (!client.isOpen) return;
+  if (!client.isReady) return client.destroy();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), CLOSE_GRACE_MS);
+  });
+  const outcome = await Promise.race([client.close().then(() => 'closed' as const, () => 'failed' as const), late]);
+  clearTimeout(timer);
+  if (outcome !== 'closed' && client.isOpen) client.destroy();
 }
