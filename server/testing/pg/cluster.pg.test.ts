@@ -6,18 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
 import { projectRoot } from '../../paths';
+import { alive, CLUSTER_DIR_PREFIX } from './cluster';
 import { describePg } from './database';
 
-const clusterDirs = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('backchannel-pg-')));
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+const clusterDirs = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith(CLUSTER_DIR_PREFIX)));
 
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 50));

@@ -76,9 +76,11 @@ function waitUntilReady(child: ChildProcess, output: string[]): Promise<void> {
 }
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-const PREFIX = 'backchannel-pg-';
+/** The name every test cluster's temp directory starts with. */
+export const CLUSTER_DIR_PREFIX = 'backchannel-pg-';
 
-function alive(pid: number): boolean {
+/** Whether a process with this pid exists (its own or another user's). */
+export function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -95,7 +97,7 @@ function alive(pid: number): boolean {
  */
 export function sweepStaleClusters(now = Date.now()): void {
   for (const name of readdirSync(tmpdir())) {
-    if (!name.startsWith(PREFIX)) continue;
+    if (!name.startsWith(CLUSTER_DIR_PREFIX)) continue;
     const dir = path.join(tmpdir(), name);
     try {
       if (now - statSync(dir).mtimeMs < 60 * 60 * 1000) continue;
@@ -119,7 +121,7 @@ export async function startPgCluster(options: { port?: number; binDir?: string }
   if (!binDir) throw new Error(PG_MISSING_MESSAGE);
   sweepStaleClusters();
   const owner = runAs();
-  const dir = mkdtempSync(path.join(tmpdir(), PREFIX));
+  const dir = mkdtempSync(path.join(tmpdir(), CLUSTER_DIR_PREFIX));
   const data = path.join(dir, 'data');
   if (owner) {
     chownSync(dir, owner.uid, owner.gid);
